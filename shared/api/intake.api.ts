@@ -1,0 +1,135 @@
+/**
+ * intake 云函数（居民端）的请求模式与返回类型。小程序和云函数共用这一份，约定只在这里改。
+ */
+import * as z from 'zod/mini';
+import { CATEGORIES, LIBRARIES, RATINGS, REPORT_KINDS, URGENCIES, type Category, type Library, type Rating, type ReportKind, type Urgency } from '../domain/vocabulary';
+import type { TicketStatus } from '../domain/lifecycle';
+
+export const TEXT_MAX = 1000;
+export const PHOTOS_MAX = 6;
+export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+export const FILE_ID_PATTERN = /^(cloud|local):\/\/[\w./-]{1,200}$/;
+
+const ticketId = z.string().check(z.minLength(1), z.maxLength(64));
+
+export const GetStationRequest = z.object({ stationId: z.string().check(z.minLength(1, { error: 'STATION.NOT_FOUND' }), z.maxLength(64, { error: 'STATION.NOT_FOUND' })) });
+
+export const ReportTextSchema = z.string().check(
+  z.trim(),
+  z.minLength(1, { error: 'REPORT.TEXT_EMPTY' }),
+  z.maxLength(TEXT_MAX, { error: 'REPORT.TEXT_TOO_LONG' }),
+);
+
+export const ContactInput = z.object({
+  name: z.optional(z.string().check(z.trim(), z.maxLength(20))),
+  phone: z.optional(z.string().check(z.trim(), z.regex(/^$|^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { error: 'REPORT.PHONE_INVALID' }))),
+});
+
+export const SubmitReportRequest = z.object({
+  stationId: z.string().check(z.minLength(1, { error: 'STATION.NOT_FOUND' }), z.maxLength(64, { error: 'STATION.NOT_FOUND' })),
+  text: ReportTextSchema,
+  kind: z.optional(z.enum(REPORT_KINDS)),
+  photos: z.optional(
+    z.array(z.string().check(z.regex(FILE_ID_PATTERN, { error: 'REPORT.PHOTO_INVALID' }))).check(z.maxLength(PHOTOS_MAX, { error: 'REPORT.TOO_MANY_PHOTOS' })),
+  ),
+  contact: z.optional(ContactInput),
+  anonymous: z.optional(z.boolean()),
+  clientRequestId: z.string().check(z.regex(/^[\w-]{8,64}$/, { error: 'REPORT.CLIENT_REQUEST_ID_INVALID' })),
+});
+export type SubmitReportInput = z.infer<typeof SubmitReportRequest>;
+
+export const FindSimilarRequest = z.object({ stationId: GetStationRequest.shape.stationId, text: z.string().check(z.maxLength(TEXT_MAX * 2)) });
+export const TicketIdRequest = z.object({ ticketId });
+export const MyReportsRequest = z.object({});
+export const RateTicketRequest = z.object({
+  ticketId,
+  rating: z.enum(RATINGS),
+  comment: z.optional(z.string().check(z.trim(), z.maxLength(300))),
+});
+export const ListCasesRequest = z.object({ stationId: GetStationRequest.shape.stationId });
+
+export interface StationView {
+  station: { id: string; name: string; address: string; intro: string };
+  group: { id: string; name: string; district: string; memberCount: number; members: Array<{ name: string; sector: string }> };
+  stats: { open: number; closed: number };
+}
+
+export interface SubmitReportResult {
+  ticketId: string;
+  ticketNo: string;
+  library: Library;
+  category: Category;
+  urgency: Urgency;
+  status: TicketStatus;
+  /** true：同一 clientRequestId 的重试，返回的是第一次提交的工单 */
+  duplicateRequest: boolean;
+}
+
+export interface SimilarTicket {
+  ticketId: string;
+  ticketNo: string;
+  excerpt: string;
+  meTooCount: number;
+  statusLabel: string;
+  createdAt: string;
+  score: number;
+}
+
+export interface TimelineItem {
+  at: string;
+  action: string;
+  label: string;
+  note: string;
+  actorName: string;
+}
+
+/** 居民看到的一张工单（本人的原文保留；别人提交的只给隐私处理后的摘要） */
+export interface ResidentTicketView {
+  id: string;
+  no: string;
+  station: { id: string; name: string };
+  kind: ReportKind;
+  library: Library;
+  category: Category;
+  urgency: Urgency;
+  status: TicketStatus;
+  statusLabel: string;
+  text: string;
+  photos: Array<{ fileId: string; url: string }>;
+  contact: { name?: string; phone?: string } | null;
+  anonymous: boolean;
+  isOwner: boolean;
+  meTooCount: number;
+  createdAt: string;
+  updatedAt: string;
+  timeline: TimelineItem[];
+  rating: { rating: Rating; comment: string; at: string } | null;
+  canRate: boolean;
+  caseSummary: string | null;
+}
+
+export interface ResidentTicketSummary {
+  id: string;
+  no: string;
+  stationName: string;
+  excerpt: string;
+  status: TicketStatus;
+  statusLabel: string;
+  isOwner: boolean;
+  meTooCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CaseView {
+  ticketId: string;
+  no: string;
+  category: Category;
+  title: string;
+  summary: string;
+  closedAt: string;
+  meTooCount: number;
+  rating: Rating | null;
+}
+
+export { CATEGORIES, LIBRARIES, URGENCIES };

@@ -1,0 +1,114 @@
+/**
+ * work 云函数（委员、召集人、管理员）的请求模式与返回类型。
+ */
+import * as z from 'zod/mini';
+import { CATEGORIES, REPORT_KINDS, SCOPES, URGENCIES, type Category, type Library, type Rating, type ReportKind, type Scope, type Urgency } from '../domain/vocabulary';
+import type { TicketAction, TicketStatus } from '../domain/lifecycle';
+import { FILE_ID_PATTERN, PHOTOS_MAX, type TimelineItem } from './intake.api';
+
+const ticketId = z.string().check(z.minLength(1), z.maxLength(64));
+const note = (max: number, emptyCode: 'REQUEST.INVALID' = 'REQUEST.INVALID') => z.string().check(z.trim(), z.minLength(1, { error: emptyCode }), z.maxLength(max));
+const cursor = z.optional(z.nullable(z.string().check(z.maxLength(200))));
+const photos = z.optional(z.array(z.string().check(z.regex(FILE_ID_PATTERN, { error: 'REPORT.PHOTO_INVALID' }))).check(z.maxLength(PHOTOS_MAX, { error: 'REPORT.TOO_MANY_PHOTOS' })));
+
+export const EmptyRequest = z.object({});
+export const BindMemberRequest = z.object({ inviteCode: z.string().check(z.trim(), z.minLength(4, { error: 'MEMBER.INVITE_INVALID' }), z.maxLength(32, { error: 'MEMBER.INVITE_INVALID' })) });
+export const MyMessagesRequest = z.object({ cursor });
+export const MarkReadRequest = z.object({ ids: z.array(z.string()).check(z.maxLength(200)) });
+export const ListQueueRequest = z.object({ filter: z.enum(['open', 'mine', 'group']), cursor });
+export const TicketIdRequest = z.object({ ticketId });
+export const AddProgressRequest = z.object({ ticketId, note: note(1000), photos });
+export const RecordConsultationRequest = z.object({
+  ticketId,
+  heldAt: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$/)),
+  place: note(100),
+  participants: z.array(note(60)).check(z.minLength(1), z.maxLength(50)),
+  departments: z.array(note(60)).check(z.maxLength(30)),
+  agreement: note(2000),
+});
+export const ProposeCloseRequest = z.object({ ticketId, summary: note(1000) });
+export const CloseTicketRequest = z.object({ ticketId, caseSummary: note(2000), publish: z.optional(z.boolean()) });
+export const AssignTicketRequest = z.object({ ticketId, memberIds: z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.minLength(1), z.maxLength(20)) });
+export const MergeTicketRequest = z.object({ ticketId, intoTicketId: ticketId });
+export const ReferTicketRequest = z.object({ ticketId, department: note(60), reason: note(500) });
+export const RejectTicketRequest = z.object({ ticketId, reason: note(500) });
+export const ReopenTicketRequest = z.object({ ticketId, reason: z.optional(z.string().check(z.trim(), z.maxLength(500))) });
+export const ReturnProposalRequest = z.object({ ticketId, reason: note(500) });
+export const SetClaimLimitRequest = z.object({ ticketId, limit: z.number().check(z.int(), z.gte(1), z.lte(100)), openToGroup: z.optional(z.boolean()) });
+export const OverrideTriageRequest = z.object({
+  ticketId,
+  category: z.optional(z.enum(CATEGORIES)),
+  kind: z.optional(z.enum(REPORT_KINDS)),
+  urgency: z.optional(z.enum(URGENCIES)),
+  scope: z.optional(z.enum(SCOPES)),
+  reason: note(300),
+});
+
+export interface WhoAmI {
+  openid: string;
+  member: { id: string; name: string; sector: string } | null;
+  groups: Array<{ groupId: string; groupName: string; role: 'member' | 'convener' }>;
+  isAdmin: boolean;
+}
+
+export interface MessageView {
+  id: string;
+  ticketId: string;
+  event: string;
+  title: string;
+  body: string;
+  page: string;
+  createdAt: string;
+  read: boolean;
+}
+
+export interface WorkTicketSummary {
+  id: string;
+  no: string;
+  stationName: string;
+  groupId: string;
+  excerpt: string;
+  category: Category;
+  library: Library;
+  urgency: Urgency;
+  scope: Scope;
+  status: TicketStatus;
+  statusLabel: string;
+  claimants: string[];
+  claimLimit: number;
+  meTooCount: number;
+  createdAt: string;
+  /** 从派单起的小时数（待接单时提示召集人） */
+  waitingHours: number;
+}
+
+export interface WorkTicketView extends WorkTicketSummary {
+  kind: ReportKind;
+  /** 已隐去个人信息的原文 */
+  text: string;
+  photos: Array<{ fileId: string; url: string }>;
+  /** 已接单委员可见完整联系方式，其余人看到打码后的 */
+  contact: { name?: string; phone?: string } | null;
+  anonymous: boolean;
+  stationId: string;
+  triage: {
+    category: Category;
+    library: 'problem' | 'suggestion';
+    urgency: Urgency;
+    scope: Scope;
+    confidence: number;
+    reasons: { category: string[]; library: string[]; urgency: string[]; scope: string[] };
+    libraryDisagrees: boolean;
+  };
+  claimantDetails: Array<{ memberId: string; name: string; at: string; assigned: boolean }>;
+  history: Array<TimelineItem & { from: TicketStatus | null; to: TicketStatus; relation: string; data?: Record<string, unknown> }>;
+  /** 这个人此刻能做的动作（服务端按身份和状态算出，页面只显示这些按钮） */
+  actions: TicketAction[];
+  myRelation: string;
+  groupMembers: Array<{ id: string; name: string }>;
+  caseSummary: string | null;
+  publishCase: boolean;
+  proposal: string | null;
+  outcome: { kind: string; note: string; department?: string; intoTicketId?: string; at: string } | null;
+  rating: { rating: Rating; comment: string; at: string } | null;
+}

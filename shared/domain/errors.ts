@@ -1,0 +1,63 @@
+/**
+ * 错误码与中文提示：所有可预期的失败都以稳定的错误码返回（跨网络传输，不可随意改名），
+ * 每个错误码在下面的目录里必须有一条中文提示——缺一条，类型检查就不通过。
+ */
+export const ERROR_MESSAGES = {
+  'REQUEST.INVALID': '提交的内容格式不对，请检查后再试。',
+  'REQUEST.UNKNOWN_ACTION': '不支持这个操作。',
+  'REPORT.TEXT_EMPTY': '请写下您要反映的问题或建议。',
+  'REPORT.TEXT_TOO_LONG': '内容太长了，请控制在 1000 字以内。',
+  'REPORT.TOO_MANY_PHOTOS': '照片最多 6 张。',
+  'REPORT.PHOTO_INVALID': '照片无效或已过期，请重新选择。',
+  'REPORT.PHOTO_TOO_LARGE': '照片太大了，请选择 10MB 以内的照片。',
+  'REPORT.PHONE_INVALID': '手机号格式不对，请填写 11 位手机号或座机号码。',
+  'REPORT.CONTENT_BLOCKED': '内容包含不适宜公开的信息，请修改后再提交。',
+  'REPORT.RATE_LIMITED': '您提交得太频繁了，请稍后再试。急事请直接拨打联络站电话。',
+  'REPORT.CLIENT_REQUEST_ID_INVALID': '页面已过期，请刷新后重新提交。',
+  'STATION.NOT_FOUND': '没有找到这个联络站，请重新扫描站点二维码。',
+  'STATION.DISABLED': '这个联络站已暂停受理，请联系当地政协办公室。',
+  'TICKET.NOT_FOUND': '没有找到这条反映。',
+  'TICKET.VERSION_CONFLICT': '这条反映刚被别人更新过，请刷新后再试。',
+  'TICKET.TRANSITION_NOT_ALLOWED': '这条反映当前的状态不能进行这个操作。',
+  'TICKET.ALREADY_JOINED': '您已经表示过"我也遇到了"。',
+  'TICKET.OWN_TICKET': '这是您自己提交的反映，无需再点"我也遇到了"。',
+  'TICKET.ALREADY_CLAIMED': '您已经接过这一单了。',
+  'TICKET.CLAIM_FULL': '接单人数已满，可联系召集人增加名额。',
+  'TICKET.NOT_CLAIMANT': '您没有接这一单。',
+  'TICKET.ALREADY_RATED': '您已经评价过了。',
+  'TICKET.MERGE_SELF': '不能把反映合并到它自己。',
+  'TICKET.MERGE_TARGET_INVALID': '目标反映不存在、已结束或不属于同一个委员小组。',
+  'TICKET.MEMBER_NOT_IN_GROUP': '所选委员不在这个委员小组。',
+  'AUTH.NO_IDENTITY': '无法识别您的微信身份，请在微信中重新打开小程序。',
+  'AUTH.FORBIDDEN': '您没有权限进行这个操作。',
+  'AUTH.HEADER_IDENTITY_REFUSED': '仅本地演示模式允许通过请求头指定身份。',
+  'MEMBER.INVITE_INVALID': '邀请码无效或已被使用，请向政协办公室确认。',
+  'MEMBER.ALREADY_BOUND': '这个微信已经绑定了委员身份。',
+  'MEMBER.NOT_BOUND': '请先用邀请码绑定委员身份。',
+  'UPLOAD.INVALID': '上传的文件无效，请选择 jpg 或 png 照片。',
+  'UPLOAD.TOO_LARGE': '照片太大了，请选择 10MB 以内的照片。',
+  'SYSTEM.UNAVAILABLE': '系统繁忙，请稍后再试。您填写的内容已保存在手机上。',
+} as const satisfies Record<string, string>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  /** 可选：哪个字段出了问题，便于页面定位 */
+  field?: string;
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError };
+
+export function ok<T>(data: T): Result<T> {
+  return { ok: true, data };
+}
+
+export function fail<T = never>(code: ErrorCode, field?: string): Result<T> {
+  return { ok: false, error: field ? { code, message: ERROR_MESSAGES[code], field } : { code, message: ERROR_MESSAGES[code] } };
+}
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, code);
+}

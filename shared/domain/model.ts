@@ -1,0 +1,170 @@
+/**
+ * 领域实体的 zod 模式（zod/mini：云函数包体小）。数据库读回来的行也用它校验——数据库也是边界。
+ */
+import * as z from 'zod/mini';
+import { CATEGORIES, LIBRARIES, RATINGS, REPORT_KINDS, SCOPES, URGENCIES } from './vocabulary';
+import { RELATIONS, TICKET_ACTIONS, TICKET_STATUSES } from './lifecycle';
+
+export const StationSchema = z.object({
+  id: z.string(),
+  name: z.string(), // 箭楼社区委员联络室
+  address: z.string(),
+  groupId: z.string(),
+  enabled: z.boolean(),
+  /** 相邻站点：查重时一并比对 */
+  neighbours: z.array(z.string()),
+  intro: z.string(),
+});
+export type Station = z.infer<typeof StationSchema>;
+
+export const MemberGroupSchema = z.object({
+  id: z.string(),
+  name: z.string(), // 下陆区第三委员小组
+  district: z.string(),
+  /** 企业微信群机器人 webhook 地址（可空） */
+  webhookUrl: z.nullable(z.string()),
+  claimLimit: z.number(),
+});
+export type MemberGroup = z.infer<typeof MemberGroupSchema>;
+
+export const GroupRoleSchema = z.object({ groupId: z.string(), role: z.enum(['member', 'convener']) });
+export const MemberSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** 界别，如 经济界、科技界 */
+  sector: z.string(),
+  phone: z.nullable(z.string()),
+  groups: z.array(GroupRoleSchema),
+  isAdmin: z.boolean(),
+  openid: z.nullable(z.string()),
+  inviteCode: z.nullable(z.string()),
+  active: z.boolean(),
+});
+export type Member = z.infer<typeof MemberSchema>;
+
+export const ClaimantSchema = z.object({ memberId: z.string(), name: z.string(), at: z.string(), assigned: z.boolean() });
+export type Claimant = z.infer<typeof ClaimantSchema>;
+
+export const TriageRecordSchema = z.object({
+  category: z.enum(CATEGORIES),
+  library: z.enum(['problem', 'suggestion']),
+  urgency: z.enum(URGENCIES),
+  scope: z.enum(SCOPES),
+  confidence: z.number(),
+  reasons: z.object({
+    category: z.array(z.string()),
+    library: z.array(z.string()),
+    urgency: z.array(z.string()),
+    scope: z.array(z.string()),
+  }),
+  libraryDisagrees: z.boolean(),
+});
+export type TriageRecord = z.infer<typeof TriageRecordSchema>;
+
+export const ContactSchema = z.object({ name: z.optional(z.string()), phone: z.optional(z.string()) });
+export type Contact = z.infer<typeof ContactSchema>;
+
+export const OutcomeSchema = z.object({
+  kind: z.enum(['closed', 'referred', 'rejected', 'merged']),
+  note: z.string(),
+  department: z.optional(z.string()),
+  intoTicketId: z.optional(z.string()),
+  at: z.string(),
+});
+
+export const TicketSchema = z.object({
+  id: z.string(),
+  /** 给人看的编号，电话里念得出来 */
+  no: z.string(),
+  stationId: z.string(),
+  groupId: z.string(),
+  residentOpenid: z.string(),
+  clientRequestId: z.string(),
+  /** 居民自己的选择（问题/建议），始终保留 */
+  kind: z.enum(REPORT_KINDS),
+  library: z.enum(LIBRARIES),
+  category: z.enum(CATEGORIES),
+  urgency: z.enum(URGENCIES),
+  scope: z.enum(SCOPES),
+  triage: TriageRecordSchema,
+  text: z.string(),
+  /** 隐去个人信息后的文本：委员和公众只看这个 */
+  redactedText: z.string(),
+  photos: z.array(z.string()),
+  contact: z.nullable(ContactSchema),
+  anonymous: z.boolean(),
+  status: z.enum(TICKET_STATUSES),
+  claimants: z.array(ClaimantSchema),
+  claimLimit: z.number(),
+  /** 点过"我也遇到了"的居民 openid */
+  meToo: z.array(z.string()),
+  mergedFrom: z.array(z.string()),
+  outcome: z.nullable(OutcomeSchema),
+  caseSummary: z.nullable(z.string()),
+  publishCase: z.boolean(),
+  rating: z.nullable(z.object({ rating: z.enum(RATINGS), comment: z.string(), at: z.string() })),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** 乐观锁：每次写入 +1，条件更新以它为准 */
+  version: z.number(),
+});
+export type Ticket = z.infer<typeof TicketSchema>;
+
+export const HistoryEntrySchema = z.object({
+  id: z.string(),
+  ticketId: z.string(),
+  at: z.string(),
+  action: z.enum(TICKET_ACTIONS),
+  actorOpenid: z.nullable(z.string()),
+  actorMemberId: z.nullable(z.string()),
+  actorName: z.string(),
+  relation: z.enum(RELATIONS),
+  from: z.nullable(z.enum(TICKET_STATUSES)),
+  to: z.enum(TICKET_STATUSES),
+  note: z.string(),
+  /** 居民时间线能否看到这一条 */
+  visibleToResident: z.boolean(),
+  data: z.optional(z.record(z.string(), z.unknown())),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+export const CHANNELS = ['inapp', 'wecom', 'subscribe'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** 发件箱：状态变化和它引起的通知在同一个事务里写入，再由投递步骤送出。 */
+export const OutboxEntrySchema = z.object({
+  id: z.string(),
+  ticketId: z.string(),
+  /** member:<委员id> | openid:<居民openid> | group:<小组id>（企业微信群） */
+  recipient: z.string(),
+  channel: z.enum(CHANNELS),
+  event: z.string(),
+  title: z.string(),
+  body: z.string(),
+  /** 打开工单的小程序页面路径（带参数） */
+  page: z.string(),
+  status: z.enum(['pending', 'sent', 'failed']),
+  attempts: z.number(),
+  nextAttemptAt: z.string(),
+  lastError: z.nullable(z.string()),
+  createdAt: z.string(),
+  sentAt: z.nullable(z.string()),
+});
+export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
+
+export const MessageSchema = z.object({
+  id: z.string(),
+  recipient: z.string(),
+  ticketId: z.string(),
+  event: z.string(),
+  title: z.string(),
+  body: z.string(),
+  page: z.string(),
+  createdAt: z.string(),
+  readAt: z.nullable(z.string()),
+});
+export type Message = z.infer<typeof MessageSchema>;
+
+export const recipientOfMember = (memberId: string) => `member:${memberId}`;
+export const recipientOfResident = (openid: string) => `openid:${openid}`;
+export const recipientOfGroup = (groupId: string) => `group:${groupId}`;

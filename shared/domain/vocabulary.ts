@@ -1,0 +1,53 @@
+/**
+ * 领域里的封闭词表：三库、一级分类、紧急程度、范围。
+ * 分类默认取 ../shared/data/teddy2020_taxonomy.jsonl 的 7 个一级分类；各县的差异以配置传入，不写进代码。
+ */
+
+export const LIBRARIES = ['problem', 'suggestion', 'case'] as const;
+export type Library = (typeof LIBRARIES)[number];
+export const LIBRARY_LABELS: Record<Library, string> = { problem: '问题库', suggestion: '建言库', case: '案例库' };
+
+/** 居民提交时能选的只有问题和建议；案例库由办结归档产生。 */
+export const REPORT_KINDS = ['problem', 'suggestion'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+export const REPORT_KIND_LABELS: Record<ReportKind, string> = { problem: '反映问题', suggestion: '提出建议' };
+
+export const CATEGORIES = ['城乡建设', '环境保护', '交通运输', '教育文体', '劳动和社会保障', '商贸旅游', '卫生计生'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const URGENCIES = ['urgent', 'normal'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+export const URGENCY_LABELS: Record<Urgency, string> = { urgent: '紧急', normal: '一般' };
+
+/** group：群体利益，进入协商；individual：个人诉求，建议转办职能部门。 */
+export const SCOPES = ['group', 'individual'] as const;
+export type Scope = (typeof SCOPES)[number];
+export const SCOPE_LABELS: Record<Scope, string> = { group: '群体诉求', individual: '个人诉求' };
+
+export const RATINGS = ['satisfied', 'basic', 'unsatisfied'] as const;
+export type Rating = (typeof RATINGS)[number];
+export const RATING_LABELS: Record<Rating, string> = { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' };
+
+/** 身份角色（绑定决定，按小组划分）；居民不需绑定。 */
+export const ROLES = ['resident', 'member', 'convener', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const ROLE_LABELS: Record<Role, string> = { resident: '居民', member: '委员', convener: '召集人', admin: '管理员' };
+
+/** 各县可调的设置（带默认值），不要在代码里按县名写特例。 */
+export interface CountySettings {
+  maxTextLength: number;
+  maxPhotos: number;
+  maxPhotoBytes: number;
+  reportsPerHourPerResident: number;
+  defaultClaimLimit: number;
+  duplicateWindowDays: number;
+}
+
+export const DEFAULT_SETTINGS: CountySettings = {
+  maxTextLength: 1000,
+  maxPhotos: 6,
+  maxPhotoBytes: 10 * 1024 * 1024,
+  reportsPerHourPerResident: 10,
+  defaultClaimLimit: 3,
+  duplicateWindowDays: 60,
+};

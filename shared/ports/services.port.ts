@@ -1,0 +1,32 @@
+/**
+ * 其余端口：时钟与编号（由外部传入，domain 里不调 Date.now）、内容安全、文件、通知渠道。
+ */
+import type { OutboxEntry } from '../domain/model';
+
+export interface Clock {
+  now(): Date;
+}
+export interface IdGenerator {
+  /** 全局唯一、按时间大致有序的 id */
+  next(): string;
+}
+
+export type ContentVerdict = { pass: true } | { pass: false; reason: string };
+export interface ContentChecker {
+  /** 文本在对他人或公众可见之前的检查（生产：security.msgSecCheck v2；本地：词表） */
+  checkText(text: string, openid: string | null): Promise<ContentVerdict>;
+}
+
+export interface FileStore {
+  /** 居民上传照片后得到的 fileId 是否真实存在（防止伪造） */
+  exists(fileId: string): Promise<boolean>;
+  /** 展示用的临时地址 */
+  urlsFor(fileIds: string[]): Promise<Record<string, string>>;
+}
+
+export type DeliveryResult = { ok: true } | { ok: false; error: string; retryable: boolean };
+
+/** 一个渠道的投递器（企业微信群机器人、订阅消息）。站内消息由存储直接完成。 */
+export interface ChannelSender {
+  send(entry: OutboxEntry): Promise<DeliveryResult>;
+}

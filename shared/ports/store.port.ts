@@ -1,0 +1,81 @@
+/**
+ * 存储端口：用例只通过它读写数据。两套实现：嵌入式 SQLite（本地默认）与 CloudBase 数据库（生产）。
+ * 约定（两套实现都要满足，由同一套契约测试检查）：
+ * - 工单的每次修改都是"按版本号的条件更新"：版本不符返回 false，调用方重读后重试或报冲突；
+ * - 工单的修改与它产生的历史、发件箱条目在同一个事务里写入，要么全有，要么全无；
+ * - 列表一律分页（limit 默认 100，最多 1000），不依赖数据库的隐式上限。
+ */
+import type { HistoryEntry, Member, MemberGroup, Message, OutboxEntry, Station, Ticket } from '../domain/model';
+import type { Library } from '../domain/vocabulary';
+import type { TicketStatus } from '../domain/lifecycle';
+
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 1000;
+
+export interface PageRequest {
+  limit?: number;
+  /** 上一页返回的 nextCursor */
+  cursor?: string | null;
+}
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface TicketQuery {
+  stationIds?: string[];
+  groupIds?: string[];
+  statuses?: TicketStatus[];
+  library?: Library;
+  /** 本人提交的，或点过"我也遇到了"的 */
+  involvingResident?: string;
+  claimedBy?: string;
+  createdAfter?: string;
+}
+
+export interface DirectoryStore {
+  getStation(id: string): Promise<Station | null>;
+  listStations(): Promise<Station[]>;
+  getGroup(id: string): Promise<MemberGroup | null>;
+  listGroups(): Promise<MemberGroup[]>;
+  getMember(id: string): Promise<Member | null>;
+  listMembersOfGroup(groupId: string): Promise<Member[]>;
+  findMemberByOpenid(openid: string): Promise<Member | null>;
+  findMemberByInviteCode(code: string): Promise<Member | null>;
+  /** 条件绑定：仅当该委员仍持有此邀请码且未绑定时成功 */
+  bindMember(memberId: string, openid: string, inviteCode: string): Promise<boolean>;
+  putStation(station: Station): Promise<void>;
+  putGroup(group: MemberGroup): Promise<void>;
+  putMember(member: Member): Promise<void>;
+}
+
+export type CreateTicketResult = { created: true } | { created: false; existing: Ticket };
+
+export interface TicketStore {
+  getTicket(id: string): Promise<Ticket | null>;
+  findByClientRequest(residentOpenid: string, clientRequestId: string): Promise<Ticket | null>;
+  countSubmittedSince(residentOpenid: string, sinceIso: string): Promise<number>;
+  listTickets(query: TicketQuery, page?: PageRequest): Promise<Page<Ticket>>;
+  /** 原子写入工单 + 历史 + 发件箱。同一居民同一 clientRequestId 已存在时不写入，返回已有工单。 */
+  createTicket(ticket: Ticket, history: HistoryEntry[], outbox: OutboxEntry[]): Promise<CreateTicketResult>;
+  /** 条件更新：仅当库中版本等于 expectedVersion 时写入（next.version 应为 expectedVersion + 1）。 */
+  updateTicket(next: Ticket, expectedVersion: number, history: HistoryEntry[], outbox: OutboxEntry[]): Promise<boolean>;
+  listHistory(ticketId: string): Promise<HistoryEntry[]>;
+}
+
+export interface OutboxStore {
+  listDueOutbox(nowIso: string, limit: number): Promise<OutboxEntry[]>;
+  /** 记录一次投递尝试的结果 */
+  updateOutbox(entry: OutboxEntry): Promise<void>;
+  /** 站内消息中心：写入消息并把发件箱条目标为已送达，一个事务（消息 id 取发件箱 id，重复投递不重复） */
+  deliverInApp(entry: OutboxEntry, message: Message): Promise<void>;
+  listMessages(recipients: string[], page?: PageRequest): Promise<Page<Message>>;
+  markMessagesRead(recipients: string[], ids: string[], atIso: string): Promise<void>;
+}
+
+export interface Store extends DirectoryStore, TicketStore, OutboxStore {}
+
+export function clampLimit(limit?: number): number {
+  if (!limit || limit < 1) return DEFAULT_PAGE_SIZE;
+  return Math.min(Math.floor(limit), MAX_PAGE_SIZE);
+}
