@@ -123,15 +123,15 @@ const LEADERS: readonly Relation[] = ['convener', 'admin'];
 export const TRANSITIONS: readonly Transition[] = [
   { action: 'submit', from: 'none', to: 'pending', relations: ['owner'] },
   { action: 'meToo', from: OPEN, to: 'same', relations: ['resident'] },
-  // 接单：待接单或已有人接但名额未满时都可加入；召集人也可以亲自接单。
-  { action: 'claim', from: ['pending', 'claimed', 'consulting'], to: 'claimed', relations: ['member', 'convener'] },
+  // 接单：待接单或已有人接但名额未满时都可加入；召集人也可以亲自接单。状态由 settleClaimState 决定（待接单→已接单）。
+  { action: 'claim', from: ['pending', 'claimed', 'consulting'], to: 'same', relations: ['member', 'convener'] },
   { action: 'releaseClaim', from: WORKING, to: 'same', relations: ['claimant'] },
   { action: 'addProgress', from: [...WORKING, 'proposed'], to: 'same', relations: ['claimant', ...LEADERS] },
   { action: 'recordConsultation', from: WORKING, to: 'consulting', relations: ['claimant', ...LEADERS] },
   { action: 'proposeClose', from: WORKING, to: 'proposed', relations: ['claimant', ...LEADERS] },
   { action: 'returnProposal', from: ['proposed'], to: 'consulting', relations: LEADERS },
   { action: 'close', from: ['claimed', 'consulting', 'proposed'], to: 'closed', relations: LEADERS },
-  { action: 'assign', from: ['pending', 'claimed', 'consulting'], to: 'claimed', relations: LEADERS },
+  { action: 'assign', from: ['pending', 'claimed', 'consulting'], to: 'same', relations: LEADERS },
   { action: 'merge', from: ['pending', 'claimed', 'consulting'], to: 'merged', relations: LEADERS },
   { action: 'refer', from: ['pending', 'claimed', 'consulting'], to: 'referred', relations: LEADERS },
   { action: 'reject', from: ['pending', 'claimed', 'consulting'], to: 'rejected', relations: LEADERS },

@@ -49,6 +49,11 @@ export interface DirectoryStore {
   putMember(member: Member): Promise<void>;
 }
 
+export interface TicketChange {
+  next: Ticket;
+  expectedVersion: number;
+}
+
 export type CreateTicketResult = { created: true } | { created: false; existing: Ticket };
 
 export interface TicketStore {
@@ -58,8 +63,11 @@ export interface TicketStore {
   listTickets(query: TicketQuery, page?: PageRequest): Promise<Page<Ticket>>;
   /** 原子写入工单 + 历史 + 发件箱。同一居民同一 clientRequestId 已存在时不写入，返回已有工单。 */
   createTicket(ticket: Ticket, history: HistoryEntry[], outbox: OutboxEntry[]): Promise<CreateTicketResult>;
-  /** 条件更新：仅当库中版本等于 expectedVersion 时写入（next.version 应为 expectedVersion + 1）。 */
-  updateTicket(next: Ticket, expectedVersion: number, history: HistoryEntry[], outbox: OutboxEntry[]): Promise<boolean>;
+  /**
+   * 条件更新：每张工单仅当库中版本等于 expectedVersion 时写入（next.version 应为 expectedVersion + 1）。
+   * 多张工单（如合并）与历史、发件箱一起在一个事务里：任何一张版本不符，全部不写，返回 false。
+   */
+  updateTickets(changes: TicketChange[], history: HistoryEntry[], outbox: OutboxEntry[]): Promise<boolean>;
   listHistory(ticketId: string): Promise<HistoryEntry[]>;
 }
 
@@ -73,7 +81,14 @@ export interface OutboxStore {
   markMessagesRead(recipients: string[], ids: string[], atIso: string): Promise<void>;
 }
 
-export interface Store extends DirectoryStore, TicketStore, OutboxStore {}
+/** 订阅消息额度：居民/委员每接受一次一次性订阅，对应模板加 1；每发一条减 1（条件扣减）。 */
+export interface SubscriptionStore {
+  grantSubscriptions(openid: string, templateIds: string[]): Promise<void>;
+  consumeSubscription(openid: string, templateId: string): Promise<boolean>;
+  subscriptionBalance(openid: string): Promise<Record<string, number>>;
+}
+
+export interface Store extends DirectoryStore, TicketStore, OutboxStore, SubscriptionStore {}
 
 export function clampLimit(limit?: number): number {
   if (!limit || limit < 1) return DEFAULT_PAGE_SIZE;

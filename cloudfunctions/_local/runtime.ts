@@ -1,0 +1,59 @@
+/**
+ * 本地运行时的组装：嵌入式 SQLite、本地文件、词表内容检查、企业微信 webhook、与云端同一套处理函数。
+ * 测试和本地服务都从这里拿一套完整的依赖。
+ */
+import { DEFAULT_SETTINGS, type CountySettings } from '../../shared/domain/vocabulary';
+import type { Deps, Triager } from '../../shared/usecases/context';
+import { deliverOutbox, type DeliveryReport } from '../../shared/usecases/deliver-outbox';
+import type { Clock, IdGenerator } from '../../shared/ports/services.port';
+import { getDefaultTriager } from '../../shared/triage/default-model';
+import { WordListContentChecker } from '../_runtime/adapters/content.wordlist';
+import { LocalFileStore } from '../_runtime/adapters/files.local';
+import { openSqliteStore, type SqliteStore } from '../_runtime/adapters/store.sqlite';
+import { randomIds, systemClock } from '../_runtime/adapters/system';
+import { WecomWebhookSender } from '../_runtime/adapters/wecom.sender';
+import { createIntakeHandler } from '../intake/handler';
+import { createWorkHandler } from '../work/handler';
+import type { Logger } from '../_runtime/router';
+
+export interface LocalRuntimeOptions {
+  dataDir: string;
+  clock?: Clock;
+  ids?: IdGenerator;
+  triager?: Triager;
+  settings?: Partial<CountySettings>;
+  appid?: string;
+  logger?: Logger;
+  subscribeTemplates?: string[];
+}
+
+export function createLocalRuntime(opts: LocalRuntimeOptions) {
+  const store: SqliteStore = openSqliteStore(opts.dataDir);
+  const files = new LocalFileStore(opts.dataDir);
+  const deps: Deps = {
+    store,
+    clock: opts.clock ?? systemClock,
+    ids: opts.ids ?? randomIds,
+    triager: opts.triager ?? getDefaultTriager(),
+    content: new WordListContentChecker(),
+    files,
+    settings: { ...DEFAULT_SETTINGS, ...opts.settings },
+    subscribeTemplates: opts.subscribeTemplates ?? [],
+  };
+  const wecom = new WecomWebhookSender(store, opts.appid ?? 'touristappid');
+  return {
+    deps,
+    store,
+    files,
+    handlers: { intake: createIntakeHandler(deps, opts.logger), work: createWorkHandler(deps, opts.logger) },
+    /** 发件箱投递一轮（本地没有微信，订阅消息渠道如实记为失败，站内消息照常送达） */
+    deliver(): Promise<DeliveryReport> {
+      return deliverOutbox({ store, clock: deps.clock, senders: { wecom } });
+    },
+    close(): void {
+      store.close();
+    },
+  };
+}
+
+export type LocalRuntime = ReturnType<typeof createLocalRuntime>;

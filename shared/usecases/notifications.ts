@@ -1,0 +1,90 @@
+/**
+ * 通知扇出：一次状态变化要通知谁、走哪些渠道、打开哪个页面。结果是发件箱条目，
+ * 与工单修改在同一事务里写入，由投递步骤（本地服务的定时循环 / 云端 cron 函数）送出。
+ */
+import type { Member, MemberGroup, OutboxEntry, Station, Ticket } from '../domain/model';
+import { recipientOfGroup, recipientOfMember, recipientOfResident } from '../domain/model';
+import { URGENCY_LABELS } from '../domain/vocabulary';
+
+export const residentTicketPage = (ticketId: string) => `pages/ticket/index?id=${ticketId}`;
+export const workTicketPage = (ticketId: string) => `packages/work/ticket/index?id=${ticketId}`;
+
+export type NotifyTarget =
+  | { kind: 'member'; member: Member }
+  | { kind: 'resident'; openid: string }
+  | { kind: 'group'; group: MemberGroup };
+
+export interface NotificationContent {
+  event: string;
+  title: string;
+  body: string;
+}
+
+export function excerpt(text: string, max = 40): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+/** 为每个对象在它的每个渠道上生成一条发件箱条目：站内消息总有；订阅消息给有 openid 的人；企业微信给配置了机器人的小组。 */
+export function buildOutbox(
+  ticket: Ticket,
+  targets: NotifyTarget[],
+  content: NotificationContent,
+  nowIso: string,
+  nextId: () => string,
+): OutboxEntry[] {
+  const entries: OutboxEntry[] = [];
+  const seen = new Set<string>();
+  const push = (recipient: string, channel: OutboxEntry['channel'], page: string) => {
+    const key = `${channel}|${recipient}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    entries.push({
+      id: nextId(),
+      ticketId: ticket.id,
+      recipient,
+      channel,
+      event: content.event,
+      title: content.title,
+      body: content.body,
+      page,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: nowIso,
+      lastError: null,
+      createdAt: nowIso,
+      sentAt: null,
+    });
+  };
+  for (const t of targets) {
+    if (t.kind === 'member') {
+      const page = workTicketPage(ticket.id);
+      push(recipientOfMember(t.member.id), 'inapp', page);
+      if (t.member.openid) push(recipientOfResident(t.member.openid), 'subscribe', page);
+    } else if (t.kind === 'resident') {
+      const page = residentTicketPage(ticket.id);
+      push(recipientOfResident(t.openid), 'inapp', page);
+      push(recipientOfResident(t.openid), 'subscribe', page);
+    } else if (t.group.webhookUrl) {
+      push(recipientOfGroup(t.group.id), 'wecom', workTicketPage(ticket.id));
+    }
+  }
+  return entries;
+}
+
+/** 新反映通知：小组委员都收到；紧急的同时直达召集人；企业微信群里发一张卡片。 */
+export function newReportNotice(ticket: Ticket, station: Station): NotificationContent {
+  const urgent = ticket.urgency === 'urgent';
+  const joined = ticket.meToo.length > 0 ? ` · 已有${ticket.meToo.length + 1}人反映` : '';
+  return {
+    event: urgent ? 'ticket.urgent' : 'ticket.submitted',
+    title: `${urgent ? `【${URGENCY_LABELS.urgent}】` : ''}新反映 · ${ticket.category} · ${station.name}`,
+    body: `${excerpt(ticket.redactedText)}${joined}`,
+  };
+}
+
+export function targetsForNewReport(ticket: Ticket, group: MemberGroup, members: Member[]): NotifyTarget[] {
+  const roleIn = (m: Member) => m.groups.find((g) => g.groupId === group.id)?.role;
+  const chosen = members.filter((m) => m.active && (roleIn(m) === 'member' || (ticket.urgency === 'urgent' && roleIn(m) === 'convener')));
+  return [...chosen.map((member) => ({ kind: 'member' as const, member })), { kind: 'group' as const, group }];
+}

@@ -1,0 +1,112 @@
+/**
+ * 流转表：每个状态 × 每个动作 × 每种身份都过一遍。
+ * 期望值在这里手写一遍（而不是从 TRANSITIONS 推出来），这样改了流转表而没改这里，测试就会失败。
+ */
+import {
+  allowedActions,
+  checkTransition,
+  RELATIONS,
+  settleClaimState,
+  statusCategory,
+  TICKET_ACTIONS,
+  TICKET_STATUSES,
+  type Relation,
+  type TicketAction,
+  type TicketStatus,
+} from '../../../shared/domain/lifecycle';
+
+type Row = Partial<Record<TicketStatus, TicketStatus>>;
+const same = (...states: TicketStatus[]): Row => Object.fromEntries(states.map((s) => [s, s]));
+const to = (target: TicketStatus, ...states: TicketStatus[]): Row => Object.fromEntries(states.map((s) => [s, target]));
+
+const OPEN: TicketStatus[] = ['pending', 'claimed', 'consulting', 'proposed'];
+const BEFORE_PROPOSAL: TicketStatus[] = ['pending', 'claimed', 'consulting'];
+
+/** 动作 → 身份 → { 出发状态: 到达状态 }；没写的组合都不允许。 */
+const EXPECTED: Record<Exclude<TicketAction, 'submit'>, Partial<Record<Relation, Row>>> = {
+  meToo: { resident: same(...OPEN) },
+  claim: { member: same(...BEFORE_PROPOSAL), convener: same(...BEFORE_PROPOSAL) },
+  releaseClaim: { claimant: same('claimed', 'consulting') },
+  addProgress: {
+    claimant: same('claimed', 'consulting', 'proposed'),
+    convener: same('claimed', 'consulting', 'proposed'),
+    admin: same('claimed', 'consulting', 'proposed'),
+  },
+  recordConsultation: {
+    claimant: to('consulting', 'claimed', 'consulting'),
+    convener: to('consulting', 'claimed', 'consulting'),
+    admin: to('consulting', 'claimed', 'consulting'),
+  },
+  proposeClose: {
+    claimant: to('proposed', 'claimed', 'consulting'),
+    convener: to('proposed', 'claimed', 'consulting'),
+    admin: to('proposed', 'claimed', 'consulting'),
+  },
+  returnProposal: { convener: to('consulting', 'proposed'), admin: to('consulting', 'proposed') },
+  close: { convener: to('closed', 'claimed', 'consulting', 'proposed'), admin: to('closed', 'claimed', 'consulting', 'proposed') },
+  assign: { convener: same(...BEFORE_PROPOSAL), admin: same(...BEFORE_PROPOSAL) },
+  merge: { convener: to('merged', ...BEFORE_PROPOSAL), admin: to('merged', ...BEFORE_PROPOSAL) },
+  refer: { convener: to('referred', ...BEFORE_PROPOSAL), admin: to('referred', ...BEFORE_PROPOSAL) },
+  reject: { convener: to('rejected', ...BEFORE_PROPOSAL), admin: to('rejected', ...BEFORE_PROPOSAL) },
+  reopen: { convener: to('pending', 'closed', 'referred', 'rejected'), admin: to('pending', 'closed', 'referred', 'rejected') },
+  rate: { owner: same('closed') },
+  setClaimLimit: { convener: same(...OPEN), admin: same(...OPEN) },
+  overrideTriage: { convener: same(...OPEN), admin: same(...OPEN) },
+};
+
+const cases = TICKET_STATUSES.flatMap((state) =>
+  TICKET_ACTIONS.filter((a) => a !== 'submit').flatMap((action) => RELATIONS.map((relation) => [state, action, relation] as const)),
+);
+
+describe('流转表：状态 × 动作 × 身份', () => {
+  test.each(cases)('在 %s 状态下执行 %s，身份 %s', (state, action, relation) => {
+    const expected = EXPECTED[action as Exclude<TicketAction, 'submit'>][relation]?.[state];
+    const result = checkTransition(action, state, relation);
+    if (expected) {
+      expect(result).toEqual({ allowed: true, to: expected });
+    } else {
+      expect(result.allowed).toBe(false);
+      const mayDoItSomewhere = Object.keys(EXPECTED[action as Exclude<TicketAction, 'submit'>][relation] ?? {}).length > 0;
+      expect(result).toEqual({ allowed: false, reason: mayDoItSomewhere ? 'wrong_state' : 'forbidden' });
+    }
+  });
+
+  test.each(RELATIONS)('只有反映人能提交新反映（身份 %s）', (relation) => {
+    expect(checkTransition('submit', 'none', relation)).toEqual(relation === 'owner' ? { allowed: true, to: 'pending' } : { allowed: false, reason: 'forbidden' });
+  });
+
+  test.each(TICKET_STATUSES)('已存在的工单（%s）不能再"提交"', (state) => {
+    expect(checkTransition('submit', state, 'owner')).toEqual({ allowed: false, reason: 'wrong_state' });
+  });
+});
+
+describe('状态归类与接单人数', () => {
+  test('待接单、已接单、协商中、待办结算作未结束；办结算结束；转办、不予受理、合并算分流', () => {
+    expect(TICKET_STATUSES.map((s) => [s, statusCategory(s)])).toEqual([
+      ['pending', 'open'],
+      ['claimed', 'open'],
+      ['consulting', 'open'],
+      ['proposed', 'open'],
+      ['closed', 'closed'],
+      ['referred', 'diverted'],
+      ['rejected', 'diverted'],
+      ['merged', 'diverted'],
+    ]);
+  });
+
+  test('有人接单的待接单变为已接单，最后一人退出的已接单回到待接单，其余状态不受人数影响', () => {
+    expect(settleClaimState('pending', 1)).toBe('claimed');
+    expect(settleClaimState('claimed', 0)).toBe('pending');
+    expect(settleClaimState('pending', 0)).toBe('pending');
+    expect(settleClaimState('consulting', 0)).toBe('consulting');
+    expect(settleClaimState('closed', 2)).toBe('closed');
+  });
+
+  test('召集人在待办结状态能做的动作正好是：补充进展、退回、办结、调整名额和分类', () => {
+    expect(allowedActions('proposed', ['convener'])).toEqual(['addProgress', 'returnProposal', 'close', 'setClaimLimit', 'overrideTriage']);
+  });
+
+  test('其他小组的委员对任何状态的工单都没有可做的动作', () => {
+    for (const s of TICKET_STATUSES) expect(allowedActions(s, ['outsider'])).toEqual([]);
+  });
+});
