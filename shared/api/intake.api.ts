@@ -34,7 +34,7 @@ export const SubmitReportRequest = z.object({
   ),
   contact: z.optional(ContactInput),
   anonymous: z.optional(z.boolean()),
-  clientRequestId: z.string().check(z.regex(/^[\w-]{8,64}$/, { error: 'REPORT.CLIENT_REQUEST_ID_INVALID' })),
+  clientRequestId: z.string({ error: 'REPORT.CLIENT_REQUEST_ID_INVALID' }).check(z.regex(/^[\w-]{8,64}$/, { error: 'REPORT.CLIENT_REQUEST_ID_INVALID' })),
 });
 export type SubmitReportInput = z.infer<typeof SubmitReportRequest>;
 

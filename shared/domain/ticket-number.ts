@@ -15,12 +15,12 @@ const READABLE = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 export function ticketNumber(createdAtIso: string, id: string): string {
   const day = dayjs(createdAtIso).tz(DISPLAY_TZ).format('YYMMDD');
-  let h = 2166136261;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619) >>> 0;
   let suffix = '';
-  for (let i = 0; i < 5; i++) {
+  for (let pos = 0; pos < 5; pos++) {
+    // 每一位用不同种子的 FNV-1a 散列，保证无符号
+    let h = (2166136261 ^ pos) >>> 0;
+    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619) >>> 0;
     suffix += READABLE[h % READABLE.length];
-    h = Math.floor(h / READABLE.length) ^ Math.imul(h, 2654435761) >>> 0;
   }
   return `${day}-${suffix}`;
 }

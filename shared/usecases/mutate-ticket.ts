@@ -31,7 +31,8 @@ export interface MutationPlan {
   also?: Array<{ next: Ticket; from: TicketStatus; expectedVersion: number; note: string; action: TicketAction; visibleToResident: boolean }>;
 }
 
-const MAX_ATTEMPTS = 25;
+// 每轮只有一个并发写入者胜出；"我也遇到了"这类可交换的修改在高峰时要多轮才能全部写入
+const MAX_ATTEMPTS = 100;
 
 export function actorName(actor: Actor, relation: Relation): string {
   if (actor.member && relation !== 'owner' && relation !== 'resident') return actor.member.name;

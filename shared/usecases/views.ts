@@ -14,6 +14,15 @@ export function maskPhone(phone: string): string {
   return `${p.slice(0, 3)}****${p.slice(-4)}`;
 }
 
+/** 公开文字里去掉这张工单已知的个人信息（联系人姓名、电话），再由 redactPersonalData 去掉其余可识别的号码。 */
+export function scrubKnownPersonalData(text: string, t: Pick<Ticket, 'contact'>): string {
+  let out = text;
+  for (const value of [t.contact?.phone, t.contact?.name]) {
+    if (value && value.length >= 2) out = out.split(value).join(value === t.contact?.phone ? maskPhone(value) : maskName(value));
+  }
+  return out;
+}
+
 export function maskName(name: string): string {
   if (!name) return name;
   return `${name.slice(0, 1)}${'*'.repeat(Math.max(1, Math.min(2, name.length - 1)))}`;

@@ -13,7 +13,7 @@ import { redactPersonalData } from '../../triage';
 import { groupIdsOf, relationsTo, resolveActor, type Actor, type Deps } from '../context';
 import { canSee, mutateTicket, type MutationPlan, type PlanContext } from '../mutate-ticket';
 import { excerpt, residentTicketPage, type NotifyTarget } from '../notifications';
-import { contactFor, timelineOf, workSummary } from '../views';
+import { contactFor, scrubKnownPersonalData, timelineOf, workSummary } from '../views';
 
 const OPEN_STATUSES = TICKET_STATUSES.filter(isOpen);
 const STAFF_ACTIONS: TicketAction[] = ['claim', 'releaseClaim', 'addProgress', 'recordConsultation', 'proposeClose', 'returnProposal', 'close', 'assign', 'merge', 'refer', 'reject', 'reopen', 'setClaimLimit', 'overrideTriage'];
@@ -215,7 +215,7 @@ export function closeTicket(deps: Deps, openid: string, ticketId: string, caseSu
   return act(deps, openid, ticketId, 'close', async ({ ticket, now }) => {
     const text = await checkedText(deps, openid, caseSummary);
     if (!text.ok) return text;
-    const summary = redactPersonalData(caseSummary).redacted;
+    const summary = redactPersonalData(scrubKnownPersonalData(caseSummary, ticket)).redacted;
     return ok({
       next: { ...ticket, library: 'case', caseSummary: summary, publishCase: publish, outcome: { kind: 'closed', note: summary, at: now } },
       note: summary,
