@@ -73,10 +73,10 @@ export interface TicketStore {
 
 export interface OutboxStore {
   listDueOutbox(nowIso: string, limit: number): Promise<OutboxEntry[]>;
-  /** 记录一次投递尝试的结果 */
-  updateOutbox(entry: OutboxEntry): Promise<void>;
-  /** 站内消息中心：写入消息并把发件箱条目标为已送达，一个事务（消息 id 取发件箱 id，重复投递不重复） */
-  deliverInApp(entry: OutboxEntry, message: Message): Promise<void>;
+  /** 记录一批投递尝试的结果（一个事务） */
+  updateOutbox(entries: OutboxEntry[]): Promise<void>;
+  /** 站内消息中心：一批消息写入并把对应发件箱条目标为已送达，一个事务（消息 id 取发件箱 id，重复投递不重复） */
+  deliverInApp(deliveries: Array<{ entry: OutboxEntry; message: Message }>): Promise<void>;
   listMessages(recipients: string[], page?: PageRequest): Promise<Page<Message>>;
   markMessagesRead(recipients: string[], ids: string[], atIso: string): Promise<void>;
 }

@@ -27,16 +27,20 @@ export async function deliverOutbox(
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
   const nowIso = deps.clock.now().toISOString();
   const due = await deps.store.listDueOutbox(nowIso, batchSize);
+  // 站内消息整批一个事务写入：一次落盘，而不是每条一次
+  const inapp = due.filter((e) => e.channel === 'inapp');
+  await deps.store.deliverInApp(
+    inapp.map((entry) => ({
+      entry: { ...entry, status: 'sent' as const, attempts: entry.attempts + 1, sentAt: nowIso, lastError: null },
+      message: { id: entry.id, recipient: entry.recipient, ticketId: entry.ticketId, event: entry.event, title: entry.title, body: entry.body, page: entry.page, createdAt: entry.createdAt, readAt: null },
+    })),
+  );
+  report.sent += inapp.length;
+
+  const attemptsMade: OutboxEntry[] = [];
   for (const entry of due) {
+    if (entry.channel === 'inapp') continue;
     const attempts = entry.attempts + 1;
-    if (entry.channel === 'inapp') {
-      await deps.store.deliverInApp(
-        { ...entry, status: 'sent', attempts, sentAt: nowIso, lastError: null },
-        { id: entry.id, recipient: entry.recipient, ticketId: entry.ticketId, event: entry.event, title: entry.title, body: entry.body, page: entry.page, createdAt: entry.createdAt, readAt: null },
-      );
-      report.sent++;
-      continue;
-    }
     const sender = deps.senders[entry.channel];
     let result: Awaited<ReturnType<ChannelSender['send']>>;
     try {
@@ -55,7 +59,8 @@ export async function deliverOutbox(
       next = { ...entry, status: 'failed', attempts, lastError: result.error };
       report.failed++;
     }
-    await deps.store.updateOutbox(next);
+    attemptsMade.push(next);
   }
+  await deps.store.updateOutbox(attemptsMade);
   return report;
 }

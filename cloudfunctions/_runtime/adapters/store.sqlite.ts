@@ -317,19 +317,24 @@ export class SqliteStore implements Store {
     return this.all(this.stmts.dueOutbox, OutboxEntrySchema, nowIso, clampLimit(limit));
   }
 
-  async updateOutbox(entry: OutboxEntry): Promise<void> {
+  async updateOutbox(entries: OutboxEntry[]): Promise<void> {
+    if (!entries.length) return;
     this.operations++;
-    const e = OutboxEntrySchema.parse(entry);
-    this.stmts.updateOutbox.run(e.status, e.nextAttemptAt, JSON.stringify(e), e.id);
+    const parsed = entries.map((e) => OutboxEntrySchema.parse(e));
+    this.db.transaction(() => {
+      for (const e of parsed) this.stmts.updateOutbox.run(e.status, e.nextAttemptAt, JSON.stringify(e), e.id);
+    }).immediate();
   }
 
-  async deliverInApp(entry: OutboxEntry, message: Message): Promise<void> {
+  async deliverInApp(deliveries: Array<{ entry: OutboxEntry; message: Message }>): Promise<void> {
+    if (!deliveries.length) return;
     this.operations++;
-    const e = OutboxEntrySchema.parse(entry);
-    const m = MessageSchema.parse(message);
+    const parsed = deliveries.map((d) => ({ e: OutboxEntrySchema.parse(d.entry), m: MessageSchema.parse(d.message) }));
     this.db.transaction(() => {
-      this.stmts.insertMessage.run(m.id, m.recipient, m.createdAt, JSON.stringify(m));
-      this.stmts.updateOutbox.run(e.status, e.nextAttemptAt, JSON.stringify(e), e.id);
+      for (const { e, m } of parsed) {
+        this.stmts.insertMessage.run(m.id, m.recipient, m.createdAt, JSON.stringify(m));
+        this.stmts.updateOutbox.run(e.status, e.nextAttemptAt, JSON.stringify(e), e.id);
+      }
     }).immediate();
   }
 
