@@ -6,6 +6,7 @@ import * as api from '../../shared/api/work.api';
 import type { Deps } from '../../shared/usecases/context';
 import { bindMember, markMessagesRead, myMessages, whoami } from '../../shared/usecases/work/identity';
 import * as w from '../../shared/usecases/work/ticket-work';
+import { listHotTopics } from '../../shared/usecases/work/hot-topics';
 import { createHandler, route, type Logger } from '../_runtime/router';
 
 export function createWorkHandler(deps: Deps, logger?: Logger) {
@@ -31,6 +32,7 @@ export function createWorkHandler(deps: Deps, logger?: Logger) {
       rejectTicket: route(api.RejectTicketRequest, (i, openid) => w.rejectTicket(deps, openid, i.ticketId, i.reason)),
       reopenTicket: route(api.ReopenTicketRequest, (i, openid) => w.reopenTicket(deps, openid, i.ticketId, i.reason ?? '')),
       setClaimLimit: route(api.SetClaimLimitRequest, (i, openid) => w.setClaimLimit(deps, openid, i.ticketId, i.limit, i.openToGroup ?? false)),
+      hotTopics: route(api.HotTopicsRequest, (i, openid) => listHotTopics(deps, openid, i)),
       overrideTriage: route(api.OverrideTriageRequest, (i, openid) => w.overrideTriage(deps, openid, i.ticketId, i)),
     },
     logger,

@@ -35,6 +35,11 @@ export const RejectTicketRequest = z.object({ ticketId, reason: note(500) });
 export const ReopenTicketRequest = z.object({ ticketId, reason: z.optional(z.string().check(z.trim(), z.maxLength(500))) });
 export const ReturnProposalRequest = z.object({ ticketId, reason: note(500) });
 export const SetClaimLimitRequest = z.object({ ticketId, limit: z.number().check(z.int(), z.gte(1), z.lte(100)), openToGroup: z.optional(z.boolean()) });
+export const HotTopicsRequest = z.object({
+  groupId: z.optional(z.string().check(z.maxLength(64))),
+  stationId: z.optional(z.string().check(z.maxLength(64))),
+  days: z._default(z.number().check(z.int(), z.gte(1), z.lte(366)), 30),
+});
 export const OverrideTriageRequest = z.object({
   ticketId,
   category: z.optional(z.enum(CATEGORIES)),

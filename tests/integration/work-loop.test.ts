@@ -250,3 +250,17 @@ describe('企业微信群机器人', () => {
     expect(received[1]!.body.template_card.card_action.pagepath).toBe(`packages/work/ticket/index?id=${id}`);
   });
 });
+
+test('热点：召集人看到本组近期反映按话题归并的人次，其他小组的委员看不到', async () => {
+  const parking = await app.submit('demo-resident-1', '小区停车难，车位太少，晚上回来根本没地方停车。');
+  await app.intake('demo-resident-5', 'meToo', { ticketId: parking });
+  await app.submit('demo-resident-2', '停车位严重不足，车都停到消防通道上了。');
+  await app.submit('demo-resident-3', '广场舞音响太吵了，晚上十点还在跳，噪音扰民。');
+  const r = await app.work('demo-convener', 'hotTopics', { groupId: 'demo-group-1' });
+  if (!r.ok) throw new Error(r.error.code);
+  const top = r.data.items[0];
+  expect(top.tickets).toBe(2);
+  expect(top.count).toBe(3);
+  expect(top.label).toMatch(/停车/);
+  expectCode(await app.work('demo-convener-2', 'hotTopics', { groupId: 'demo-group-1' }), 'AUTH.FORBIDDEN');
+});
