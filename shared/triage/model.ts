@@ -1,0 +1,320 @@
+/**
+ * 分类模型：文件格式（JSON，权重量化成 int8 后 base64）、校验解析、打分。
+ * 训练脚本写出这个格式，线上只读；改格式要同时改 FORMAT 版本号。
+ */
+import { CATEGORIES, type Category } from '../domain/vocabulary';
+import { decodeBase64, encodeBase64 } from './base64';
+import { addNgrams, forEachNgram, type NgramOptions } from './features';
+
+export const MODEL_FORMAT = 'mashangti-triage-model/1';
+
+/** 模型文件里的 JSON 形状。 */
+export interface TriageModelFile {
+  format: typeof MODEL_FORMAT;
+  categories: string[];
+  features: { minN: number; maxN: number; titleWeight: number; titlePrefix: string };
+  /** n-gram 词表，以 \n 连接 */
+  vocab: string;
+  /** idf 量化：idf = idfMin + q × idfStep，q 为 uint8 */
+  idf: { min: number; step: number; data: string };
+  /** 权重：int8，行主序 [特征][类别]；真实值 = q × scale[类别] */
+  weights: { scale: number[]; data: string };
+  bias: number[];
+  /** 置信度用的 softmax 温度（训练时在交叉验证上标定） */
+  temperature: number;
+  meta?: Record<string, unknown>;
+}
+
+/** 解析后的、可直接打分的模型。 */
+export interface TriageModel {
+  categories: Category[];
+  ngram: NgramOptions;
+  titleWeight: number;
+  titlePrefix: string;
+  /** 词表：n-gram → 特征下标（-1 表示不在词表） */
+  vocab: VocabTable;
+  idf: Float32Array;
+  /** 已乘过各类 scale 的权重，[f * K + k] */
+  W: Float32Array;
+  bias: Float32Array;
+  temperature: number;
+  meta: Record<string, unknown>;
+  /** 打分时复用的计数缓冲（长度 = 特征数，用完清零）；单线程下安全 */
+  scratch: Float64Array;
+}
+
+/**
+ * 词表查找表：不把十几万个 n-gram 拆成字符串、也不建 Map（那是加载时间的大头），
+ * 而是在原始的 "\n" 连接串上记下每个词的起点，配一张开放寻址的哈希表；查找时逐字比较，不分配内存。
+ */
+export interface VocabTable {
+  size: number;
+  lookup(gram: string): number;
+  term(f: number): string;
+}
+
+function hashRange(s: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export function buildVocabTable(joined: string): VocabTable {
+  let n = joined.length ? 1 : 0;
+  for (let i = 0; i < joined.length; i++) if (joined.charCodeAt(i) === 10) n++;
+  const starts = new Int32Array(n + 1);
+  let k = 0;
+  if (n > 0) {
+    starts[k++] = 0;
+    for (let i = 0; i < joined.length; i++) if (joined.charCodeAt(i) === 10) starts[k++] = i + 1;
+  }
+  starts[n] = joined.length + 1;
+  let cap = 1;
+  while (cap < n * 2) cap <<= 1;
+  const mask = cap - 1;
+  const table = new Int32Array(cap).fill(-1);
+  for (let f = 0; f < n; f++) {
+    let slot = hashRange(joined, starts[f], starts[f + 1] - 1) & mask;
+    while (table[slot] !== -1) slot = (slot + 1) & mask;
+    table[slot] = f;
+  }
+  const equals = (f: number, g: string) => {
+    const a = starts[f];
+    const len = starts[f + 1] - 1 - a;
+    if (len !== g.length) return false;
+    for (let i = 0; i < len; i++) if (joined.charCodeAt(a + i) !== g.charCodeAt(i)) return false;
+    return true;
+  };
+  return {
+    size: n,
+    lookup(g: string): number {
+      if (n === 0) return -1;
+      let slot = hashRange(g, 0, g.length) & mask;
+      for (;;) {
+        const f = table[slot];
+        if (f === -1) return -1;
+        if (equals(f, g)) return f;
+        slot = (slot + 1) & mask;
+      }
+    },
+    term: (f: number) => joined.slice(starts[f], starts[f + 1] - 1),
+  };
+}
+
+function fail(msg: string): never {
+  throw new Error(`分类模型文件无效：${msg}`);
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNumArray = (v: unknown, n?: number): v is number[] =>
+  Array.isArray(v) && (n === undefined || v.length === n) && v.every((x) => typeof x === 'number' && Number.isFinite(x));
+
+/** 校验模型 JSON 并建立查找结构。模型文件坏了是部署事故，直接抛错（不是业务上的预期失败）。 */
+export function parseTriageModel(json: unknown): TriageModel {
+  if (!isObj(json)) fail('不是对象');
+  if (json.format !== MODEL_FORMAT) fail(`format 应为 ${MODEL_FORMAT}，实为 ${String(json.format)}`);
+  const cats = json.categories;
+  if (!Array.isArray(cats) || cats.length === 0 || !cats.every((c) => (CATEGORIES as readonly string[]).includes(c as string)))
+    fail('categories 必须是一级分类名的数组');
+  const categories = cats as Category[];
+  const K = categories.length;
+  const feat = json.features;
+  if (!isObj(feat) || typeof feat.minN !== 'number' || typeof feat.maxN !== 'number' || typeof feat.titleWeight !== 'number' || typeof feat.titlePrefix !== 'string')
+    fail('features 缺字段');
+  if (typeof json.vocab !== 'string') fail('vocab 必须是字符串');
+  const vocab = buildVocabTable(json.vocab);
+  const F = vocab.size;
+  const idfSpec = json.idf;
+  if (!isObj(idfSpec) || typeof idfSpec.min !== 'number' || typeof idfSpec.step !== 'number' || typeof idfSpec.data !== 'string') fail('idf 缺字段');
+  const idfQ = decodeBase64(idfSpec.data);
+  if (idfQ.length !== F) fail(`idf 长度 ${idfQ.length} 与词表 ${F} 不符`);
+  const wSpec = json.weights;
+  if (!isObj(wSpec) || !isNumArray(wSpec.scale, K) || typeof wSpec.data !== 'string') fail('weights 缺字段');
+  const wq = decodeBase64(wSpec.data);
+  if (wq.length !== F * K) fail(`weights 长度 ${wq.length} 应为 ${F * K}`);
+  if (!isNumArray(json.bias, K)) fail('bias 长度不对');
+  const temperature = typeof json.temperature === 'number' && json.temperature > 0 ? json.temperature : 1;
+
+  const idf = new Float32Array(F);
+  for (let i = 0; i < F; i++) idf[i] = idfSpec.min + idfQ[i] * idfSpec.step;
+  const W = new Float32Array(F * K);
+  const scale = wSpec.scale as number[];
+  for (let i = 0; i < F * K; i++) {
+    const q = wq[i] > 127 ? wq[i] - 256 : wq[i];
+    W[i] = q * scale[i % K];
+  }
+  return {
+    categories,
+    ngram: { minN: feat.minN, maxN: feat.maxN },
+    titleWeight: feat.titleWeight,
+    titlePrefix: feat.titlePrefix,
+    vocab,
+    idf,
+    W,
+    bias: Float32Array.from(json.bias as number[]),
+    temperature,
+    meta: isObj(json.meta) ? json.meta : {},
+    scratch: new Float64Array(F),
+  };
+}
+
+export interface FeatureConfig {
+  minN: number;
+  maxN: number;
+  titleWeight: number;
+  /** 非空时标题 n-gram 另起一套特征（加前缀），否则与正文合并、按 titleWeight 加权 */
+  titlePrefix: string;
+}
+
+/** 一条留言的 n-gram 计数（训练与推断共用）。 */
+export function documentCounts(title: string | null | undefined, body: string, cfg: FeatureConfig): Map<string, number> {
+  const counts = new Map<string, number>();
+  const ng = { minN: cfg.minN, maxN: cfg.maxN };
+  addNgrams(counts, body, 1, ng);
+  if (title) {
+    if (cfg.titleWeight > 0) addNgrams(counts, title, cfg.titleWeight, ng);
+    if (cfg.titlePrefix) addNgrams(counts, title, 1, ng, cfg.titlePrefix);
+  }
+  return counts;
+}
+
+/** 理由里展示的关键词不以这些虚字开头或结尾（"在小""道被"这种残片对人没有意义）。 */
+const EDGE_FUNCTION_CHARS = new Set('的了在是我和有也都就把被对于与及等这那个们你他她它啊呢吗吧呀请不没很'.split(''));
+
+export interface CategoryScore {
+  category: Category;
+  probabilities: number[];
+  confidence: number;
+  /** 对判定类别贡献最大的 n-gram（已去掉被更长 n-gram 覆盖的短片段） */
+  topTerms: string[];
+}
+
+/** 给一条留言打分：TF-IDF → 线性打分 → 带温度的 softmax。 */
+export function scoreCategory(model: TriageModel, title: string | null | undefined, body: string): CategoryScore {
+  const K = model.categories.length;
+  // 直接在词表里查 n-gram 并在复用的计数数组上累加：不建中间 Map，未知 n-gram 立即丢弃
+  const scratch = model.scratch;
+  const touched: number[] = [];
+  const add = (g: string, w: number) => {
+    const f = model.vocab.lookup(g);
+    if (f < 0) return;
+    if (scratch[f] === 0) touched.push(f);
+    scratch[f] += w;
+  };
+  const ng = model.ngram;
+  forEachNgram(body, ng.minN, ng.maxN, '', (g) => add(g, 1));
+  if (title) {
+    if (model.titleWeight > 0) forEachNgram(title, ng.minN, ng.maxN, '', (g) => add(g, model.titleWeight));
+    if (model.titlePrefix) forEachNgram(title, ng.minN, ng.maxN, model.titlePrefix, (g) => add(g, 1));
+  }
+  const fIdx = touched;
+  const fVal = new Float64Array(touched.length);
+  let norm = 0;
+  for (let j = 0; j < touched.length; j++) {
+    const f = touched[j];
+    const v = (1 + Math.log(scratch[f])) * model.idf[f];
+    scratch[f] = 0;
+    fVal[j] = v;
+    norm += v * v;
+  }
+  norm = Math.sqrt(norm) || 1;
+  const s = new Float64Array(K);
+  for (let k = 0; k < K; k++) s[k] = model.bias[k];
+  for (let j = 0; j < fIdx.length; j++) {
+    const base = fIdx[j] * K;
+    const v = fVal[j] / norm;
+    for (let k = 0; k < K; k++) s[k] += model.W[base + k] * v;
+  }
+  let best = 0;
+  for (let k = 1; k < K; k++) if (s[k] > s[best]) best = k;
+  // 证据：对胜出类别相对其他类别平均值贡献最大的特征；只保留前 24 个候选（插入排序，避免整体排序）
+  const TOP = 24;
+  const topC: number[] = [];
+  const topF: number[] = [];
+  for (let j = 0; j < fIdx.length; j++) {
+    const base = fIdx[j] * K;
+    let others = 0;
+    for (let k = 0; k < K; k++) if (k !== best) others += model.W[base + k];
+    const c = (model.W[base + best] - others / (K - 1)) * fVal[j];
+    if (c <= 0 || (topC.length === TOP && c <= topC[TOP - 1])) continue;
+    let pos = topC.length < TOP ? topC.length : TOP - 1;
+    while (pos > 0 && topC[pos - 1] < c) {
+      if (pos < TOP) {
+        topC[pos] = topC[pos - 1];
+        topF[pos] = topF[pos - 1];
+      }
+      pos--;
+    }
+    topC[pos] = c;
+    topF[pos] = fIdx[j];
+  }
+  const topTerms: string[] = [];
+  for (const f of topF) {
+    let t = model.vocab.term(f);
+    if (model.titlePrefix && t.startsWith(model.titlePrefix)) t = t.slice(model.titlePrefix.length);
+    if (t.length < 2 || /[0-9a-z]/.test(t) || EDGE_FUNCTION_CHARS.has(t[0]) || EDGE_FUNCTION_CHARS.has(t[t.length - 1])) continue;
+    if (topTerms.some((x) => x.includes(t) || t.includes(x))) continue;
+    topTerms.push(t);
+    if (topTerms.length >= 5) break;
+  }
+  const p = Float64Array.from(s, (v) => v / model.temperature);
+  let max = -Infinity;
+  for (const v of p) if (v > max) max = v;
+  let sum = 0;
+  for (let k = 0; k < K; k++) {
+    p[k] = Math.exp(p[k] - max);
+    sum += p[k];
+  }
+  const probabilities = Array.from(p, (v) => v / sum);
+  return { category: model.categories[best], probabilities, confidence: probabilities[best], topTerms };
+}
+
+/** 训练脚本用：把浮点模型量化成文件格式。 */
+export function serializeModel(args: {
+  categories: readonly Category[];
+  features: FeatureConfig;
+  terms: string[];
+  idf: ArrayLike<number>;
+  W: ArrayLike<number>;
+  bias: ArrayLike<number>;
+  temperature: number;
+  meta?: Record<string, unknown>;
+}): TriageModelFile {
+  const K = args.categories.length;
+  const F = args.terms.length;
+  let idfMin = Infinity;
+  let idfMax = -Infinity;
+  for (let i = 0; i < F; i++) {
+    idfMin = Math.min(idfMin, args.idf[i]);
+    idfMax = Math.max(idfMax, args.idf[i]);
+  }
+  if (!Number.isFinite(idfMin)) {
+    idfMin = 1;
+    idfMax = 1;
+  }
+  const step = (idfMax - idfMin) / 255 || 1;
+  const idfQ = new Uint8Array(F);
+  for (let i = 0; i < F; i++) idfQ[i] = Math.round((args.idf[i] - idfMin) / step);
+  const scale = new Array(K).fill(0);
+  for (let i = 0; i < F * K; i++) scale[i % K] = Math.max(scale[i % K], Math.abs(args.W[i]));
+  for (let k = 0; k < K; k++) scale[k] = scale[k] / 127 || 1;
+  const wq = new Uint8Array(F * K);
+  for (let i = 0; i < F * K; i++) {
+    const q = Math.max(-127, Math.min(127, Math.round(args.W[i] / scale[i % K])));
+    wq[i] = q & 0xff;
+  }
+  return {
+    format: MODEL_FORMAT,
+    categories: [...args.categories],
+    features: { ...args.features },
+    vocab: args.terms.join('\n'),
+    idf: { min: idfMin, step, data: encodeBase64(idfQ) },
+    weights: { scale: scale.map((v) => Number(v.toPrecision(7))), data: encodeBase64(wq) },
+    bias: Array.from(args.bias, (v) => Number(v.toFixed(5))),
+    temperature: args.temperature,
+    meta: args.meta,
+  };
+}
