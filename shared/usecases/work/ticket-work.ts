@@ -41,7 +41,6 @@ export function actionsFor(t: Ticket, actor: Actor): TicketAction[] {
   return allowedActions(t.status, rels).filter((a) => {
     if (!STAFF_ACTIONS.includes(a)) return false;
     if (a === 'claim') return t.claimants.length < t.claimLimit && !t.claimants.some((c) => c.memberId === actor.member?.id);
-    if (a === 'close') return true;
     return true;
   });
 }
@@ -67,7 +66,7 @@ export async function buildWorkView(deps: Deps, t: Ticket, actor: Actor): Promis
     stationId: t.stationId,
     triage: t.triage,
     claimantDetails: t.claimants,
-    history: history.map((h, i) => ({ ...timelineOf([h], false)[0]!, from: h.from, to: h.to, relation: h.relation, ...(h.data ? { data: h.data } : {}), key: i })).map(({ key: _k, ...rest }) => rest),
+    history: timelineOf(history, false).map((item, i) => ({ ...item, from: history[i]!.from, to: history[i]!.to, relation: history[i]!.relation, ...(history[i]!.data ? { data: history[i]!.data } : {}) })),
     actions: actionsFor(t, actor),
     myRelation: relation,
     groupMembers: members.filter((m) => m.active && m.groups.some((g) => g.groupId === t.groupId)).map((m) => ({ id: m.id, name: m.name })),
