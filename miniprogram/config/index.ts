@@ -10,7 +10,10 @@ const sharedDir = path.resolve(__dirname, '../../shared');
 export default defineConfig<'webpack5'>(() => ({
   projectName: 'mashangti',
   date: '2026-11-22',
-  designWidth: 750,
+  // NutUI 按 375 宽设计，本项目按 750 宽写样式：按文件区分，NutUI 的尺寸才不会被缩小一半。
+  designWidth(input?: { file?: string }) {
+    return input?.file?.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750;
+  },
   deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
   sourceRoot: 'src',
   outputRoot: path.resolve(__dirname, `../../dist/${process.env.TARO_ENV}`),
@@ -23,6 +26,8 @@ export default defineConfig<'webpack5'>(() => ({
   cache: { enable: false },
   mini: {
     compile: { include: [sharedDir] },
+    // NutUI 各组件的 CSS 互不依赖，主包和分包引入顺序不同不影响结果
+    miniCssExtractPluginOption: { ignoreOrder: true },
     postcss: {
       pxtransform: { enable: true, config: {} },
       cssModules: { enable: false },

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '已收到您的反映' });

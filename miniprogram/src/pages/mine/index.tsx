@@ -1,0 +1,81 @@
+/**
+ * 我的反映：我提交的和我点过"我也遇到了"的，每条的状态一眼可见。底部是委员入口。
+ */
+import { useCallback, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { AppError } from '@shared/domain/errors';
+import type { ResidentTicketSummary } from '@shared/api/intake.api';
+import PageShell from '../../components/page-shell';
+import ErrorNote from '../../components/error-note';
+import StatusBadge from '../../components/status-badge';
+import { intake } from '../../services/api';
+import { formatTime, peopleFromMeToo } from '../../services/format';
+import { PAGES, go, withQuery } from '../../services/nav';
+import { lastStationId } from '../../services/station';
+
+export default function MinePage() {
+  const [items, setItems] = useState<ResidentTicketSummary[] | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+
+  const load = useCallback(async () => {
+    const r = await intake.myReports();
+    if (r.ok) {
+      setItems(r.data.items);
+      setError(null);
+    } else setError(r.error);
+    Taro.stopPullDownRefresh();
+  }, []);
+
+  useDidShow(() => {
+    load();
+  });
+  usePullDownRefresh(() => {
+    load();
+  });
+
+  const station = lastStationId();
+
+  return (
+    <PageShell>
+      <ErrorNote error={error} />
+      {items === null && !error && <View className='loading'>正在加载…</View>}
+      {items !== null && items.length === 0 && (
+        <View className='empty'>
+          <View>您还没有反映过事情。</View>
+          {station ? (
+            <View className='link' onClick={() => go(withQuery(PAGES.report, { station }))}>
+              去反映
+            </View>
+          ) : (
+            <View>扫描联络站二维码就可以反映。</View>
+          )}
+        </View>
+      )}
+      {items?.map((t) => (
+        <View key={t.id} className='list-item card--tap' data-testid='my-ticket' onClick={() => go(withQuery(PAGES.ticket, { id: t.id }))}>
+          <View className='list-item__head'>
+            <Text className='list-item__no'>编号 {t.no}</Text>
+            <StatusBadge status={t.status} label={t.statusLabel} />
+          </View>
+          <View className='list-item__text'>{t.excerpt}</View>
+          <View className='list-item__meta'>
+            {t.stationName} · {formatTime(t.createdAt)}
+            {t.isOwner ? '' : ' · 我也遇到了'}
+            {t.meTooCount > 0 ? ` · ${peopleFromMeToo(t.meTooCount)}` : ''}
+          </View>
+        </View>
+      ))}
+      <View className='footer-links'>
+        {station ? (
+          <View className='footer-links__item' onClick={() => go(withQuery(PAGES.station, { station }))}>
+            回到联络站
+          </View>
+        ) : null}
+        <View className='footer-links__item' data-testid='member-entry' onClick={() => go(PAGES.workQueue)}>
+          委员入口
+        </View>
+      </View>
+    </PageShell>
+  );
+}

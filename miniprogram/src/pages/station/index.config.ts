@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '码上提 · 委员联络站' });

@@ -1,0 +1,131 @@
+/**
+ * 居民看一条反映：状态、时间线（隐私处理过的办理记录）、照片、有几人也反映了；
+ * 办结后一键评价：满意 / 基本满意 / 不满意。订阅消息的通知也打开这里。
+ */
+import { useCallback, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { ERROR_MESSAGES, type AppError } from '@shared/domain/errors';
+import type { ResidentTicketView } from '@shared/api/intake.api';
+import { LIBRARY_LABELS, RATINGS, RATING_LABELS, URGENCY_LABELS, type Rating } from '@shared/domain/vocabulary';
+import PageShell from '../../components/page-shell';
+import ErrorNote from '../../components/error-note';
+import PhotoGrid from '../../components/photo-grid';
+import StatusBadge from '../../components/status-badge';
+import Timeline from '../../components/timeline';
+import { intake } from '../../services/api';
+import { formatTime, maskPhone, peopleFromMeToo } from '../../services/format';
+import { askToSubscribe } from '../../services/subscribe';
+import './index.css';
+
+export default function TicketPage() {
+  const { params } = useRouter();
+  const ticketId = params.id ? decodeURIComponent(params.id) : '';
+  const [view, setView] = useState<ResidentTicketView | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [rating, setRating] = useState<Rating | null>(null);
+
+  const load = useCallback(async () => {
+    if (!ticketId) return;
+    const r = await intake.getTicket(ticketId);
+    if (r.ok) {
+      setView(r.data);
+      setError(null);
+    } else setError(r.error);
+    Taro.stopPullDownRefresh();
+  }, [ticketId]);
+
+  useDidShow(() => {
+    load();
+  });
+  usePullDownRefresh(() => {
+    load();
+  });
+
+  async function rate(value: Rating) {
+    if (!view || rating) return;
+    const subscribing = askToSubscribe('rate');
+    setRating(value);
+    setError(null);
+    const r = await intake.rateTicket(view.id, value);
+    setRating(null);
+    await subscribing.catch(() => undefined);
+    if (r.ok) {
+      setView(r.data);
+      Taro.showToast({ title: '谢谢您的评价', icon: 'success' });
+    } else setError(r.error);
+  }
+
+  if (!ticketId) return <PageShell><ErrorNote error={{ code: 'TICKET.NOT_FOUND', message: ERROR_MESSAGES['TICKET.NOT_FOUND'] }} /></PageShell>;
+
+  return (
+    <PageShell className='ticket'>
+      <ErrorNote error={error} />
+      {!view && !error && <View className='loading'>正在加载…</View>}
+      {view && (
+        <>
+          <View className='card'>
+            <View className='list-item__head'>
+              <Text className='list-item__no'>编号 {view.no}</Text>
+              <StatusBadge status={view.status} label={view.statusLabel} />
+            </View>
+            <View className='ticket__station'>{view.station.name}</View>
+            <View className='row'>
+              <Text className='tag'>{LIBRARY_LABELS[view.library]}</Text>
+              <Text className='tag'>{view.category}</Text>
+              {view.urgency === 'urgent' ? <Text className='tag tag--urgent'>{URGENCY_LABELS.urgent}</Text> : null}
+              <Text className='tag' data-testid='metoo-count'>
+                {peopleFromMeToo(view.meTooCount)}
+              </Text>
+            </View>
+            <View className='ticket__text'>{view.text}</View>
+            <PhotoGrid urls={view.photos.map((p) => p.url)} />
+            {view.isOwner && (
+              <View className='muted ticket__contact'>
+                {view.anonymous
+                  ? '匿名反映'
+                  : view.contact && (view.contact.name || view.contact.phone)
+                    ? `联系方式：${view.contact.name ?? ''} ${maskPhone(view.contact.phone)}`
+                    : '未留联系方式'}
+              </View>
+            )}
+            <View className='muted'>提交于 {formatTime(view.createdAt)}</View>
+          </View>
+
+          {view.caseSummary && (
+            <View className='card ticket__result'>
+              <View className='card__title'>办理结果</View>
+              <View className='ticket__text'>{view.caseSummary}</View>
+            </View>
+          )}
+
+          {view.canRate && (
+            <View className='card ticket__rate' data-testid='rate'>
+              <View className='card__title'>这件事办得怎么样？</View>
+              <View className='muted'>点一下就好。不满意的，召集人会重新安排办理。</View>
+              <View className='ticket__rate-buttons'>
+                {RATINGS.map((r) => (
+                  <Button key={r} className={`ticket__rate-btn ticket__rate-btn--${r}`} size='large' block type={r === 'satisfied' ? 'primary' : 'default'} loading={rating === r} onClick={() => rate(r)}>
+                    {RATING_LABELS[r]}
+                  </Button>
+                ))}
+              </View>
+            </View>
+          )}
+          {view.rating && (
+            <View className='notice' data-testid='my-rating'>
+              您的评价：<Text className='strong'>{RATING_LABELS[view.rating.rating]}</Text>
+              {view.rating.comment ? `（${view.rating.comment}）` : ''}
+            </View>
+          )}
+
+          <View className='section-title'>办理进展</View>
+          <View className='card'>
+            <Timeline items={view.timeline} />
+          </View>
+        </>
+      )}
+    </PageShell>
+  );
+}
