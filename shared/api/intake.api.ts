@@ -69,7 +69,8 @@ export interface SimilarTicket {
   ticketId: string;
   ticketNo: string;
   excerpt: string;
-  meTooCount: number;
+  /** 共几人反映：提交人 + 点了"我也遇到了"的人（各处口径一致） */
+  reporterCount: number;
   statusLabel: string;
   createdAt: string;
   score: number;
@@ -99,7 +100,7 @@ export interface ResidentTicketView {
   contact: { name?: string; phone?: string } | null;
   anonymous: boolean;
   isOwner: boolean;
-  meTooCount: number;
+  reporterCount: number;
   createdAt: string;
   updatedAt: string;
   timeline: TimelineItem[];
@@ -116,7 +117,7 @@ export interface ResidentTicketSummary {
   status: TicketStatus;
   statusLabel: string;
   isOwner: boolean;
-  meTooCount: number;
+  reporterCount: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -128,7 +129,7 @@ export interface CaseView {
   title: string;
   summary: string;
   closedAt: string;
-  meTooCount: number;
+  reporterCount: number;
   rating: Rating | null;
 }
 

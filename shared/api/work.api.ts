@@ -81,7 +81,7 @@ export interface WorkTicketSummary {
   statusLabel: string;
   claimants: string[];
   claimLimit: number;
-  meTooCount: number;
+  reporterCount: number;
   createdAt: string;
   /** 从派单起的小时数（待接单时提示召集人） */
   waitingHours: number;

@@ -44,7 +44,7 @@ export function residentSummary(t: Ticket, stationName: string, openid: string):
     status: t.status,
     statusLabel: STATUS_LABELS[t.status],
     isOwner,
-    meTooCount: t.meToo.length,
+    reporterCount: t.meToo.length + 1,
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
   };
@@ -73,7 +73,7 @@ export function residentView(
     contact: isOwner ? t.contact : null,
     anonymous: t.anonymous,
     isOwner,
-    meTooCount: t.meToo.length,
+    reporterCount: t.meToo.length + 1,
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
     timeline: timelineOf(history, true),
@@ -98,7 +98,7 @@ export function workSummary(t: Ticket, stationName: string, nowMs: number): Work
     statusLabel: STATUS_LABELS[t.status],
     claimants: t.claimants.map((c) => c.name),
     claimLimit: t.claimLimit,
-    meTooCount: t.meToo.length,
+    reporterCount: t.meToo.length + 1,
     createdAt: t.createdAt,
     waitingHours: Math.max(0, Math.floor((nowMs - Date.parse(t.createdAt)) / 3_600_000)),
   };

@@ -159,7 +159,7 @@ describe('我的反映与我也遇到了', () => {
     if (!similar.ok) throw new Error(similar.error.code);
     expect(similar.data.items[0]?.ticketId).toBe(id);
     const joined = await app.intake('demo-resident-2', 'meToo', { ticketId: id });
-    expect(joined.ok && joined.data.meTooCount).toBe(2);
+    expect(joined.ok && joined.data.reporterCount).toBe(2);
     expectCode(await app.intake('demo-resident-2', 'meToo', { ticketId: id }), 'TICKET.ALREADY_JOINED');
     expectCode(await app.intake('demo-resident-1', 'meToo', { ticketId: id }), 'TICKET.OWN_TICKET');
     const list = await app.intake('demo-resident-2', 'myReports');

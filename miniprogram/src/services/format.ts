@@ -63,15 +63,7 @@ export function formatWaiting(hours: number): string {
   return rest ? `${d} 天 ${rest} 小时` : `${d} 天`;
 }
 
-/**
- * 一共几人反映。注意服务端两种口径：工单视图（我的反映、工单详情、委员列表）的 meTooCount 只数
- * 点了"我也遇到了"的人；相似反映、meToo 的返回和案例的 meTooCount 已含提交人。
- */
+/** 一共几人反映：服务端的 reporterCount 已含提交人和点了"我也遇到了"的人。 */
 export function peopleLabel(total: number): string {
   return `共 ${Math.max(1, total)} 人反映`;
-}
-
-/** 工单视图的 meTooCount（不含提交人）→ "共 N 人反映" */
-export function peopleFromMeToo(meTooCount: number): string {
-  return peopleLabel(meTooCount + 1);
 }

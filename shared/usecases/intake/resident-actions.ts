@@ -11,7 +11,7 @@ import { excerpt } from '../notifications';
 import { buildResidentView } from './resident-queries';
 
 /** meToo：TICKET.NOT_FOUND / TICKET.OWN_TICKET / TICKET.ALREADY_JOINED / TICKET.TRANSITION_NOT_ALLOWED（已结束）。 */
-export async function meToo(deps: Deps, openid: string, ticketId: string): Promise<Result<{ ticketId: string; meTooCount: number }>> {
+export async function meToo(deps: Deps, openid: string, ticketId: string): Promise<Result<{ ticketId: string; reporterCount: number }>> {
   const actor = await resolveActor(deps, openid);
   const r = await mutateTicket(
     deps,
@@ -29,7 +29,7 @@ export async function meToo(deps: Deps, openid: string, ticketId: string): Promi
     if (t?.residentOpenid === openid) return fail('TICKET.OWN_TICKET');
   }
   if (!r.ok) return r;
-  return ok({ ticketId: r.data.id, meTooCount: r.data.meToo.length + 1 });
+  return ok({ ticketId: r.data.id, reporterCount: r.data.meToo.length + 1 });
 }
 
 /** rateTicket：办结后提交人评价一次；"不满意"通知召集人，由召集人决定是否重新办理。 */

@@ -52,7 +52,7 @@ export async function findSimilarReports(deps: Deps, openid: string, stationId: 
     items: hits.flatMap(({ id, score }) => {
       const t = byId.get(id);
       if (!t || t.residentOpenid === openid) return [];
-      return [{ ticketId: t.id, ticketNo: t.no, excerpt: excerpt(t.redactedText, 50), meTooCount: t.meToo.length + 1, statusLabel: STATUS_LABELS[t.status], createdAt: t.createdAt, score }];
+      return [{ ticketId: t.id, ticketNo: t.no, excerpt: excerpt(t.redactedText, 50), reporterCount: t.meToo.length + 1, statusLabel: STATUS_LABELS[t.status], createdAt: t.createdAt, score }];
     }),
   });
 }
@@ -110,7 +110,7 @@ export async function listCases(deps: Deps, stationId: string): Promise<Result<{
         title: excerpt(t.redactedText, 30),
         summary: t.caseSummary ?? '',
         closedAt: t.outcome?.at ?? t.updatedAt,
-        meTooCount: t.meToo.length + 1,
+        reporterCount: t.meToo.length + 1,
         rating: t.rating?.rating ?? null,
       })),
   });

@@ -1,5 +1,5 @@
 /** 界面上的格式：北京时间、电话打码、等待时长、几人反映。 */
-import { beijingDateTime, formatTime, formatWaiting, maskPhone, peopleFromMeToo, peopleLabel } from '../../../miniprogram/src/services/format';
+import { beijingDateTime, formatTime, formatWaiting, maskPhone, peopleLabel } from '../../../miniprogram/src/services/format';
 
 describe('电话打码', () => {
   test.each([
@@ -41,10 +41,6 @@ describe('等待时长', () => {
 });
 
 describe('几人反映', () => {
-  test('工单视图的 meTooCount 不含提交人', () => {
-    expect(peopleFromMeToo(0)).toBe('共 1 人反映');
-    expect(peopleFromMeToo(13)).toBe('共 14 人反映');
-  });
   test('已含提交人的总数原样显示，至少 1 人', () => {
     expect(peopleLabel(14)).toBe('共 14 人反映');
     expect(peopleLabel(0)).toBe('共 1 人反映');

@@ -10,7 +10,7 @@ import PageShell from '../../components/page-shell';
 import ErrorNote from '../../components/error-note';
 import StatusBadge from '../../components/status-badge';
 import { intake } from '../../services/api';
-import { formatTime, peopleFromMeToo } from '../../services/format';
+import { formatTime, peopleLabel } from '../../services/format';
 import { PAGES, go, withQuery } from '../../services/nav';
 import { lastStationId } from '../../services/station';
 
@@ -62,7 +62,7 @@ export default function MinePage() {
           <View className='list-item__meta'>
             {t.stationName} · {formatTime(t.createdAt)}
             {t.isOwner ? '' : ' · 我也遇到了'}
-            {t.meTooCount > 0 ? ` · ${peopleFromMeToo(t.meTooCount)}` : ''}
+            {t.reporterCount > 1 ? ` · ${peopleLabel(t.reporterCount)}` : ''}
           </View>
         </View>
       ))}

@@ -241,7 +241,7 @@ function SimilarReports({ stationId, text }: { stationId: string; text: string }
     setError(null);
     const r = await intake.meToo(ticketId);
     setJoining(null);
-    if (r.ok) setJoined({ ticketId, count: r.data.meTooCount });
+    if (r.ok) setJoined({ ticketId, count: r.data.reporterCount });
     else setError(r.error);
   }
 
@@ -269,7 +269,7 @@ function SimilarReports({ stationId, text }: { stationId: string; text: string }
           <View className='similar__text'>{s.excerpt}</View>
           <View className='row row--between'>
             <Text className='muted'>
-              已有 {Math.max(1, s.meTooCount)} 人反映 · {s.statusLabel}
+              已有 {Math.max(1, s.reporterCount)} 人反映 · {s.statusLabel}
             </Text>
             <Button type='primary' fill='outline' loading={joining === s.ticketId} onClick={() => join(s.ticketId)}>
               我也遇到了

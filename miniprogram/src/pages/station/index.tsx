@@ -110,7 +110,7 @@ export default function StationPage() {
                 <View className='row'>
                   <Text className='tag'>{c.category}</Text>
                   {c.rating ? <Text className='tag'>居民评价：{RATING_LABELS[c.rating]}</Text> : null}
-                  {c.meTooCount > 1 ? <Text className='tag'>{peopleLabel(c.meTooCount)}</Text> : null}
+                  {c.reporterCount > 1 ? <Text className='tag'>{peopleLabel(c.reporterCount)}</Text> : null}
                 </View>
                 <View className='station__case-summary'>{c.summary}</View>
                 <View className='muted'>办结于 {formatDate(c.closedAt)}</View>

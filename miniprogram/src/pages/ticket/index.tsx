@@ -15,7 +15,7 @@ import PhotoGrid from '../../components/photo-grid';
 import StatusBadge from '../../components/status-badge';
 import Timeline from '../../components/timeline';
 import { intake } from '../../services/api';
-import { formatTime, maskPhone, peopleFromMeToo } from '../../services/format';
+import { formatTime, maskPhone, peopleLabel } from '../../services/format';
 import { askToSubscribe } from '../../services/subscribe';
 import './index.css';
 
@@ -76,7 +76,7 @@ export default function TicketPage() {
               <Text className='tag'>{view.category}</Text>
               {view.urgency === 'urgent' ? <Text className='tag tag--urgent'>{URGENCY_LABELS.urgent}</Text> : null}
               <Text className='tag' data-testid='metoo-count'>
-                {peopleFromMeToo(view.meTooCount)}
+                {peopleLabel(view.reporterCount)}
               </Text>
             </View>
             <View className='ticket__text'>{view.text}</View>

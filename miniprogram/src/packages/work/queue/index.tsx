@@ -13,7 +13,7 @@ import PageShell from '../../../components/page-shell';
 import ErrorNote from '../../../components/error-note';
 import StatusBadge from '../../../components/status-badge';
 import { work, type QueueFilter } from '../../../services/api';
-import { formatWaiting, peopleFromMeToo } from '../../../services/format';
+import { formatWaiting, peopleLabel } from '../../../services/format';
 import { PAGES, go, replace, withQuery } from '../../../services/nav';
 import { describe, isBound, whoami } from '../services/session';
 import './index.css';
@@ -126,7 +126,7 @@ function QueueList({ filter, empty, reloadKey }: { filter: QueueFilter; empty: s
             {t.stationName} · 编号 {t.no}
           </View>
           <View className='queue__facts'>
-            <Text>{peopleFromMeToo(t.meTooCount)}</Text>
+            <Text>{peopleLabel(t.reporterCount)}</Text>
             <Text>
               接单 {t.claimants.length}/{t.claimLimit}
             </Text>

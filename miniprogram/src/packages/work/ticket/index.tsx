@@ -16,7 +16,7 @@ import ErrorNote from '../../../components/error-note';
 import PhotoGrid from '../../../components/photo-grid';
 import StatusBadge from '../../../components/status-badge';
 import { work } from '../../../services/api';
-import { formatTime, formatWaiting, peopleFromMeToo } from '../../../services/format';
+import { formatTime, formatWaiting, peopleLabel } from '../../../services/format';
 import { PAGES, go, withQuery } from '../../../services/nav';
 import { isFormAction, isPrimary, splitActions } from '../services/actions';
 import { cacheTicket, cachedTicket } from '../services/ticket-cache';
@@ -113,7 +113,7 @@ export default function WorkTicketPage() {
               <Text className='tag'>{SCOPE_LABELS[view.scope]}</Text>
               {view.urgency === 'urgent' && <Text className='tag tag--urgent'>{URGENCY_LABELS.urgent}</Text>}
               <Text className='tag' data-testid='metoo-count'>
-                {peopleFromMeToo(view.meTooCount)}
+                {peopleLabel(view.reporterCount)}
               </Text>
             </View>
             <View className='wt__text' data-testid='ticket-text'>
