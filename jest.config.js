@@ -4,6 +4,8 @@ const common = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: { '^@shared/(.*)$': '<rootDir>/shared/$1' },
   testEnvironment: 'node',
+  // 源码优先：npm run build:functions 生成的 cloudfunctions/*/index.js 不能顶替 index.ts
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json', 'node'],
 };
 module.exports = {
   // 端到端测试要构建页面、起服务和浏览器；单元和集成测试远用不了这么久

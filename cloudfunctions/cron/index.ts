@@ -1,0 +1,55 @@
+/**
+ * cron 云函数（定时触发，每分钟一次，见 config.json）：投递发件箱——站内消息、企业微信群机器人、订阅消息，
+ * 失败的按指数退避重试，每次尝试记在条目上（次数、最后的错误、下次时间）。
+ * 同一时刻只有一个实例在投递（locks 集合里的租约），一轮最多跑 BUDGET_MS，剩下的下一分钟接着发。
+ * 只接受定时触发和控制台调用：带 OPENID（小程序端调用）的一律拒绝。
+ */
+import { errorEnvelope } from '../../shared/api/envelope';
+import { ok } from '../../shared/domain/errors';
+import { deliverOutbox, type DeliveryReport } from '../../shared/usecases/deliver-outbox';
+import { CloudbaseLease } from '../_runtime/adapters/lease.cloudbase';
+import { CloudRuntime, lazyMain, outboxSenders, type CloudMain, type CloudPlatform, type RuntimeOptions } from '../_runtime/adapters/platform.cloudbase';
+import { initNodeSdk } from '../_runtime/adapters/sdk.cloudbase';
+import { initWxServerSdk } from '../_runtime/adapters/sdk.wechat';
+
+export const LEASE_NAME = 'outbox-delivery';
+/** 云函数超时设为 60 秒；留出余量 */
+const BUDGET_MS = 40_000;
+const LEASE_MS = 55_000;
+const BATCH = 100;
+
+export interface CronReport extends DeliveryReport {
+  rounds: number;
+  skipped?: string;
+}
+
+export function createMain(platform: CloudPlatform, options: RuntimeOptions = {}): CloudMain {
+  const rt = new CloudRuntime(platform, options);
+  const lease = new CloudbaseLease(rt.db);
+  return async (_event, context) => {
+    if (rt.callerOpenid()) return errorEnvelope('AUTH.FORBIDDEN');
+    const holder = context?.request_id ?? rt.ids.next();
+    const started = Date.now();
+    if (!(await lease.acquire(LEASE_NAME, holder, rt.clock.now(), LEASE_MS))) {
+      return ok<CronReport>({ sent: 0, retried: 0, failed: 0, rounds: 0, skipped: '另一个投递正在进行' });
+    }
+    const total: CronReport = { sent: 0, retried: 0, failed: 0, rounds: 0 };
+    try {
+      const senders = outboxSenders(rt);
+      for (;;) {
+        const r = await deliverOutbox({ store: rt.store, clock: rt.clock, senders }, BATCH);
+        total.sent += r.sent;
+        total.retried += r.retried;
+        total.failed += r.failed;
+        total.rounds++;
+        if (r.sent + r.retried + r.failed < BATCH || Date.now() - started > BUDGET_MS) break;
+      }
+    } finally {
+      await lease.release(LEASE_NAME, holder, { ...total, at: rt.clock.now().toISOString(), ms: Date.now() - started });
+    }
+    rt.info('cron.deliverOutbox', { ...total, ms: Date.now() - started });
+    return ok(total);
+  };
+}
+
+export const main = lazyMain(() => createMain({ wx: initWxServerSdk(), app: initNodeSdk() }));

@@ -1,0 +1,56 @@
+/**
+ * 云函数包的基准：每个函数打包后的大小，以及冷启动时 require 它要多久——每次一个全新的 node 进程，
+ * SDK（@cloudbase/node-sdk、wx-server-sdk）从仓库的 node_modules 解析，和云端按 package.json 装好后一样。
+ * 另外单独量一次"只 require 两个 SDK"，看出我们自己的代码占多少；以及第一次调用（初始化 SDK、读身份、
+ * 回答一个不需要数据库的请求）要多久。只打印，不做断言。  npx tsx tests/bench/functions.bench.ts
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildAll, ROOT } from '../../scripts/build-functions';
+
+const RUNS = 7;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function timeInFreshNode(cwd: string, script: string, env: Record<string, string> = {}): number {
+  const out = execFileSync(process.execPath, ['-e', script], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', NODE_PATH: path.join(ROOT, 'node_modules'), ...env } as unknown as NodeJS.ProcessEnv,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  return Number(/@@(\d+(?:\.\d+)?)@@/.exec(out)![1]);
+}
+
+const REQUIRE = (target: string) => `const t = process.hrtime.bigint(); require(${JSON.stringify(target)}); process.stdout.write('@@' + Number(process.hrtime.bigint() - t) / 1e6 + '@@');`;
+/** 第一次调用：一个不碰数据库就能回答的请求（未知动作；cron 被带 OPENID 的调用拒绝；mediacheck 不认识的推送） */
+const FIRST_CALL = `const t = process.hrtime.bigint(); const m = require('./index.js'); Promise.resolve(m.main({ action: '__bench__' }, {})).then(() => process.stdout.write('@@' + Number(process.hrtime.bigint() - t) / 1e6 + '@@'));`;
+const PLATFORM_IDENTITY = { WX_CONTEXT_KEYS: 'WX_OPENID', WX_OPENID: 'o-bench-user' };
+
+async function main(): Promise<void> {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'mashangti-bench-functions-'));
+  const built = await buildAll(out);
+  const bothSdks = `const t = process.hrtime.bigint(); require('@cloudbase/node-sdk'); require('wx-server-sdk'); process.stdout.write('@@' + Number(process.hrtime.bigint() - t) / 1e6 + '@@');`;
+  const sdkOnly = median(Array.from({ length: RUNS }, () => timeInFreshNode(out, bothSdks)));
+  const nodeSdkOnly = median(Array.from({ length: RUNS }, () => timeInFreshNode(out, REQUIRE('@cloudbase/node-sdk'))));
+  console.log(`Node ${process.version}；每项取 ${RUNS} 个全新进程的中位数`);
+  console.log(`只 require 两个 SDK：${sdkOnly.toFixed(0)} ms；只 require @cloudbase/node-sdk：${nodeSdkOnly.toFixed(0)} ms\n`);
+  console.log('函数          index.js      gzip 后   冷 require   首次调用（含 SDK 初始化）  外部依赖');
+  const zlib = await import('node:zlib');
+  for (const b of built) {
+    const file = path.join(b.dir, 'index.js');
+    const gz = zlib.gzipSync(fs.readFileSync(file)).length;
+    const cold = median(Array.from({ length: RUNS }, () => timeInFreshNode(b.dir, REQUIRE('./index.js'))));
+    const first = median(Array.from({ length: RUNS }, () => timeInFreshNode(b.dir, FIRST_CALL, PLATFORM_IDENTITY)));
+    console.log(
+      `${b.spec.name.padEnd(12)} ${`${(b.bundleBytes / 1024).toFixed(1)} KB`.padStart(10)} ${`${(gz / 1024).toFixed(1)} KB`.padStart(10)} ${`${cold.toFixed(0)} ms`.padStart(10)} ${`${first.toFixed(0)} ms`.padStart(16)}            ${b.externals.join(', ')}`,
+    );
+  }
+  fs.rmSync(out, { recursive: true, force: true });
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

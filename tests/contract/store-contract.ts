@@ -1,0 +1,495 @@
+/**
+ * 存储契约：每个 Store 实现都要满足的行为，一份定义，对每个实现各跑一遍
+ * （嵌入式 SQLite、CloudBase 适配器 + 进程内数据库替身、设置了凭据时的真实 CloudBase 测试环境）。
+ * 见 shared/ports/store.port.ts 的约定：按版本号的条件更新、工单 + 历史 + 发件箱同一事务、
+ * 提交幂等、显式分页（默认 100、最多 1000）、订阅额度只扣一次。
+ */
+import { DEFAULT_SETTINGS } from '../../shared/domain/vocabulary';
+import type { HistoryEntry, Member, Message, OutboxEntry, Station, Ticket } from '../../shared/domain/model';
+import type { Store } from '../../shared/ports/store.port';
+import type { Deps } from '../../shared/usecases/context';
+import { meToo } from '../../shared/usecases/intake/resident-actions';
+import { claimTicket } from '../../shared/usecases/work/ticket-work';
+import { WordListContentChecker } from '../../cloudfunctions/_runtime/adapters/content.wordlist';
+
+export interface StoreFixture {
+  store: Store;
+  close(): Promise<void> | void;
+}
+
+export interface ContractOptions {
+  /** 每个测试的超时（真实云环境要长得多） */
+  timeoutMs?: number;
+}
+
+const BASE = Date.parse('2026-11-20T02:00:00.000Z');
+const iso = (offsetSeconds: number) => new Date(BASE + offsetSeconds * 1000).toISOString();
+
+export const GROUP = { id: 'cg-1', name: '契约测试小组', district: '测试区', webhookUrl: null, claimLimit: 3 };
+export const STATION: Station = { id: 'cs-1', name: '契约测试联络站', address: '测试路 1 号', groupId: GROUP.id, enabled: true, neighbours: [], intro: '' };
+
+export function member(id: string, extra: Partial<Member> = {}): Member {
+  return { id, name: `委员${id}`, sector: '测试界', phone: null, groups: [{ groupId: GROUP.id, role: 'member' }], isAdmin: false, openid: null, inviteCode: null, active: true, ...extra };
+}
+
+let seq = 0;
+export function ticket(n: number, extra: Partial<Ticket> = {}): Ticket {
+  const id = extra.id ?? `t-${String(n).padStart(6, '0')}-${++seq}`;
+  const createdAt = extra.createdAt ?? iso(n);
+  return {
+    id,
+    no: `NO${n}`,
+    stationId: STATION.id,
+    groupId: GROUP.id,
+    residentOpenid: `resident-${n}`,
+    clientRequestId: `req-${id}`,
+    kind: 'problem',
+    library: 'problem',
+    category: '城乡建设',
+    urgency: 'normal',
+    scope: 'group',
+    triage: { category: '城乡建设', library: 'problem', urgency: 'normal', scope: 'group', confidence: 0.9, reasons: { category: [], library: [], urgency: [], scope: [] }, libraryDisagrees: false },
+    text: `第${n}条反映：路灯坏了`,
+    redactedText: `第${n}条反映：路灯坏了`,
+    photos: [],
+    contact: null,
+    anonymous: false,
+    status: 'pending',
+    claimants: [],
+    claimLimit: 3,
+    meToo: [],
+    mergedFrom: [],
+    outcome: null,
+    caseSummary: null,
+    publishCase: false,
+    rating: null,
+    createdAt,
+    updatedAt: createdAt,
+    version: 1,
+    ...extra,
+  };
+}
+
+export function historyFor(t: Ticket, id: string, note = '提交', at = t.updatedAt): HistoryEntry {
+  return { id, ticketId: t.id, at, action: 'submit', actorOpenid: t.residentOpenid, actorMemberId: null, actorName: '反映人', relation: 'owner', from: null, to: t.status, note, visibleToResident: true };
+}
+
+export function outboxFor(t: Ticket, id: string, extra: Partial<OutboxEntry> = {}): OutboxEntry {
+  return {
+    id,
+    ticketId: t.id,
+    recipient: 'member:m-1',
+    channel: 'inapp',
+    event: 'ticket.submitted',
+    title: '新反映',
+    body: t.redactedText,
+    page: `packages/work/ticket/index?id=${t.id}`,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: t.createdAt,
+    lastError: null,
+    createdAt: t.createdAt,
+    sentAt: null,
+    ...extra,
+  };
+}
+
+function messageOf(e: OutboxEntry): Message {
+  return { id: e.id, recipient: e.recipient, ticketId: e.ticketId, event: e.event, title: e.title, body: e.body, page: e.page, createdAt: e.createdAt, readAt: null };
+}
+
+async function collectAll<T>(fetch: (cursor: string | null) => Promise<{ items: T[]; nextCursor: string | null }>): Promise<{ items: T[]; pages: number[] }> {
+  const items: T[] = [];
+  const pages: number[] = [];
+  let cursor: string | null = null;
+  for (let guard = 0; guard < 100; guard++) {
+    const page = await fetch(cursor);
+    items.push(...page.items);
+    pages.push(page.items.length);
+    if (!page.nextCursor) return { items, pages };
+    cursor = page.nextCursor;
+  }
+  throw new Error('paging did not terminate');
+}
+
+async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
+}
+
+function depsFor(store: Store): Deps {
+  let n = 0;
+  return {
+    store,
+    clock: { now: () => new Date(BASE + 3_600_000) },
+    ids: { next: () => `${Date.now().toString(36)}-${(++n).toString(36).padStart(6, '0')}-${Math.random().toString(36).slice(2, 8)}` },
+    triager: {
+      triage() {
+        throw new Error('契约测试不分诊');
+      },
+    },
+    content: new WordListContentChecker(),
+    files: { exists: async () => true, urlsFor: async () => ({}) },
+    settings: DEFAULT_SETTINGS,
+    subscribeTemplates: [],
+  };
+}
+
+export function describeStoreContract(name: string, open: () => Promise<StoreFixture>, options: ContractOptions = {}): void {
+  describe(`存储契约：${name}`, () => {
+    let fx: StoreFixture;
+    let store: Store;
+    const timeout = options.timeoutMs ?? 60_000;
+
+    beforeEach(async () => {
+      fx = await open();
+      store = fx.store;
+      await store.putGroup(GROUP);
+      await store.putStation(STATION);
+    }, timeout);
+    afterEach(async () => {
+      await fx.close();
+    }, timeout);
+
+    describe('通讯录', () => {
+      test(
+        '站点超过 100 个时 listStations 全部列出，按 id 排序',
+        async () => {
+          const ids = Array.from({ length: 150 }, (_, i) => `cs-many-${String(i).padStart(3, '0')}`);
+          await inBatches(ids, 25, (id) => store.putStation({ ...STATION, id, name: id }));
+          const listed = (await store.listStations()).map((s) => s.id);
+          expect(listed).toEqual([...ids, STATION.id].sort());
+        },
+        timeout,
+      );
+
+      test(
+        '一个小组超过 1000 名委员时 listMembersOfGroup 全部列出，不含别组的人',
+        async () => {
+          const ids = Array.from({ length: 1005 }, (_, i) => `cm-${String(i).padStart(4, '0')}`);
+          await inBatches(ids, 50, (id) => store.putMember(member(id)));
+          await store.putMember(member('other-group-member', { groups: [{ groupId: 'cg-2', role: 'member' }] }));
+          const listed = (await store.listMembersOfGroup(GROUP.id)).map((m) => m.id);
+          expect(listed).toHaveLength(1005);
+          expect(new Set(listed)).toEqual(new Set(ids));
+        },
+        timeout,
+      );
+
+      test(
+        '邀请码绑定只成功一次：同一邀请码被两个微信同时使用，只有一个绑上',
+        async () => {
+          await store.putMember(member('cm-invite', { inviteCode: 'ABC123' }));
+          const results = await Promise.all(['wx-a', 'wx-b', 'wx-c'].map((openid) => store.bindMember('cm-invite', openid, 'ABC123')));
+          expect(results.filter(Boolean)).toHaveLength(1);
+          const bound = await store.getMember('cm-invite');
+          expect(bound?.inviteCode).toBeNull();
+          expect(await store.findMemberByOpenid(bound!.openid!)).toMatchObject({ id: 'cm-invite' });
+          expect(await store.findMemberByInviteCode('ABC123')).toBeNull();
+        },
+        timeout,
+      );
+
+      test(
+        '一个微信只能绑一位委员：同时拿两张邀请码绑定，只有一张成功',
+        async () => {
+          await store.putMember(member('cm-x', { inviteCode: 'XXX111' }));
+          await store.putMember(member('cm-y', { inviteCode: 'YYY222' }));
+          const [x, y] = await Promise.all([store.bindMember('cm-x', 'wx-same', 'XXX111'), store.bindMember('cm-y', 'wx-same', 'YYY222')]);
+          expect([x, y].filter(Boolean)).toHaveLength(1);
+          expect(await store.bindMember('cm-x', 'wx-other', 'WRONG')).toBe(false);
+        },
+        timeout,
+      );
+    });
+
+    describe('提交：工单 + 历史 + 发件箱同一事务，按 (openid, clientRequestId) 幂等', () => {
+      test(
+        '新工单连同历史和发件箱一起可见',
+        async () => {
+          const t = ticket(1);
+          const r = await store.createTicket(t, [historyFor(t, 'h-create-1')], [outboxFor(t, 'o-create-1'), outboxFor(t, 'o-create-2', { channel: 'wecom', recipient: 'group:cg-1' })]);
+          expect(r).toEqual({ created: true });
+          expect(await store.getTicket(t.id)).toEqual(t);
+          expect((await store.listHistory(t.id)).map((h) => h.id)).toEqual(['h-create-1']);
+          const due = await store.listDueOutbox(t.createdAt, 10);
+          expect(due.map((e) => e.id).sort()).toEqual(['o-create-1', 'o-create-2']);
+          expect(await store.findByClientRequest(t.residentOpenid, t.clientRequestId)).toEqual(t);
+        },
+        timeout,
+      );
+
+      test(
+        '同一次提交重试：不写第二张，返回第一张；十个并发重试也只写一张、一条历史、一组通知',
+        async () => {
+          const first = ticket(2, { id: 't-idem-0', clientRequestId: 'same-request', residentOpenid: 'wx-idem' });
+          const attempts = Array.from({ length: 10 }, (_, i) => ticket(2, { id: `t-idem-${i}`, clientRequestId: 'same-request', residentOpenid: 'wx-idem' }));
+          const results = await Promise.all(attempts.map((t, i) => store.createTicket(t, [historyFor(t, `h-idem-${i}`)], [outboxFor(t, `o-idem-${i}`)])));
+          const created = results.filter((r) => r.created);
+          expect(created).toHaveLength(1);
+          const winner = attempts[results.findIndex((r) => r.created)]!;
+          for (const r of results) if (!r.created) expect(r.existing.id).toBe(winner.id);
+          const again = await store.createTicket(first, [historyFor(first, 'h-idem-again')], [outboxFor(first, 'o-idem-again')]);
+          expect(again).toEqual({ created: false, existing: winner });
+          const mine = await store.listTickets({ involvingResident: 'wx-idem' });
+          expect(mine.items.map((t) => t.id)).toEqual([winner.id]);
+          expect(await store.listHistory(winner.id)).toHaveLength(1);
+          const due = await store.listDueOutbox(iso(10_000), 100);
+          expect(due.filter((e) => e.id.startsWith('o-idem'))).toHaveLength(1);
+        },
+        timeout,
+      );
+
+      test(
+        'countSubmittedSince 只数这个人在这之后提交的',
+        async () => {
+          for (const [n, who] of [[10, 'wx-count'], [20, 'wx-count'], [30, 'wx-count'], [25, 'wx-else']] as const) {
+            const t = ticket(n, { residentOpenid: who });
+            await store.createTicket(t, [], []);
+          }
+          expect(await store.countSubmittedSince('wx-count', iso(20))).toBe(2);
+          expect(await store.countSubmittedSince('wx-count', iso(31))).toBe(0);
+        },
+        timeout,
+      );
+    });
+
+    describe('修改：按版本号的条件更新，多张工单全有或全无', () => {
+      test(
+        '版本不符不写：工单、历史、发件箱都不变',
+        async () => {
+          const t = ticket(3);
+          await store.createTicket(t, [historyFor(t, 'h-v-1')], []);
+          const next = { ...t, status: 'claimed' as const, version: 2 };
+          expect(await store.updateTickets([{ next, expectedVersion: 7 }], [historyFor(next, 'h-v-2')], [outboxFor(next, 'o-v-2')])).toBe(false);
+          expect(await store.getTicket(t.id)).toEqual(t);
+          expect((await store.listHistory(t.id)).map((h) => h.id)).toEqual(['h-v-1']);
+          expect((await store.listDueOutbox(iso(10_000), 100)).map((e) => e.id)).not.toContain('o-v-2');
+          expect(await store.updateTickets([{ next, expectedVersion: 1 }], [historyFor(next, 'h-v-2')], [outboxFor(next, 'o-v-2')])).toBe(true);
+          expect(await store.getTicket(t.id)).toEqual(next);
+          expect((await store.listDueOutbox(iso(10_000), 100)).map((e) => e.id)).toContain('o-v-2');
+        },
+        timeout,
+      );
+
+      test(
+        '合并两张工单：其中一张版本过期，两张都不改，也不留历史',
+        async () => {
+          const a = ticket(4);
+          const b = ticket(5);
+          await store.createTicket(a, [], []);
+          await store.createTicket(b, [], []);
+          const bumped = { ...b, text: '别人先改了', version: 2 };
+          expect(await store.updateTickets([{ next: bumped, expectedVersion: 1 }], [], [])).toBe(true);
+          const mergedA = { ...a, status: 'merged' as const, version: 2 };
+          const intoB = { ...b, mergedFrom: [a.id], version: 2 };
+          const ok = await store.updateTickets([{ next: mergedA, expectedVersion: 1 }, { next: intoB, expectedVersion: 1 }], [historyFor(mergedA, 'h-m-a'), historyFor(intoB, 'h-m-b')], [outboxFor(mergedA, 'o-m-a')]);
+          expect(ok).toBe(false);
+          expect(await store.getTicket(a.id)).toEqual(a);
+          expect(await store.getTicket(b.id)).toEqual(bumped);
+          expect(await store.listHistory(a.id)).toEqual([]);
+          expect(await store.listHistory(b.id)).toEqual([]);
+        },
+        timeout,
+      );
+
+      test(
+        '20 位委员同时接单（真实用例）：正好名额数的人接到，历史里正好这么多条接单',
+        async () => {
+          const deps = depsFor(store);
+          const ids = Array.from({ length: 20 }, (_, i) => `cm-claim-${i}`);
+          for (const id of ids) await store.putMember(member(id, { openid: `wx-${id}` }));
+          const t = ticket(6);
+          await store.createTicket(t, [historyFor(t, 'h-claim-0')], []);
+          const results = await Promise.all(ids.map((id) => claimTicket(deps, `wx-${id}`, t.id)));
+          expect(results.filter((r) => r.ok)).toHaveLength(3);
+          expect(new Set(results.filter((r) => !r.ok).map((r) => (!r.ok ? r.error.code : '')))).toEqual(new Set(['TICKET.CLAIM_FULL']));
+          const after = await store.getTicket(t.id);
+          expect(after?.claimants).toHaveLength(3);
+          expect(after?.version).toBe(4);
+          expect(after?.status).toBe('claimed');
+          const claims = (await store.listHistory(t.id)).filter((h) => h.action === 'claim');
+          expect(claims).toHaveLength(3);
+          expect(new Set(claims.map((h) => h.actorMemberId))).toEqual(new Set(after!.claimants.map((c) => c.memberId)));
+        },
+        timeout,
+      );
+
+      test(
+        '12 位居民同时点"我也遇到了"：一个都不丢（冲突的重读重试）',
+        async () => {
+          const deps = depsFor(store);
+          const t = ticket(7);
+          await store.createTicket(t, [], []);
+          const residents = Array.from({ length: 12 }, (_, i) => `wx-metoo-${i}`);
+          const results = await Promise.all(residents.map((r) => meToo(deps, r, t.id)));
+          expect(results.every((r) => r.ok)).toBe(true);
+          const after = await store.getTicket(t.id);
+          expect(new Set(after?.meToo)).toEqual(new Set(residents));
+          expect(after?.version).toBe(1 + residents.length);
+          const mine = await store.listTickets({ involvingResident: 'wx-metoo-5' });
+          expect(mine.items.map((x) => x.id)).toEqual([t.id]);
+        },
+        timeout,
+      );
+    });
+
+    describe('历史', () => {
+      test(
+        '超过 100 条历史按写入顺序全部读回（同一毫秒、同一事务里的也不乱）',
+        async () => {
+          let t = ticket(8);
+          await store.createTicket(t, [historyFor(t, 'h-order-000', 'n0')], []);
+          const expected = ['n0'];
+          for (let i = 1; i <= 110; i++) {
+            const next = { ...t, version: t.version + 1 };
+            // id 故意倒序、时间相同：顺序只能来自写入次序
+            const hs = [historyFor(next, `h-order-${String(999 - i)}-b`, `n${i}b`, t.createdAt), historyFor(next, `h-order-${String(999 - i)}-a`, `n${i}a`, t.createdAt)];
+            hs.reverse();
+            expect(await store.updateTickets([{ next, expectedVersion: t.version }], hs, [])).toBe(true);
+            expected.push(...hs.map((h) => h.note));
+            t = next;
+          }
+          expect((await store.listHistory(t.id)).map((h) => h.note)).toEqual(expected);
+        },
+        timeout,
+      );
+    });
+
+    describe('列表分页：默认 100，最多 1000，游标翻页', () => {
+      test(
+        '1050 张工单：默认每页 100 共 11 页、不重不漏、按提交时间新的在前；要 5000 条也只给 1000 条',
+        async () => {
+          const all = Array.from({ length: 1050 }, (_, i) => ticket(1000 + i));
+          await inBatches(all, 50, (t) => store.createTicket(t, [], []));
+          const byDefault = await collectAll((cursor) => store.listTickets({ stationIds: [STATION.id] }, { cursor }));
+          expect(byDefault.pages).toEqual([100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 50]);
+          const ids = byDefault.items.map((t) => t.id);
+          expect(new Set(ids).size).toBe(1050);
+          expect(ids).toEqual([...all].sort((x, y) => y.createdAt.localeCompare(x.createdAt) || y.id.localeCompare(x.id)).map((t) => t.id));
+
+          const big = await store.listTickets({}, { limit: 5000 });
+          expect(big.items).toHaveLength(1000);
+          expect(big.nextCursor).not.toBeNull();
+          const rest = await store.listTickets({}, { limit: 5000, cursor: big.nextCursor });
+          expect(rest.items).toHaveLength(50);
+          expect(rest.nextCursor).toBeNull();
+
+          // 正好剩 1000 条时，最后一页后面不再给游标
+          const exact = await store.listTickets({ createdAfter: all[50]!.createdAt }, { limit: 1000 });
+          expect(exact.items).toHaveLength(1000);
+          expect(exact.nextCursor).toBeNull();
+        },
+        timeout * 3,
+      );
+
+      test(
+        '筛选：站点、小组、状态、库、接单人、时间；空列表什么都不返回',
+        async () => {
+          const open = ticket(20);
+          const claimed = ticket(21, { status: 'claimed', claimants: [{ memberId: 'cm-f', name: '委员F', at: iso(21), assigned: false }] });
+          const other = ticket(22, { stationId: 'cs-2', groupId: 'cg-2', library: 'suggestion', kind: 'suggestion' });
+          for (const t of [open, claimed, other]) await store.createTicket(t, [], []);
+          const ids = async (q: Parameters<Store['listTickets']>[0]) => (await store.listTickets(q)).items.map((t) => t.id).sort();
+          expect(await ids({ stationIds: [STATION.id] })).toEqual([open.id, claimed.id].sort());
+          expect(await ids({ groupIds: ['cg-2'] })).toEqual([other.id]);
+          expect(await ids({ statuses: ['claimed'] })).toEqual([claimed.id]);
+          expect(await ids({ statuses: ['pending', 'claimed'], stationIds: [STATION.id, 'cs-2'] })).toEqual([open.id, claimed.id, other.id].sort());
+          expect(await ids({ library: 'suggestion' })).toEqual([other.id]);
+          expect(await ids({ claimedBy: 'cm-f' })).toEqual([claimed.id]);
+          expect(await ids({ createdAfter: iso(22) })).toEqual([other.id]);
+          expect(await ids({ involvingResident: open.residentOpenid })).toEqual([open.id]);
+          expect(await ids({ stationIds: [] })).toEqual([]);
+        },
+        timeout,
+      );
+    });
+
+    describe('发件箱与消息中心', () => {
+      test(
+        '到期列表只有待发且到时的，按到期时间排序、受 limit 限制；重试排期未到的不出现',
+        async () => {
+          const t = ticket(30);
+          const entries = [
+            outboxFor(t, 'o-due-3', { nextAttemptAt: iso(33) }),
+            outboxFor(t, 'o-due-1', { nextAttemptAt: iso(31) }),
+            outboxFor(t, 'o-due-2', { nextAttemptAt: iso(32) }),
+            outboxFor(t, 'o-due-later', { nextAttemptAt: iso(500) }),
+          ];
+          await store.createTicket(t, [], entries);
+          expect((await store.listDueOutbox(iso(40), 100)).map((e) => e.id)).toEqual(['o-due-1', 'o-due-2', 'o-due-3']);
+          expect((await store.listDueOutbox(iso(40), 2)).map((e) => e.id)).toEqual(['o-due-1', 'o-due-2']);
+          const [first] = await store.listDueOutbox(iso(40), 1);
+          await store.updateOutbox([{ ...first!, attempts: 1, lastError: 'HTTP 502', nextAttemptAt: iso(100) }]);
+          await store.updateOutbox([{ ...(await store.listDueOutbox(iso(40), 1))[0]!, status: 'sent', attempts: 1, sentAt: iso(40) }]);
+          await store.updateOutbox([]);
+          expect((await store.listDueOutbox(iso(40), 100)).map((e) => e.id)).toEqual(['o-due-3']);
+          const retried = (await store.listDueOutbox(iso(100), 100)).find((e) => e.id === 'o-due-1');
+          expect(retried).toMatchObject({ attempts: 1, lastError: 'HTTP 502' });
+          expect((await store.listDueOutbox(iso(600), 100)).map((e) => e.id)).toEqual(['o-due-3', 'o-due-1', 'o-due-later']);
+        },
+        timeout,
+      );
+
+      test(
+        '站内消息：投递两次只有一条，已读不会被改回未读；只标自己的；超过 100 条可翻页',
+        async () => {
+          const t = ticket(40);
+          const entries = Array.from({ length: 130 }, (_, i) => outboxFor(t, `o-msg-${String(i).padStart(3, '0')}`, { recipient: i % 2 ? 'member:m-a' : 'openid:wx-a', createdAt: iso(40 + i) }));
+          await store.createTicket(t, [], [...entries, outboxFor(t, 'o-msg-other', { recipient: 'member:m-b' })]);
+          const due = await store.listDueOutbox(iso(10_000), 1000);
+          expect(due).toHaveLength(131);
+          await store.deliverInApp(due.slice(0, 3).map((e) => ({ entry: { ...e, status: 'sent' as const, attempts: 1, sentAt: iso(300) }, message: messageOf(e) })));
+          await store.deliverInApp(due.map((e) => ({ entry: { ...e, status: 'sent' as const, attempts: 1, sentAt: iso(300) }, message: messageOf(e) })));
+          await store.deliverInApp([]);
+          expect(await store.listDueOutbox(iso(10_000), 1000)).toEqual([]);
+
+          const mine = ['member:m-a', 'openid:wx-a'];
+          const pages = await collectAll((cursor) => store.listMessages(mine, { cursor }));
+          expect(pages.pages).toEqual([100, 30]);
+          expect(pages.items.map((m) => m.id)).toEqual(entries.map((e) => e.id).reverse());
+
+          await store.markMessagesRead(['member:m-b'], ['o-msg-001'], iso(400));
+          await store.markMessagesRead(mine, ['o-msg-001', 'o-msg-other'], iso(401));
+          const read = (await store.listMessages(mine, { limit: 1000 })).items.filter((m) => m.readAt);
+          expect(read.map((m) => [m.id, m.readAt])).toEqual([['o-msg-001', iso(401)]]);
+          expect((await store.listMessages(['member:m-b'])).items[0]?.readAt).toBeNull();
+
+          // 重复投递同一条：消息不重复，已读状态保留
+          const again = entries[1]!;
+          await store.deliverInApp([{ entry: { ...again, status: 'sent', attempts: 2, sentAt: iso(500) }, message: messageOf(again) }]);
+          const after = (await store.listMessages(mine, { limit: 1000 })).items;
+          expect(after).toHaveLength(130);
+          expect(after.find((m) => m.id === 'o-msg-001')?.readAt).toBe(iso(401));
+          expect(await store.listMessages([])).toEqual({ items: [], nextCursor: null });
+        },
+        timeout,
+      );
+    });
+
+    describe('订阅消息额度', () => {
+      test(
+        '接受两次得两条额度；五个并发发送只有两个扣到；别的模板、别的人不受影响',
+        async () => {
+          await store.grantSubscriptions('wx-sub', ['tpl-a']);
+          await store.grantSubscriptions('wx-sub', ['tpl-a', 'tpl-b']);
+          expect(await store.subscriptionBalance('wx-sub')).toEqual({ 'tpl-a': 2, 'tpl-b': 1 });
+          const consumed = await Promise.all(Array.from({ length: 5 }, () => store.consumeSubscription('wx-sub', 'tpl-a')));
+          expect(consumed.filter(Boolean)).toHaveLength(2);
+          expect(await store.consumeSubscription('wx-sub', 'tpl-a')).toBe(false);
+          expect(await store.consumeSubscription('wx-nobody', 'tpl-a')).toBe(false);
+          expect(await store.subscriptionBalance('wx-sub')).toEqual({ 'tpl-a': 0, 'tpl-b': 1 });
+        },
+        timeout,
+      );
+
+      test(
+        '两个并发的授权都记上',
+        async () => {
+          await Promise.all([store.grantSubscriptions('wx-grant', ['tpl-a']), store.grantSubscriptions('wx-grant', ['tpl-a']), store.grantSubscriptions('wx-grant', ['tpl-a'])]);
+          expect(await store.subscriptionBalance('wx-grant')).toEqual({ 'tpl-a': 3 });
+        },
+        timeout,
+      );
+    });
+  });
+}

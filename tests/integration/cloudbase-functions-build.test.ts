@@ -1,0 +1,102 @@
+/**
+ * npm run build:functions 的产物可以部署：每个函数一个 index.js（只含 zod/mini，模型只在 intake 里），
+ * package.json 精确锁定留在外面的 SDK，config.json 的开放接口权限与定时触发器；提交的 package.json、
+ * config.json、cloudbaserc.json 与重新生成的逐字节相同（构建是确定的）。
+ * 每个包在一个全新的 node 进程里 require，SDK 从仓库的 node_modules 解析，不连网能答出身份相关的结果。
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildAll, cloudbaserc, EXTERNALS, FUNCTIONS, ROOT, type BuiltFunction } from '../../scripts/build-functions';
+import { ALL_COLLECTIONS } from '../../cloudfunctions/_runtime/adapters/schema.cloudbase';
+
+let out: string;
+let built: BuiltFunction[];
+
+beforeAll(async () => {
+  out = fs.mkdtempSync(path.join(os.tmpdir(), 'mashangti-build-test-'));
+  built = await buildAll(out);
+}, 120_000);
+afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+
+const byName = (name: string) => built.find((b) => b.spec.name === name)!;
+
+test('每个函数都有 index.js、package.json（main: index.js，SDK 精确版本）、config.json', () => {
+  expect(built.map((b) => b.spec.name)).toEqual(FUNCTIONS.map((f) => f.name));
+  for (const b of built) {
+    expect(fs.existsSync(path.join(b.dir, 'index.js'))).toBe(true);
+    const pkg = JSON.parse(fs.readFileSync(path.join(b.dir, 'package.json'), 'utf8'));
+    expect(pkg.main).toBe('index.js');
+    for (const [dep, version] of Object.entries(pkg.dependencies as Record<string, string>)) {
+      expect(EXTERNALS).toContain(dep);
+      expect(version).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', dep, 'package.json'), 'utf8')).version);
+    }
+  }
+  expect(Object.keys(JSON.parse(fs.readFileSync(path.join(byName('mediacheck').dir, 'package.json'), 'utf8')).dependencies)).toEqual(['@cloudbase/node-sdk']);
+});
+
+test('函数里只有 zod/mini，没有完整版 zod；分诊模型只在 intake；work 包很小', () => {
+  for (const b of built) {
+    expect(b.inputs.some((p) => /node_modules\/zod\/v4\/(mini|core)\//.test(p))).toBe(true);
+    expect(b.inputs.filter((p) => /node_modules\/zod\/(v4\/classic|v3)\//.test(p))).toEqual([]);
+    expect(b.inputs.some((p) => p.includes('shared/triage/model/'))).toBe(b.spec.name === 'intake');
+  }
+  expect(byName('work').bundleBytes).toBeLessThan(200 * 1024);
+});
+
+test('permissions.openapi 正好是各函数调用的接口；cron 每分钟定时触发（7 段 cron）', () => {
+  expect(byName('intake').openapi).toEqual(['security.mediaCheckAsync', 'security.msgSecCheck']);
+  expect(byName('work').openapi).toEqual(['security.mediaCheckAsync', 'security.msgSecCheck']);
+  expect(byName('cron').openapi).toEqual(['subscribeMessage.send']);
+  expect(byName('stationcode').openapi).toEqual(['wxacode.getUnlimited']);
+  expect(byName('mediacheck').openapi).toEqual([]);
+  expect(byName('cron').configJson.triggers).toEqual([{ name: 'deliver-outbox', type: 'timer', config: '0 * * * * * *' }]);
+  expect(String((byName('cron').configJson.triggers as Array<{ config: string }>)[0]!.config).split(' ')).toHaveLength(7);
+});
+
+test('提交的 package.json、config.json、cloudbaserc.json 是最新的（否则运行 npm run build:functions）', () => {
+  for (const b of built) {
+    for (const f of ['package.json', 'config.json']) {
+      expect(`${b.spec.name}/${f}:\n${fs.readFileSync(path.join(ROOT, 'cloudfunctions', b.spec.name, f), 'utf8')}`).toBe(`${b.spec.name}/${f}:\n${fs.readFileSync(path.join(b.dir, f), 'utf8')}`);
+    }
+  }
+  expect(JSON.parse(fs.readFileSync(path.join(ROOT, 'cloudbaserc.json'), 'utf8'))).toEqual(cloudbaserc());
+});
+
+test('cloudbaserc.json：每个集合都建、仅管理端可读写、带上每个索引；每个函数的运行时与触发器', () => {
+  const rc = cloudbaserc() as { functions: Array<{ name: string; runtime: string; triggers?: unknown }>; framework: { plugins: { database: { inputs: { collections: Array<{ collectionName: string; aclTag: string; createIndexes: Array<{ name: string }> }> } } } } };
+  const cols = rc.framework.plugins.database.inputs.collections;
+  expect(cols.map((c) => c.collectionName).sort()).toEqual(ALL_COLLECTIONS.map((c) => c.name).sort());
+  expect(new Set(cols.map((c) => c.aclTag))).toEqual(new Set(['ADMINONLY']));
+  for (const c of ALL_COLLECTIONS) expect(cols.find((x) => x.collectionName === c.name)!.createIndexes.map((i) => i.name)).toEqual(c.indexes.map((i) => i.name));
+  expect(rc.functions.map((f) => f.name)).toEqual(FUNCTIONS.map((f) => f.name));
+  expect(new Set(rc.functions.map((f) => f.runtime))).toEqual(new Set(['Nodejs18.15']));
+  expect(rc.functions.find((f) => f.name === 'cron')!.triggers).toBeDefined();
+});
+
+function runBundle(dir: string, script: string, env: Record<string, string> = {}): string {
+  return execFileSync(process.execPath, ['-e', script], {
+    cwd: dir,
+    env: { PATH: process.env.PATH ?? '', NODE_PATH: path.join(ROOT, 'node_modules'), ...env } as unknown as NodeJS.ProcessEnv,
+    encoding: 'utf8',
+    timeout: 30_000,
+  }).trim();
+}
+
+test('每个包在全新的 node 里加载，导出 main', () => {
+  for (const b of built) {
+    expect(runBundle(b.dir, "const m = require('./index.js'); process.stdout.write(typeof m.main)")).toBe('function');
+  }
+}, 60_000);
+
+test('打包后的 intake 身份只认平台注入的 OPENID：没有时 AUTH.NO_IDENTITY，有时才往下校验请求', () => {
+  const call = "require('./index.js').main({ action: 'getTicket', openid: 'forged' }, { request_id: 'r1' }).then((r) => process.stdout.write(r.ok ? 'ok' : r.error.code))";
+  const dir = byName('intake').dir;
+  expect(runBundle(dir, call)).toBe('AUTH.NO_IDENTITY');
+  expect(runBundle(dir, call, { WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_OPENID: 'o-platform-user', WX_APPID: 'wx0123456789abcdef' })).toBe('REQUEST.INVALID');
+}, 60_000);
+
+test('打包后的 mediacheck 收到不认识的推送只回 success，不碰数据库', () => {
+  expect(runBundle(byName('mediacheck').dir, "require('./index.js').main({ MsgType: 'text' }, {}).then((r) => process.stdout.write(String(r)))")).toBe('success');
+}, 30_000);
