@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { CATEGORIES, REPORT_KINDS, SCOPES, URGENCIES, type Category, type Library, type Rating, type ReportKind, type Scope, type Urgency } from '../domain/vocabulary';
 import type { TicketAction, TicketStatus } from '../domain/lifecycle';
+import type { Claimant, TriageRecord } from '../domain/model';
 import { FILE_ID_PATTERN, PHOTOS_MAX, type TimelineItem } from './intake.api';
 
 const ticketId = z.string().check(z.minLength(1), z.maxLength(64));
@@ -96,16 +97,9 @@ export interface WorkTicketView extends WorkTicketSummary {
   contact: { name?: string; phone?: string } | null;
   anonymous: boolean;
   stationId: string;
-  triage: {
-    category: Category;
-    library: 'problem' | 'suggestion';
-    urgency: Urgency;
-    scope: Scope;
-    confidence: number;
-    reasons: { category: string[]; library: string[]; urgency: string[]; scope: string[] };
-    libraryDisagrees: boolean;
-  };
-  claimantDetails: Array<{ memberId: string; name: string; at: string; assigned: boolean }>;
+  /** 分诊的原始判断与理由（召集人改判后，工单上的分类等字段会与之不同） */
+  triage: TriageRecord;
+  claimantDetails: Claimant[];
   history: Array<TimelineItem & { from: TicketStatus | null; to: TicketStatus; relation: string; data?: Record<string, unknown> }>;
   /** 这个人此刻能做的动作（服务端按身份和状态算出，页面只显示这些按钮） */
   actions: TicketAction[];
