@@ -61,6 +61,8 @@ export interface TicketStore {
   findByClientRequest(residentOpenid: string, clientRequestId: string): Promise<Ticket | null>;
   countSubmittedSince(residentOpenid: string, sinceIso: string): Promise<number>;
   listTickets(query: TicketQuery, page?: PageRequest): Promise<Page<Ticket>>;
+  /** 符合条件的工单总数（不受分页上限影响） */
+  countTickets(query: TicketQuery): Promise<number>;
   /** 原子写入工单 + 历史 + 发件箱。同一居民同一 clientRequestId 已存在时不写入，返回已有工单。 */
   createTicket(ticket: Ticket, history: HistoryEntry[], outbox: OutboxEntry[]): Promise<CreateTicketResult>;
   /**

@@ -378,6 +378,11 @@ export function describeStoreContract(name: string, open: () => Promise<StoreFix
           const exact = await store.listTickets({ createdAfter: all[50]!.createdAt }, { limit: 1000 });
           expect(exact.items).toHaveLength(1000);
           expect(exact.nextCursor).toBeNull();
+
+          // 计数不受分页上限影响
+          expect(await store.countTickets({ stationIds: [STATION.id] })).toBe(1050);
+          expect(await store.countTickets({ stationIds: [STATION.id], createdAfter: all[50]!.createdAt })).toBe(1000);
+          expect(await store.countTickets({ stationIds: [] })).toBe(0);
         },
         timeout * 3,
       );

@@ -290,7 +290,8 @@ export class CloudbaseStore implements Store {
     return (await this.col('tickets').where({ residentOpenid, createdAt: this._.gte(sinceIso) }).count()).total;
   }
 
-  async listTickets(query: TicketQuery, page: PageRequest = {}): Promise<Page<Ticket>> {
+  /** 工单查询条件 → where 对象；条件里有空列表时返回 null（什么也匹配不到，不必问数据库）。列表和计数共用。 */
+  private ticketWhere(query: TicketQuery): Record<string, unknown> | null {
     const _ = this._;
     const where: Record<string, unknown> = {};
     const lists: Array<[string, readonly string[] | undefined]> = [
@@ -300,16 +301,27 @@ export class CloudbaseStore implements Store {
     ];
     for (const [field, values] of lists) {
       if (!values) continue;
-      // 空列表什么也匹配不到，不必问数据库
-      if (values.length === 0) return { items: [], nextCursor: null };
+      if (values.length === 0) return null;
       where[field] = values.length === 1 ? values[0] : _.in([...values]);
     }
     if (query.library) where.library = query.library;
     if (query.createdAfter) where.createdAt = _.gte(query.createdAfter);
     if (query.involvingResident) where.involved = query.involvingResident;
     if (query.claimedBy) where.claimantIds = query.claimedBy;
+    return where;
+  }
+
+  async listTickets(query: TicketQuery, page: PageRequest = {}): Promise<Page<Ticket>> {
+    const where = this.ticketWhere(query);
+    if (!where) return { items: [], nextCursor: null };
     const { rows, nextCursor } = await this.pageBySortKey('tickets', where, page);
     return { items: rows.map((d) => parse(TicketSchema, d)), nextCursor };
+  }
+
+  async countTickets(query: TicketQuery): Promise<number> {
+    const where = this.ticketWhere(query);
+    if (!where) return 0;
+    return (await this.col('tickets').where(where).count()).total;
   }
 
   private async writeSideEffects(tx: TransactionRef, history: HistoryEntry[], outbox: OutboxEntry[], versionOf: (ticketId: string) => number): Promise<void> {

@@ -223,8 +223,8 @@ export class SqliteStore implements Store {
     return (this.stmts.countSince.get(openid, sinceIso) as { n: number }).n;
   }
 
-  async listTickets(query: TicketQuery, page: PageRequest = {}): Promise<Page<Ticket>> {
-    this.operations++;
+  /** 工单查询条件 → SQL 片段与参数（列表和计数共用） */
+  private ticketWhere(query: TicketQuery): { where: string[]; args: unknown[] } {
     const where: string[] = [];
     const args: unknown[] = [];
     const inList = (col: string, values: readonly string[]) => {
@@ -250,6 +250,19 @@ export class SqliteStore implements Store {
       where.push("EXISTS (SELECT 1 FROM ticket_people p WHERE p.ticket_id = t.id AND p.kind = 'claimant' AND p.person = ?)");
       args.push(query.claimedBy);
     }
+    return { where, args };
+  }
+
+  async countTickets(query: TicketQuery): Promise<number> {
+    this.operations++;
+    const { where, args } = this.ticketWhere(query);
+    const row = this.db.prepare(`SELECT COUNT(*) AS n FROM tickets t ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`).get(...args) as { n: number };
+    return row.n;
+  }
+
+  async listTickets(query: TicketQuery, page: PageRequest = {}): Promise<Page<Ticket>> {
+    this.operations++;
+    const { where, args } = this.ticketWhere(query);
     if (page.cursor) {
       const [createdAt, id] = page.cursor.split('|');
       where.push('(t.created_at < ? OR (t.created_at = ? AND t.id < ?))');

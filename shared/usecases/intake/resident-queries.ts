@@ -21,8 +21,10 @@ export async function getStation(deps: Deps, stationId: string): Promise<Result<
   const group = await deps.store.getGroup(station.groupId);
   if (!group) throw new Error(`station ${station.id} points at missing group ${station.groupId}`);
   const members = (await deps.store.listMembersOfGroup(group.id)).filter((m) => m.active);
-  const open = await deps.store.listTickets({ stationIds: [station.id], statuses: OPEN_STATUSES }, { limit: 1000 });
-  const closed = await deps.store.listTickets({ stationIds: [station.id], statuses: ['closed'] }, { limit: 1000 });
+  const [open, closed] = await Promise.all([
+    deps.store.countTickets({ stationIds: [station.id], statuses: OPEN_STATUSES }),
+    deps.store.countTickets({ stationIds: [station.id], statuses: ['closed'] }),
+  ]);
   return ok({
     station: { id: station.id, name: station.name, address: station.address, intro: station.intro },
     group: {
@@ -32,7 +34,7 @@ export async function getStation(deps: Deps, stationId: string): Promise<Result<
       memberCount: members.length,
       members: members.map((m) => ({ name: m.name, sector: m.sector })),
     },
-    stats: { open: open.items.length, closed: closed.items.length },
+    stats: { open, closed },
   });
 }
 
