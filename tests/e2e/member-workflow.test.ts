@@ -175,3 +175,27 @@ test('召集人把没人接的反映分给委员，把个人诉求转办给部�
   await expect(testId(resident.page, 'status').first().textContent()).resolves.toBe('已转办');
   await expect(testId(resident.page, 'timeline').textContent()).resolves.toContain('劳动监察');
 });
+
+test('召集人看了系统分类的理由后改判为紧急，改了什么和理由记入历史', async () => {
+  const t = await callApi<{ ticketId: string }>(e2e.baseUrl, 'intake', 'demo-resident-9', {
+    action: 'submitReport',
+    stationId: 'demo-station-1',
+    text: '箭楼社区地下车库入口的排水沟堵了，下雨时积水往车库里流',
+    clientRequestId: 'e2e-override-0001',
+  });
+  const convener = await e2e.phone('demo-convener');
+  const c = convener.page;
+  await convener.open(`/packages/work/ticket/index?id=${t.ticketId}`);
+  await testId(c, 'triage').waitFor();
+  await expect(testId(c, 'triage').textContent()).resolves.toContain('依据');
+  await tapTestId(c, 'action-overrideTriage');
+  await tapTestId(c, 'override-urgency-urgent');
+  await tap(c, '保存调整');
+  // 没写理由：就地提示，不发请求
+  await expect(text(c, '请写明调整的理由', false).count()).resolves.toBeGreaterThan(0);
+  await fill(c, 'reason', '雨季将至，积水会倒灌进地下车库，按紧急处理。');
+  await tap(c, '保存调整');
+  await testId(c, 'history').waitFor();
+  await expect(testId(c, 'history').textContent()).resolves.toContain('一般→紧急');
+  await expect(c.locator('.tag--urgent').first().textContent()).resolves.toBe('紧急');
+});

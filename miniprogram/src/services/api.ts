@@ -3,7 +3,7 @@
  * 页面不直接调用 Taro.request / Taro.cloud。
  */
 import type { Result } from '@shared/domain/errors';
-import type { Rating, ReportKind } from '@shared/domain/vocabulary';
+import type { Category, Rating, ReportKind, Scope, Urgency } from '@shared/domain/vocabulary';
 import type {
   CaseView,
   ResidentTicketSummary,
@@ -77,7 +77,17 @@ export const work = {
   rejectTicket: (ticketId: string, reason: string): TicketResult => call('work', 'rejectTicket', { ticketId, reason }),
   reopenTicket: (ticketId: string, reason?: string): TicketResult => call('work', 'reopenTicket', { ticketId, ...(reason ? { reason } : {}) }),
   setClaimLimit: (ticketId: string, limit: number, openToGroup?: boolean): TicketResult => call('work', 'setClaimLimit', { ticketId, limit, ...(openToGroup === undefined ? {} : { openToGroup }) }),
+  overrideTriage: (p: TriageOverridePayload): TicketResult => call('work', 'overrideTriage', { ...p }),
 };
+
+export interface TriageOverridePayload {
+  ticketId: string;
+  category?: Category;
+  kind?: ReportKind;
+  urgency?: Urgency;
+  scope?: Scope;
+  reason: string;
+}
 
 /** 上传一张照片，得到 fileId（微信里是云存储 fileID，本地是 local://uploads/...）。 */
 export function uploadPhoto(image: LocalImage): Promise<Result<{ fileId: string }>> {

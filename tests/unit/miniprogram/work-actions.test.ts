@@ -16,9 +16,9 @@ test('未接单的委员面对待接单的工单：只有"接单"', () => {
   expect(splitActions(allowedActions('pending', ['member']))).toEqual({ bar: ['claim'], more: [] });
 });
 
-test('居民的动作和界面还不支持的动作不显示为按钮', () => {
+test('居民的动作不显示为按钮；调整分类排在主要动作之后', () => {
   const fromServer: TicketAction[] = ['meToo', 'rate', 'submit', 'overrideTriage', 'claim'];
-  expect(visibleActions(fromServer)).toEqual(['claim']);
+  expect(visibleActions(fromServer)).toEqual(['claim', 'overrideTriage']);
 });
 
 test('没有动作时什么按钮都没有', () => {

@@ -8,6 +8,7 @@ import { Button, Switch } from '@nutui/nutui-react-taro';
 import type { AppError, Result } from '@shared/domain/errors';
 import type { WorkTicketSummary, WorkTicketView } from '@shared/api/work.api';
 import { isOpen } from '@shared/domain/lifecycle';
+import { CATEGORIES, REPORT_KIND_LABELS, REPORT_KINDS, SCOPE_LABELS, SCOPES, URGENCIES, URGENCY_LABELS } from '@shared/domain/vocabulary';
 import ErrorNote from '../../../components/error-note';
 import PhotoPicker from '../../../components/photo-picker';
 import { work } from '../../../services/api';
@@ -360,7 +361,49 @@ function ClaimLimitForm({ view, onDone }: FormProps) {
   );
 }
 
+/** 一排单选标签：字大、一点即选，适合手机上的老年用户 */
+function Choice<T extends string>(props: { label: string; options: readonly T[]; labels?: Record<T, string>; value: T; onChange: (v: T) => void; testId: string }) {
+  return (
+    <View className='field'>
+      <View className='field__label'>{props.label}</View>
+      <View className='act__pick-list'>
+        {props.options.map((o) => (
+          <View key={o} className={`act__pick ${o === props.value ? 'act__pick--on' : ''}`} data-testid={`${props.testId}-${o}`} onClick={() => props.onChange(o)}>
+            {o === props.value ? '◉ ' : '○ '}
+            {props.labels ? props.labels[o] : o}
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
+
+/** 调整分类：召集人看了系统的理由后改判；改了什么、为什么记入历史。 */
+function TriageOverrideForm({ view, onDone }: FormProps) {
+  const [category, setCategory] = useState(view.category);
+  const [kind, setKind] = useState(view.kind);
+  const [urgency, setUrgency] = useState(view.urgency);
+  const [scope, setScope] = useState(view.scope);
+  const [reason, setReason] = useState('');
+  const { busy, error, setError, run } = useRun(onDone);
+  function submit() {
+    if (!reason.trim()) return setError(missing('请写明调整的理由，会记入办理历史。'));
+    run(() => work.overrideTriage({ ticketId: view.id, category, kind, urgency, scope, reason: reason.trim() }), '分类已调整');
+  }
+  return (
+    <>
+      <Choice label='类别' options={CATEGORIES} value={category} onChange={setCategory} testId='override-category' />
+      <Choice label='问题还是建议' options={REPORT_KINDS} labels={REPORT_KIND_LABELS} value={kind} onChange={setKind} testId='override-kind' />
+      <Choice label='紧急程度' options={URGENCIES} labels={URGENCY_LABELS} value={urgency} onChange={setUrgency} testId='override-urgency' />
+      <Choice label='范围' options={SCOPES} labels={SCOPE_LABELS} value={scope} onChange={setScope} testId='override-scope' />
+      <TextField label='调整理由' value={reason} onChange={setReason} max={300} testId='reason' placeholder='如：雨季将至，积水可能倒灌进地下室，按紧急处理。' />
+      <Submit label='保存调整' busy={busy} error={error} onClick={submit} />
+    </>
+  );
+}
+
 export const FORMS: Record<FormAction, ComponentType<FormProps>> = {
+  overrideTriage: TriageOverrideForm,
   addProgress: ProgressForm,
   recordConsultation: ConsultationForm,
   proposeClose: ProposeCloseForm,
