@@ -1,7 +1,6 @@
 /**
  * intake 云函数：居民扫码后的一切——看站点、查重、提交、我的反映、我也遇到了、评价、案例库。
  */
-import * as z from 'zod/mini';
 import * as api from '../../shared/api/intake.api';
 import type { Deps } from '../../shared/usecases/context';
 import { findSimilarReports, getResidentTicket, getStation, listCases, myReports } from '../../shared/usecases/intake/resident-queries';
@@ -9,11 +8,6 @@ import { meToo, rateTicket } from '../../shared/usecases/intake/resident-actions
 import { submitReport } from '../../shared/usecases/intake/submit-report';
 import { recordSubscription } from '../../shared/usecases/intake/subscriptions';
 import { createHandler, route, type Logger } from '../_runtime/router';
-
-export const RecordSubscriptionRequest = z.object({
-  templateIds: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(3)),
-  accepted: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(3)),
-});
 
 export function createIntakeHandler(deps: Deps, logger?: Logger) {
   return createHandler(
@@ -27,7 +21,7 @@ export function createIntakeHandler(deps: Deps, logger?: Logger) {
       meToo: route(api.TicketIdRequest, (i, openid) => meToo(deps, openid, i.ticketId)),
       rateTicket: route(api.RateTicketRequest, (i, openid) => rateTicket(deps, openid, i.ticketId, i.rating, i.comment ?? '')),
       listCases: route(api.ListCasesRequest, (i) => listCases(deps, i.stationId)),
-      recordSubscription: route(RecordSubscriptionRequest, (i, openid) => recordSubscription(deps, openid, i.accepted.filter((t) => i.templateIds.includes(t)))),
+      recordSubscription: route(api.RecordSubscriptionRequest, (i, openid) => recordSubscription(deps, openid, i.accepted.filter((t) => i.templateIds.includes(t)))),
     },
     logger,
   );

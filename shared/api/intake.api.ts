@@ -46,6 +46,11 @@ export const RateTicketRequest = z.object({
   rating: z.enum(RATINGS),
   comment: z.optional(z.string().check(z.trim(), z.maxLength(300))),
 });
+/** 小程序里 requestSubscribeMessage 的结果：问了哪些模板（一次最多 3 个）、接受了哪些 */
+export const RecordSubscriptionRequest = z.object({
+  templateIds: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(3)),
+  accepted: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(3)),
+});
 export const ListCasesRequest = z.object({ stationId: GetStationRequest.shape.stationId });
 
 export interface StationView {

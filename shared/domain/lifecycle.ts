@@ -50,6 +50,8 @@ export function statusCategory(status: TicketStatus): StatusCategory {
 
 export const isOpen = (s: TicketStatus): boolean => statusCategory(s) === 'open';
 
+export const OPEN_STATUSES: readonly TicketStatus[] = TICKET_STATUSES.filter(isOpen);
+
 /**
  * 调用人相对于这张工单的身份。权限只看这个，不看请求里写了什么。
  * - owner：提交这条反映的居民

@@ -52,6 +52,18 @@ export function relationsTo(actor: Actor, ticket: Pick<Ticket, 'residentOpenid' 
   return rels;
 }
 
+/** 一个人有多重身份时，记录和展示用最具体的那个 */
+export const RELATION_PRIORITY: Relation[] = ['convener', 'claimant', 'member', 'admin', 'owner', 'resident', 'outsider', 'system'];
+
+export function primaryRelation(rels: readonly Relation[]): Relation {
+  return RELATION_PRIORITY.find((r) => rels.includes(r)) ?? 'resident';
+}
+
+/** 本组召集人（通知"待办结""不满意"等要找的人） */
+export async function convenersOf(deps: Pick<Deps, 'store'>, groupId: string): Promise<Member[]> {
+  return (await deps.store.listMembersOfGroup(groupId)).filter((m) => m.active && m.groups.some((g) => g.groupId === groupId && g.role === 'convener'));
+}
+
 /** 能看到小组工作台的身份 */
 export function isStaffRelation(rels: readonly Relation[]): boolean {
   return rels.some((r) => r === 'member' || r === 'claimant' || r === 'convener' || r === 'admin');

@@ -2,15 +2,13 @@
  * 工单修改的唯一通道：读工单 → 按身份查流转表 → 计划修改 → 带版本号的条件写入（连同历史与通知）。
  * 版本冲突时重读重算，所以并发接单、并发办结都只会有一个结果生效，没有丢失的更新。
  */
-import { ACTION_LABELS, checkTransition, settleClaimState, type Relation, type TicketAction, type TicketStatus } from '../domain/lifecycle';
+import { checkTransition, settleClaimState, type Relation, type TicketAction, type TicketStatus } from '../domain/lifecycle';
 import { fail, ok, type ErrorCode, type Result } from '../domain/errors';
 import type { HistoryEntry, OutboxEntry, Ticket } from '../domain/model';
 import type { TicketChange } from '../ports/store.port';
-import { relationsTo, isStaffRelation, type Actor, type Deps } from './context';
+import { relationsTo, isStaffRelation, RELATION_PRIORITY, type Actor, type Deps } from './context';
 import { buildOutbox, type NotificationContent, type NotifyTarget } from './notifications';
 
-/** 记录时优先用最具体的身份 */
-const RELATION_PRIORITY: Relation[] = ['convener', 'claimant', 'member', 'admin', 'owner', 'resident', 'outsider', 'system'];
 
 export interface PlanContext {
   ticket: Ticket;
@@ -101,5 +99,3 @@ export async function mutateTicket(
   }
   return fail('TICKET.VERSION_CONFLICT');
 }
-
-export { ACTION_LABELS };

@@ -5,7 +5,7 @@ import { fail, ok, type Result } from '../../domain/errors';
 import type { Rating } from '../../domain/vocabulary';
 import { RATING_LABELS } from '../../domain/vocabulary';
 import type { ResidentTicketView } from '../../api/intake.api';
-import { resolveActor, type Deps } from '../context';
+import { convenersOf, resolveActor, type Deps } from '../context';
 import { mutateTicket } from '../mutate-ticket';
 import { excerpt } from '../notifications';
 import { buildResidentView } from './resident-queries';
@@ -37,9 +37,7 @@ export async function rateTicket(deps: Deps, openid: string, ticketId: string, r
   const actor = await resolveActor(deps, openid);
   const r = await mutateTicket(deps, actor, ticketId, 'rate', async ({ ticket, now }) => {
     if (ticket.rating) return fail('TICKET.ALREADY_RATED');
-    const conveners = ticket.rating === null && rating === 'unsatisfied'
-      ? (await deps.store.listMembersOfGroup(ticket.groupId)).filter((m) => m.groups.some((g) => g.groupId === ticket.groupId && g.role === 'convener'))
-      : [];
+    const conveners = rating === 'unsatisfied' ? await convenersOf(deps, ticket.groupId) : [];
     return ok({
       next: { ...ticket, rating: { rating, comment, at: now } },
       note: `评价：${RATING_LABELS[rating]}${comment ? `。${comment}` : ''}`,

@@ -3,15 +3,13 @@
  * 居民只看得到自己提交或"我也遇到了"加入的工单；别人的工单一律"未找到"。
  */
 import { fail, ok, type Result } from '../../domain/errors';
-import { isOpen, STATUS_LABELS, TICKET_STATUSES } from '../../domain/lifecycle';
+import { OPEN_STATUSES, STATUS_LABELS } from '../../domain/lifecycle';
 import type { Station, Ticket } from '../../domain/model';
 import type { CaseView, ResidentTicketSummary, ResidentTicketView, SimilarTicket, StationView } from '../../api/intake.api';
 import { findSimilar } from '../../triage';
 import type { Deps } from '../context';
 import { excerpt } from '../notifications';
 import { residentSummary, residentView } from '../views';
-
-const OPEN_STATUSES = TICKET_STATUSES.filter(isOpen);
 
 /** getStation：STATION.NOT_FOUND / STATION.DISABLED，否则站点、小组、委员名单和办理概况。 */
 export async function getStation(deps: Deps, stationId: string): Promise<Result<StationView>> {
@@ -22,7 +20,7 @@ export async function getStation(deps: Deps, stationId: string): Promise<Result<
   if (!group) throw new Error(`station ${station.id} points at missing group ${station.groupId}`);
   const members = (await deps.store.listMembersOfGroup(group.id)).filter((m) => m.active);
   const [open, closed] = await Promise.all([
-    deps.store.countTickets({ stationIds: [station.id], statuses: OPEN_STATUSES }),
+    deps.store.countTickets({ stationIds: [station.id], statuses: [...OPEN_STATUSES] }),
     deps.store.countTickets({ stationIds: [station.id], statuses: ['closed'] }),
   ]);
   return ok({
@@ -45,7 +43,7 @@ export async function findSimilarReports(deps: Deps, openid: string, stationId: 
   if (text.trim().length < 4) return ok({ items: [] });
   const since = new Date(deps.clock.now().getTime() - deps.settings.duplicateWindowDays * 86_400_000).toISOString();
   const page = await deps.store.listTickets(
-    { stationIds: [station.id, ...station.neighbours], statuses: OPEN_STATUSES, createdAfter: since },
+    { stationIds: [station.id, ...station.neighbours], statuses: [...OPEN_STATUSES], createdAfter: since },
     { limit: 500 },
   );
   const byId = new Map(page.items.map((t) => [t.id, t]));

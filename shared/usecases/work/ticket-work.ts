@@ -5,17 +5,16 @@
  * 返回更新后的工作台视图；失败返回 TICKET.* / AUTH.* / MEMBER.NOT_BOUND。
  */
 import { fail, ok, type Result } from '../../domain/errors';
-import { ACTION_LABELS, allowedActions, isOpen, TICKET_STATUSES, type TicketAction } from '../../domain/lifecycle';
+import { allowedActions, isOpen, type TicketAction } from '../../domain/lifecycle';
 import type { Member, Ticket } from '../../domain/model';
 import { CATEGORIES, REPORT_KIND_LABELS, SCOPE_LABELS, URGENCY_LABELS, type Category, type ReportKind, type Scope, type Urgency } from '../../domain/vocabulary';
 import type { WorkTicketSummary, WorkTicketView } from '../../api/work.api';
 import { redactPersonalData } from '../../triage';
-import { groupIdsOf, relationsTo, resolveActor, type Actor, type Deps } from '../context';
-import { canSee, mutateTicket, type MutationPlan, type PlanContext } from '../mutate-ticket';
-import { excerpt, residentTicketPage, type NotifyTarget } from '../notifications';
+import { convenersOf, groupIdsOf, isStaffRelation, primaryRelation, relationsTo, resolveActor, type Actor, type Deps } from '../context';
+import { mutateTicket, type MutationPlan, type PlanContext } from '../mutate-ticket';
+import { excerpt, type NotifyTarget } from '../notifications';
 import { contactFor, scrubKnownPersonalData, timelineOf, workSummary } from '../views';
 
-const OPEN_STATUSES = TICKET_STATUSES.filter(isOpen);
 const STAFF_ACTIONS: TicketAction[] = ['claim', 'releaseClaim', 'addProgress', 'recordConsultation', 'proposeClose', 'returnProposal', 'close', 'assign', 'merge', 'refer', 'reject', 'reopen', 'setClaimLimit', 'overrideTriage'];
 
 async function staffActor(deps: Deps, openid: string): Promise<Result<Actor>> {
@@ -25,10 +24,6 @@ async function staffActor(deps: Deps, openid: string): Promise<Result<Actor>> {
 }
 
 const residentsOf = (t: Ticket): NotifyTarget[] => [t.residentOpenid, ...t.meToo].map((openid) => ({ kind: 'resident' as const, openid }));
-
-async function conveners(deps: Deps, groupId: string): Promise<Member[]> {
-  return (await deps.store.listMembersOfGroup(groupId)).filter((m) => m.active && m.groups.some((g) => g.groupId === groupId && g.role === 'convener'));
-}
 
 async function claimantMembers(deps: Deps, t: Ticket): Promise<Member[]> {
   const all = await deps.store.listMembersOfGroup(t.groupId);
@@ -55,7 +50,6 @@ export async function buildWorkView(deps: Deps, t: Ticket, actor: Actor): Promis
   const rels = relationsTo(actor, t);
   const fullContact = rels.some((r) => r === 'claimant' || r === 'convener' || r === 'admin');
   const proposal = [...history].reverse().find((h) => h.action === 'proposeClose');
-  const relation = (['convener', 'claimant', 'member', 'admin', 'outsider', 'owner', 'resident'] as const).find((r) => rels.includes(r)) ?? 'resident';
   return {
     ...workSummary(t, station?.name ?? '', deps.clock.now().getTime()),
     kind: t.kind,
@@ -68,7 +62,7 @@ export async function buildWorkView(deps: Deps, t: Ticket, actor: Actor): Promis
     claimantDetails: t.claimants,
     history: timelineOf(history, false).map((item, i) => ({ ...item, from: history[i]!.from, to: history[i]!.to, relation: history[i]!.relation, ...(history[i]!.data ? { data: history[i]!.data } : {}) })),
     actions: actionsFor(t, actor),
-    myRelation: relation,
+    myRelation: primaryRelation(rels),
     groupMembers: members.filter((m) => m.active && m.groups.some((g) => g.groupId === t.groupId)).map((m) => ({ id: m.id, name: m.name })),
     caseSummary: t.caseSummary,
     publishCase: t.publishCase,
@@ -84,8 +78,7 @@ export async function getWorkTicket(deps: Deps, openid: string, ticketId: string
   if (!a.ok) return a;
   const t = await deps.store.getTicket(ticketId);
   if (!t) return fail('TICKET.NOT_FOUND');
-  const rels = relationsTo(a.data, t);
-  if (!rels.some((r) => r === 'member' || r === 'claimant' || r === 'convener' || r === 'admin')) return fail('TICKET.NOT_FOUND');
+  if (!isStaffRelation(relationsTo(a.data, t))) return fail('TICKET.NOT_FOUND');
   return ok(await buildWorkView(deps, t, a.data));
 }
 
@@ -186,7 +179,7 @@ export function recordConsultation(deps: Deps, openid: string, ticketId: string,
 
 export function proposeClose(deps: Deps, openid: string, ticketId: string, summary: string) {
   return act(deps, openid, ticketId, 'proposeClose', async ({ ticket }, actor) => {
-    const targets = (await conveners(deps, ticket.groupId)).map((member) => ({ kind: 'member' as const, member }));
+    const targets = (await convenersOf(deps, ticket.groupId)).map((member) => ({ kind: 'member' as const, member }));
     const group = await deps.store.getGroup(ticket.groupId);
     return ok({
       next: ticket,
@@ -340,5 +333,3 @@ export function overrideTriage(deps: Deps, openid: string, ticketId: string, o: 
   });
 }
 
-export const WORK_ACTION_LABELS = ACTION_LABELS;
-export { canSee, OPEN_STATUSES, residentTicketPage };
