@@ -97,6 +97,7 @@ export async function startServer(env: Env = loadEnv()): Promise<StartedServer> 
         }
       });
   };
+  runtime.store.onOutboxWritten = deliverSoon;
   const timer = setInterval(deliverSoon, env.OUTBOX_INTERVAL_MS);
   timer.unref();
 
@@ -120,9 +121,7 @@ export async function startServer(env: Env = loadEnv()): Promise<StartedServer> 
           return send(res, 400, errorEnvelope('REQUEST.INVALID'));
         }
         const result = await handler(event, { openid: id.openid });
-        send(res, 200, result);
-        if (result.ok) deliverSoon();
-        return;
+        return send(res, 200, result);
       }
 
       if (req.method === 'GET' && url.pathname.startsWith('/files/uploads/')) {

@@ -90,9 +90,25 @@ export function migrate(db: Database.Database): void {
 
 type Row = { doc: string };
 
+/** 游标翻页（按 created_at、id 倒序）：游标是上一页最后一条的 "createdAt|id"。 */
+function cursorCondition(cursor: string | null | undefined, alias: string): { sql: string; args: unknown[] } | null {
+  if (!cursor) return null;
+  const [createdAt, id] = cursor.split('|');
+  return { sql: `(${alias}created_at < ? OR (${alias}created_at = ? AND ${alias}id < ?))`, args: [createdAt, createdAt, id ?? ''] };
+}
+
+/** 多取一行判断还有没有下一页 */
+function toPage<T extends { createdAt: string; id: string }>(rows: Row[], limit: number, parseRow: (doc: string) => T): Page<T> {
+  const items = rows.slice(0, limit).map((r) => parseRow(r.doc));
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? `${last.createdAt}|${last.id}` : null };
+}
+
 export class SqliteStore implements Store {
   /** 每次数据库往返计数（基准测试用） */
   operations = 0;
+  /** 提交了带发件箱条目的事务后调用（本地服务据此尽快投递，而不是每个请求都去查发件箱） */
+  onOutboxWritten: (() => void) | null = null;
   private readonly db: Database.Database;
   private readonly stmts;
 
@@ -263,17 +279,14 @@ export class SqliteStore implements Store {
   async listTickets(query: TicketQuery, page: PageRequest = {}): Promise<Page<Ticket>> {
     this.operations++;
     const { where, args } = this.ticketWhere(query);
-    if (page.cursor) {
-      const [createdAt, id] = page.cursor.split('|');
-      where.push('(t.created_at < ? OR (t.created_at = ? AND t.id < ?))');
-      args.push(createdAt, createdAt, id ?? '');
+    const after = cursorCondition(page.cursor, 't.');
+    if (after) {
+      where.push(after.sql);
+      args.push(...after.args);
     }
     const limit = clampLimit(page.limit);
     const sql = `SELECT t.doc FROM tickets t ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.created_at DESC, t.id DESC LIMIT ?`;
-    const rows = this.db.prepare(sql).all(...args, limit + 1) as Row[];
-    const items = rows.slice(0, limit).map((r) => parse(TicketSchema, r.doc));
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? `${last.createdAt}|${last.id}` : null };
+    return toPage(this.db.prepare(sql).all(...args, limit + 1) as Row[], limit, (doc) => parse(TicketSchema, doc));
   }
 
   private writePeople(t: Ticket): void {
@@ -290,7 +303,7 @@ export class SqliteStore implements Store {
   async createTicket(ticket: Ticket, history: HistoryEntry[], outbox: OutboxEntry[]): Promise<CreateTicketResult> {
     this.operations++;
     const t = TicketSchema.parse(ticket);
-    return this.db.transaction((): CreateTicketResult => {
+    const result = this.db.transaction((): CreateTicketResult => {
       const info = this.stmts.insertTicket.run({ ...t, doc: JSON.stringify(t) });
       if (info.changes === 0) {
         const row = this.stmts.byClientRequest.get(t.residentOpenid, t.clientRequestId) as Row;
@@ -300,6 +313,12 @@ export class SqliteStore implements Store {
       this.writeSideEffects(history, outbox);
       return { created: true };
     }).immediate();
+    if (result.created) this.outboxWritten(outbox);
+    return result;
+  }
+
+  private outboxWritten(outbox: OutboxEntry[]): void {
+    if (outbox.length) this.onOutboxWritten?.();
   }
 
   async updateTickets(changes: TicketChange[], history: HistoryEntry[], outbox: OutboxEntry[]): Promise<boolean> {
@@ -315,6 +334,7 @@ export class SqliteStore implements Store {
         }
         this.writeSideEffects(history, outbox);
       }).immediate();
+      this.outboxWritten(outbox);
       return true;
     } catch (e) {
       if (e === rollback) return false;
@@ -355,19 +375,11 @@ export class SqliteStore implements Store {
     this.operations++;
     if (!recipients.length) return { items: [], nextCursor: null };
     const limit = clampLimit(page.limit);
-    const args: unknown[] = [...recipients];
-    let cursorSql = '';
-    if (page.cursor) {
-      const [createdAt, id] = page.cursor.split('|');
-      cursorSql = 'AND (created_at < ? OR (created_at = ? AND id < ?))';
-      args.push(createdAt, createdAt, id ?? '');
-    }
+    const after = cursorCondition(page.cursor, '');
     const rows = this.db
-      .prepare(`SELECT doc FROM messages WHERE recipient IN (${recipients.map(() => '?').join(', ')}) ${cursorSql} ORDER BY created_at DESC, id DESC LIMIT ?`)
-      .all(...args, limit + 1) as Row[];
-    const items = rows.slice(0, limit).map((r) => parse(MessageSchema, r.doc));
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? `${last.createdAt}|${last.id}` : null };
+      .prepare(`SELECT doc FROM messages WHERE recipient IN (${recipients.map(() => '?').join(', ')}) ${after ? `AND ${after.sql}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`)
+      .all(...recipients, ...(after?.args ?? []), limit + 1) as Row[];
+    return toPage(rows, limit, (doc) => parse(MessageSchema, doc));
   }
 
   async grantSubscriptions(openid: string, templateIds: string[]): Promise<void> {
