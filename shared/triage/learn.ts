@@ -157,14 +157,69 @@ export function softmaxInPlace(s: Float64Array): Float64Array {
   return s;
 }
 
-/** 多项逻辑回归，SGD；L2 正则用"整体缩放系数"实现，稀疏更新仍是 O(非零数×K)。 */
+/**
+ * 两个 SGD 学习器共用的权重：L2 正则用"整体缩放系数"实现（稀疏更新仍是 O(非零数×K)），
+ * 从第 averageFrom 轮起每轮末累加一次，训练完取平均。
+ */
+class ScaledAveragedWeights {
+  readonly W: Float64Array;
+  readonly b: Float64Array;
+  scale = 1;
+  private readonly avgW: Float64Array;
+  private readonly avgB: Float64Array;
+  private nAvg = 0;
+
+  constructor(
+    private readonly F: number,
+    private readonly K: number,
+  ) {
+    this.W = new Float64Array(F * K);
+    this.b = new Float64Array(K);
+    this.avgW = new Float64Array(F * K);
+    this.avgB = new Float64Array(K);
+  }
+
+  /** s[k] = b[k] + Σ W[f,k]·x[f] */
+  score(x: SparseVec, s: Float64Array): void {
+    const { W, b, K, scale } = this;
+    for (let k = 0; k < K; k++) s[k] = b[k];
+    for (let j = 0; j < x.idx.length; j++) {
+      const base = x.idx[j] * K;
+      const v = x.val[j] * scale;
+      for (let k = 0; k < K; k++) s[k] += W[base + k] * v;
+    }
+  }
+
+  /** 权重整体乘以 factor；系数太小时并回权重，免得下溢 */
+  shrink(factor: number): void {
+    this.scale *= factor;
+    if (this.scale < 1e-6) {
+      for (let q = 0; q < this.W.length; q++) this.W[q] *= this.scale;
+      this.scale = 1;
+    }
+  }
+
+  endEpoch(epoch: number, averageFrom: number): void {
+    if (epoch < averageFrom) return;
+    for (let q = 0; q < this.W.length; q++) this.avgW[q] += this.W[q] * this.scale;
+    for (let k = 0; k < this.K; k++) this.avgB[k] += this.b[k];
+    this.nAvg++;
+  }
+
+  finish(): LinearModel {
+    const { F, K, nAvg } = this;
+    const outW = new Float32Array(F * K);
+    const outB = new Float32Array(K);
+    for (let q = 0; q < this.W.length; q++) outW[q] = nAvg ? this.avgW[q] / nAvg : this.W[q] * this.scale;
+    for (let k = 0; k < K; k++) outB[k] = nAvg ? this.avgB[k] / nAvg : this.b[k];
+    return { W: outW, b: outB, K, F };
+  }
+}
+
+/** 多项逻辑回归，SGD。 */
 export function trainSoftmax(X: ReadonlyArray<SparseVec>, y: ReadonlyArray<number>, K: number, F: number, opts: SoftmaxOptions): LinearModel {
-  const W = new Float64Array(F * K);
-  const b = new Float64Array(K);
-  const avgW = new Float64Array(F * K);
-  const avgB = new Float64Array(K);
-  let nAvg = 0;
-  let scale = 1;
+  const w = new ScaledAveragedWeights(F, K);
+  const { W, b } = w;
   const rand = seededRandom(opts.seed);
   const order = X.map((_, i) => i);
   const s = new Float64Array(K);
@@ -175,21 +230,12 @@ export function trainSoftmax(X: ReadonlyArray<SparseVec>, y: ReadonlyArray<numbe
       const eta = opts.eta0 / (1 + opts.eta0 * opts.lambda * t);
       t++;
       const x = X[i];
-      for (let k = 0; k < K; k++) s[k] = b[k];
-      for (let j = 0; j < x.idx.length; j++) {
-        const base = x.idx[j] * K;
-        const v = x.val[j] * scale;
-        for (let k = 0; k < K; k++) s[k] += W[base + k] * v;
-      }
+      w.score(x, s);
       softmaxInPlace(s);
       const cw = opts.classWeight ? opts.classWeight[y[i]] : 1;
       s[y[i]] -= 1;
-      scale *= 1 - eta * opts.lambda;
-      if (scale < 1e-6) {
-        for (let q = 0; q < W.length; q++) W[q] *= scale;
-        scale = 1;
-      }
-      const step = (eta * cw) / scale;
+      w.shrink(1 - eta * opts.lambda);
+      const step = (eta * cw) / w.scale;
       for (let j = 0; j < x.idx.length; j++) {
         const base = x.idx[j] * K;
         const v = x.val[j] * step;
@@ -197,22 +243,9 @@ export function trainSoftmax(X: ReadonlyArray<SparseVec>, y: ReadonlyArray<numbe
       }
       for (let k = 0; k < K; k++) b[k] -= eta * cw * s[k];
     }
-    if (epoch >= opts.averageFrom) {
-      for (let q = 0; q < W.length; q++) avgW[q] += W[q] * scale;
-      for (let k = 0; k < K; k++) avgB[k] += b[k];
-      nAvg++;
-    }
+    w.endEpoch(epoch, opts.averageFrom);
   }
-  const outW = new Float32Array(F * K);
-  const outB = new Float32Array(K);
-  if (nAvg === 0) {
-    for (let q = 0; q < W.length; q++) outW[q] = W[q] * scale;
-    for (let k = 0; k < K; k++) outB[k] = b[k];
-  } else {
-    for (let q = 0; q < W.length; q++) outW[q] = avgW[q] / nAvg;
-    for (let k = 0; k < K; k++) outB[k] = avgB[k] / nAvg;
-  }
-  return { W: outW, b: outB, K, F };
+  return w.finish();
 }
 
 export interface SvmOptions {
@@ -227,12 +260,8 @@ export interface SvmOptions {
  * 与逻辑回归互补：只在间隔不足时更新，对长尾的类别往往更稳。
  */
 export function trainMulticlassSvm(X: ReadonlyArray<SparseVec>, y: ReadonlyArray<number>, K: number, F: number, opts: SvmOptions): LinearModel {
-  const W = new Float64Array(F * K);
-  const b = new Float64Array(K);
-  const avgW = new Float64Array(F * K);
-  const avgB = new Float64Array(K);
-  let nAvg = 0;
-  let scale = 1;
+  const w = new ScaledAveragedWeights(F, K);
+  const { W, b } = w;
   const rand = seededRandom(opts.seed);
   const order = X.map((_, i) => i);
   const s = new Float64Array(K);
@@ -243,12 +272,7 @@ export function trainMulticlassSvm(X: ReadonlyArray<SparseVec>, y: ReadonlyArray
       const eta = 1 / (opts.lambda * (t + 100));
       t++;
       const x = X[i];
-      for (let k = 0; k < K; k++) s[k] = b[k];
-      for (let j = 0; j < x.idx.length; j++) {
-        const base = x.idx[j] * K;
-        const v = x.val[j] * scale;
-        for (let k = 0; k < K; k++) s[k] += W[base + k] * v;
-      }
+      w.score(x, s);
       const yi = y[i];
       let r = -1;
       let best = -Infinity;
@@ -259,13 +283,9 @@ export function trainMulticlassSvm(X: ReadonlyArray<SparseVec>, y: ReadonlyArray
           r = k;
         }
       }
-      scale *= 1 - eta * opts.lambda;
-      if (scale < 1e-6) {
-        for (let q = 0; q < W.length; q++) W[q] *= scale;
-        scale = 1;
-      }
+      w.shrink(1 - eta * opts.lambda);
       if (s[yi] - best < 1) {
-        const step = eta / scale;
+        const step = eta / w.scale;
         for (let j = 0; j < x.idx.length; j++) {
           const base = x.idx[j] * K;
           const v = x.val[j] * step;
@@ -276,18 +296,9 @@ export function trainMulticlassSvm(X: ReadonlyArray<SparseVec>, y: ReadonlyArray
         b[r] -= eta * 0.1;
       }
     }
-    if (epoch >= opts.averageFrom) {
-      for (let q = 0; q < W.length; q++) avgW[q] += W[q] * scale;
-      for (let k = 0; k < K; k++) avgB[k] += b[k];
-      nAvg++;
-    }
+    w.endEpoch(epoch, opts.averageFrom);
   }
-  const outW = new Float32Array(F * K);
-  const outB = new Float32Array(K);
-  const n = Math.max(1, nAvg);
-  for (let q = 0; q < W.length; q++) outW[q] = nAvg ? avgW[q] / n : W[q] * scale;
-  for (let k = 0; k < K; k++) outB[k] = nAvg ? avgB[k] / n : b[k];
-  return { W: outW, b: outB, K, F };
+  return w.finish();
 }
 
 export interface NbSvmOptions extends SvmOptions {
