@@ -2,7 +2,7 @@
  * 我的反映：我提交的和我点过"我也遇到了"的，每条的状态一眼可见。底部是委员入口。
  */
 import { useCallback, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useReloadOnShow } from '../../services/use-reload';
 import { Text, View } from '@tarojs/components';
 import type { AppError } from '@shared/domain/errors';
 import type { ResidentTicketSummary } from '@shared/api/intake.api';
@@ -24,15 +24,9 @@ export default function MinePage() {
       setItems(r.data.items);
       setError(null);
     } else setError(r.error);
-    Taro.stopPullDownRefresh();
   }, []);
 
-  useDidShow(() => {
-    load();
-  });
-  usePullDownRefresh(() => {
-    load();
-  });
+  useReloadOnShow(load);
 
   const station = lastStationId();
 

@@ -3,7 +3,8 @@
  * 办结后一键评价：满意 / 基本满意 / 不满意。订阅消息的通知也打开这里。
  */
 import { useCallback, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useReloadOnShow } from '../../services/use-reload';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ERROR_MESSAGES, type AppError } from '@shared/domain/errors';
@@ -33,15 +34,9 @@ export default function TicketPage() {
       setView(r.data);
       setError(null);
     } else setError(r.error);
-    Taro.stopPullDownRefresh();
   }, [ticketId]);
 
-  useDidShow(() => {
-    load();
-  });
-  usePullDownRefresh(() => {
-    load();
-  });
+  useReloadOnShow(load);
 
   async function rate(value: Rating) {
     if (!view || rating) return;

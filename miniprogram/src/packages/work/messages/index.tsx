@@ -2,7 +2,7 @@
  * 消息中心：新反映、被分单、待办结、不满意……未读有红点，点开就到对应的工单页。
  */
 import { useCallback, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useReloadOnShow } from '../../../services/use-reload';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { AppError } from '@shared/domain/errors';
@@ -23,7 +23,6 @@ export default function MessagesPage() {
 
   const load = useCallback(async () => {
     const r = await work.myMessages();
-    Taro.stopPullDownRefresh();
     if (!r.ok) {
       setError(r.error);
       return;
@@ -34,12 +33,7 @@ export default function MessagesPage() {
     setCursor(r.data.nextCursor);
   }, []);
 
-  useDidShow(() => {
-    load();
-  });
-  usePullDownRefresh(() => {
-    load();
-  });
+  useReloadOnShow(load);
 
   async function more() {
     if (!cursor || loadingMore) return;

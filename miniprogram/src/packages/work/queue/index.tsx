@@ -3,7 +3,7 @@
  * 顶部是身份和消息入口；没绑定委员身份的先去绑定。
  */
 import { useCallback, useEffect, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useReloadOnShow } from '../../../services/use-reload';
 import { Text, View } from '@tarojs/components';
 import { Button, Tabs } from '@nutui/nutui-react-taro';
 import type { AppError } from '@shared/domain/errors';
@@ -44,11 +44,7 @@ export default function QueuePage() {
     work.myMessages().then((r) => r.ok && setUnread(r.data.unread));
   }, []);
 
-  useDidShow(refresh);
-  usePullDownRefresh(() => {
-    refresh();
-    Taro.stopPullDownRefresh();
-  });
+  useReloadOnShow(refresh);
 
   return (
     <PageShell className='queue'>

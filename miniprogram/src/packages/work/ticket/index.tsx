@@ -4,7 +4,8 @@
  * 召集人办结：点"办结"进入预填好的办结表单，再点"确认办结"，共两下。
  */
 import { useCallback, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useReloadOnShow } from '../../../services/use-reload';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ERROR_MESSAGES, type AppError } from '@shared/domain/errors';
@@ -40,19 +41,13 @@ export default function WorkTicketPage() {
     const cached = cachedTicket(ticketId);
     if (cached) setView(cached);
     const r = await work.getTicket(ticketId);
-    Taro.stopPullDownRefresh();
     if (r.ok) {
       show(r.data);
       setError(null);
     } else setError(r.error);
   }, [ticketId, show]);
 
-  useDidShow(() => {
-    load();
-  });
-  usePullDownRefresh(() => {
-    load();
-  });
+  useReloadOnShow(load);
 
   async function act(action: TicketAction) {
     if (!view || busy) return;
