@@ -6,10 +6,10 @@ export const ERROR_MESSAGES = {
   'REQUEST.INVALID': '提交的内容格式不对，请检查后再试。',
   'REQUEST.UNKNOWN_ACTION': '不支持这个操作。',
   'REPORT.TEXT_EMPTY': '请写下您要反映的问题或建议。',
-  'REPORT.TEXT_TOO_LONG': '内容太长了，请控制在 1000 字以内。',
-  'REPORT.TOO_MANY_PHOTOS': '照片最多 6 张。',
+  'REPORT.TEXT_TOO_LONG': '内容太长了，请控制在 {maxTextLength} 字以内。',
+  'REPORT.TOO_MANY_PHOTOS': '照片最多 {maxPhotos} 张。',
   'REPORT.PHOTO_INVALID': '照片无效或已过期，请重新选择。',
-  'REPORT.PHOTO_TOO_LARGE': '照片太大了，请选择 10MB 以内的照片。',
+  'REPORT.PHOTO_TOO_LARGE': '照片太大了，请选择 {maxPhotoMB}MB 以内的照片。',
   'REPORT.PHONE_INVALID': '手机号格式不对，请填写 11 位手机号或座机号码。',
   'REPORT.CONTENT_BLOCKED': '内容包含不适宜公开的信息，请修改后再提交。',
   'REPORT.RATE_LIMITED': '您提交得太频繁了，请稍后再试。急事请直接拨打联络站电话。',
@@ -35,7 +35,7 @@ export const ERROR_MESSAGES = {
   'MEMBER.ALREADY_BOUND': '这个微信已经绑定了委员身份。',
   'MEMBER.NOT_BOUND': '请先用邀请码绑定委员身份。',
   'UPLOAD.INVALID': '上传的文件无效，请选择 jpg 或 png 照片。',
-  'UPLOAD.TOO_LARGE': '照片太大了，请选择 10MB 以内的照片。',
+  'UPLOAD.TOO_LARGE': '照片太大了，请选择 {maxPhotoMB}MB 以内的照片。',
   'SYSTEM.UNAVAILABLE': '系统繁忙，请稍后再试。您填写的内容已保存在手机上。',
 } as const satisfies Record<string, string>;
 
@@ -56,6 +56,22 @@ export function ok<T>(data: T): Result<T> {
 
 export function fail<T = never>(code: ErrorCode, field?: string): Result<T> {
   return { ok: false, error: field ? { code, message: ERROR_MESSAGES[code], field } : { code, message: ERROR_MESSAGES[code] } };
+}
+
+/**
+ * 有的提示带本县设置里的数字（{maxTextLength} 等占位）：云函数在回答前按本县设置填上，
+ * 小程序表单自己校验时用同一个函数。没有的参数保留占位之外的文字。
+ */
+export function formatMessage(message: string, params: Record<string, string>): string {
+  return message.replace(/\{(\w+)\}/g, (whole, key: string) => params[key] ?? whole);
+}
+
+export const hasPlaceholders = (message: string): boolean => /\{\w+\}/.test(message);
+
+/** 把结果里的错误提示按参数填好（成功的结果原样返回） */
+export function withMessageParams<T>(result: Result<T>, params: Record<string, string>): Result<T> {
+  if (result.ok || !hasPlaceholders(result.error.message)) return result;
+  return { ok: false, error: { ...result.error, message: formatMessage(result.error.message, params) } };
 }
 
 export function isErrorCode(code: string): code is ErrorCode {

@@ -5,6 +5,8 @@
  * 四单：群众点单(submit) → 委员接单(claim) → 协商解单(recordConsultation) → 跟进督单；
  * 归单：召集人办结(close) 后归入案例库。侧出口：转办(refer)、不予受理(reject)、合并(merge)。
  */
+import type { ErrorCode } from './errors';
+import type { Ticket } from './model';
 
 export const TICKET_STATUSES = [
   'pending', // 待接单
@@ -107,44 +109,74 @@ export const ACTION_LABELS: Record<TicketAction, string> = {
   overrideTriage: '调整分类',
 };
 
-/** 'same' 表示状态不变（只记录历史）。 */
-export type TransitionTarget = TicketStatus | 'same';
+/**
+ * 到达状态：一个具体状态；'same' 表示状态不变（只记录历史）；
+ * 'byClaimants' 表示由做完之后有没有人接单决定（有人接为"已接单"，没人接为"待接单"）。
+ */
+export type TransitionTarget = TicketStatus | 'same' | 'byClaimants';
+
+/** 守卫要看的工单字段与调用人（纯数据，领域不依赖存储）。 */
+export interface GuardInput {
+  ticket: Pick<Ticket, 'claimants' | 'claimLimit' | 'meToo' | 'rating'>;
+  memberId: string | null;
+  openid: string;
+}
+/** 守卫：流转表允许之后还要满足的条件；不满足时给出错误码。 */
+export type Guard = (input: GuardInput) => ErrorCode | null;
 
 export interface Transition {
   action: TicketAction;
   from: readonly TicketStatus[] | 'none';
   to: TransitionTarget;
   relations: readonly Relation[];
+  guard?: Guard;
 }
 
-const OPEN: readonly TicketStatus[] = ['pending', 'claimed', 'consulting', 'proposed'];
-const WORKING: readonly TicketStatus[] = ['claimed', 'consulting'];
+/** 未结束：可以接单、分单、合并、转办、不予受理的状态（待办结之前）。 */
+export const UNRESOLVED_STATUSES: readonly TicketStatus[] = ['pending', 'claimed', 'consulting'];
+/** 有人在办的状态 */
+export const WORKING_STATUSES: readonly TicketStatus[] = ['claimed', 'consulting'];
 const LEADERS: readonly Relation[] = ['convener', 'admin'];
+
+/** 接单的守卫：同一人不能接两次，名额满了不能再接。页面的按钮、"待接单"列表和接单本身都问它。 */
+export const claimGuard: Guard = ({ ticket, memberId }) => {
+  if (memberId && ticket.claimants.some((c) => c.memberId === memberId)) return 'TICKET.ALREADY_CLAIMED';
+  if (ticket.claimants.length >= ticket.claimLimit) return 'TICKET.CLAIM_FULL';
+  return null;
+};
+const meTooGuard: Guard = ({ ticket, openid }) => (ticket.meToo.includes(openid) ? 'TICKET.ALREADY_JOINED' : null);
+const rateGuard: Guard = ({ ticket }) => (ticket.rating ? 'TICKET.ALREADY_RATED' : null);
 
 /** 唯一的流转表。改流程只改这里，测试会把每个状态×动作×身份都过一遍。 */
 export const TRANSITIONS: readonly Transition[] = [
   { action: 'submit', from: 'none', to: 'pending', relations: ['owner'] },
-  { action: 'meToo', from: OPEN, to: 'same', relations: ['resident'] },
-  // 接单：待接单或已有人接但名额未满时都可加入；召集人也可以亲自接单。状态由 settleClaimState 决定（待接单→已接单）。
-  { action: 'claim', from: ['pending', 'claimed', 'consulting'], to: 'same', relations: ['member', 'convener'] },
-  { action: 'releaseClaim', from: WORKING, to: 'same', relations: ['claimant'] },
-  { action: 'addProgress', from: [...WORKING, 'proposed'], to: 'same', relations: ['claimant', ...LEADERS] },
-  { action: 'recordConsultation', from: WORKING, to: 'consulting', relations: ['claimant', ...LEADERS] },
-  { action: 'proposeClose', from: WORKING, to: 'proposed', relations: ['claimant', ...LEADERS] },
+  { action: 'meToo', from: OPEN_STATUSES, to: 'same', relations: ['resident'], guard: meTooGuard },
+  // 接单：待接单或已有人接但名额未满时都可加入；召集人也可以亲自接单。协商中加入的不改变状态。
+  { action: 'claim', from: ['pending', 'claimed'], to: 'claimed', relations: ['member', 'convener'], guard: claimGuard },
+  { action: 'claim', from: ['consulting'], to: 'same', relations: ['member', 'convener'], guard: claimGuard },
+  // 最后一人退出的"已接单"回到"待接单"；协商中的不回退（协商记录还在）。
+  { action: 'releaseClaim', from: ['claimed'], to: 'byClaimants', relations: ['claimant'] },
+  { action: 'releaseClaim', from: ['consulting'], to: 'same', relations: ['claimant'] },
+  { action: 'addProgress', from: [...WORKING_STATUSES, 'proposed'], to: 'same', relations: ['claimant', ...LEADERS] },
+  { action: 'recordConsultation', from: WORKING_STATUSES, to: 'consulting', relations: ['claimant', ...LEADERS] },
+  { action: 'proposeClose', from: WORKING_STATUSES, to: 'proposed', relations: ['claimant', ...LEADERS] },
   { action: 'returnProposal', from: ['proposed'], to: 'consulting', relations: LEADERS },
-  { action: 'close', from: ['claimed', 'consulting', 'proposed'], to: 'closed', relations: LEADERS },
-  { action: 'assign', from: ['pending', 'claimed', 'consulting'], to: 'same', relations: LEADERS },
-  { action: 'merge', from: ['pending', 'claimed', 'consulting'], to: 'merged', relations: LEADERS },
-  { action: 'refer', from: ['pending', 'claimed', 'consulting'], to: 'referred', relations: LEADERS },
-  { action: 'reject', from: ['pending', 'claimed', 'consulting'], to: 'rejected', relations: LEADERS },
-  { action: 'reopen', from: ['closed', 'referred', 'rejected'], to: 'pending', relations: LEADERS },
-  { action: 'rate', from: ['closed'], to: 'same', relations: ['owner'] },
-  { action: 'setClaimLimit', from: OPEN, to: 'same', relations: LEADERS },
-  { action: 'overrideTriage', from: OPEN, to: 'same', relations: LEADERS },
+  { action: 'close', from: [...WORKING_STATUSES, 'proposed'], to: 'closed', relations: LEADERS },
+  // 分单总会加上至少一位委员：待接单变为已接单
+  { action: 'assign', from: ['pending', 'claimed'], to: 'claimed', relations: LEADERS },
+  { action: 'assign', from: ['consulting'], to: 'same', relations: LEADERS },
+  { action: 'merge', from: UNRESOLVED_STATUSES, to: 'merged', relations: LEADERS },
+  { action: 'refer', from: UNRESOLVED_STATUSES, to: 'referred', relations: LEADERS },
+  { action: 'reject', from: UNRESOLVED_STATUSES, to: 'rejected', relations: LEADERS },
+  // 重新办理：原接单委员继续（已接单），没人接的回到待接单
+  { action: 'reopen', from: ['closed', 'referred', 'rejected'], to: 'byClaimants', relations: LEADERS },
+  { action: 'rate', from: ['closed'], to: 'same', relations: ['owner'], guard: rateGuard },
+  { action: 'setClaimLimit', from: OPEN_STATUSES, to: 'same', relations: LEADERS },
+  { action: 'overrideTriage', from: OPEN_STATUSES, to: 'same', relations: LEADERS },
 ];
 
 export type TransitionCheck =
-  | { allowed: true; to: TicketStatus }
+  | { allowed: true; to: TransitionTarget; guard?: Guard }
   | { allowed: false; reason: 'forbidden' | 'wrong_state' };
 
 /**
@@ -158,21 +190,25 @@ export function checkTransition(action: TicketAction, from: TicketStatus | 'none
     (t) => t.relations.includes(relation) && (t.from === 'none' ? from === 'none' : from !== 'none' && t.from.includes(from)),
   );
   if (!row) return { allowed: false, reason: 'wrong_state' };
-  const to = row.to === 'same' ? (from as TicketStatus) : row.to;
-  return { allowed: true, to };
+  return row.guard ? { allowed: true, to: row.to, guard: row.guard } : { allowed: true, to: row.to };
 }
 
-/** 某身份在某状态下可以做的全部动作（页面据此只显示能点的按钮）。 */
-export function allowedActions(status: TicketStatus, relations: readonly Relation[]): TicketAction[] {
-  return TICKET_ACTIONS.filter((a) => relations.some((r) => checkTransition(a, status, r).allowed));
+/** 把表里的到达状态落到具体状态：from 是出发状态，claimants 是做完之后的接单人数。 */
+export function resolveTarget(to: TransitionTarget, from: TicketStatus, claimants: number): TicketStatus {
+  if (to === 'same') return from;
+  if (to === 'byClaimants') return claimants > 0 ? 'claimed' : 'pending';
+  return to;
 }
 
 /**
- * 接单人数与状态保持一致：有人接单的"待接单"即为"已接单"，最后一人退出的"已接单"回到"待接单"。
- * 每次流转后都过一遍，免得退出接单、重新办理等动作各写一套特例。
+ * 某身份在某状态下可以做的全部动作（页面据此只显示能点的按钮）。
+ * 给了 guard 输入时，守卫不满足的动作（名额已满、已接过……）也不列出。
  */
-export function settleClaimState(status: TicketStatus, claimantCount: number): TicketStatus {
-  if (status === 'pending' && claimantCount > 0) return 'claimed';
-  if (status === 'claimed' && claimantCount === 0) return 'pending';
-  return status;
+export function allowedActions(status: TicketStatus, relations: readonly Relation[], guardInput?: GuardInput): TicketAction[] {
+  return TICKET_ACTIONS.filter((a) =>
+    relations.some((r) => {
+      const c = checkTransition(a, status, r);
+      return c.allowed && !(guardInput && c.guard?.(guardInput));
+    }),
+  );
 }

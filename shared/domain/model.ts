@@ -2,7 +2,7 @@
  * 领域实体的 zod 模式（zod/mini：云函数包体小）。数据库读回来的行也用它校验——数据库也是边界。
  */
 import * as z from 'zod/mini';
-import { CATEGORIES, LIBRARIES, RATINGS, REPORT_KINDS, SCOPES, URGENCIES } from './vocabulary';
+import { CATEGORIES, LIBRARIES, NOTIFICATION_EVENTS, OUTCOME_KINDS, RATINGS, REPORT_KINDS, SCOPES, URGENCIES } from './vocabulary';
 import { RELATIONS, TICKET_ACTIONS, TICKET_STATUSES } from './lifecycle';
 
 export const StationSchema = z.object({
@@ -64,13 +64,17 @@ export type TriageRecord = z.infer<typeof TriageRecordSchema>;
 export const ContactSchema = z.object({ name: z.optional(z.string()), phone: z.optional(z.string()) });
 export type Contact = z.infer<typeof ContactSchema>;
 
+export const RatedSchema = z.object({ rating: z.enum(RATINGS), comment: z.string(), at: z.string() });
+
 export const OutcomeSchema = z.object({
-  kind: z.enum(['closed', 'referred', 'rejected', 'merged']),
+  kind: z.enum(OUTCOME_KINDS),
   note: z.string(),
   department: z.optional(z.string()),
   intoTicketId: z.optional(z.string()),
   at: z.string(),
 });
+export type Outcome = z.infer<typeof OutcomeSchema>;
+export type Rated = z.infer<typeof RatedSchema>;
 
 export const TicketSchema = z.object({
   id: z.string(),
@@ -102,7 +106,7 @@ export const TicketSchema = z.object({
   outcome: z.nullable(OutcomeSchema),
   caseSummary: z.nullable(z.string()),
   publishCase: z.boolean(),
-  rating: z.nullable(z.object({ rating: z.enum(RATINGS), comment: z.string(), at: z.string() })),
+  rating: z.nullable(RatedSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** 乐观锁：每次写入 +1，条件更新以它为准 */
@@ -138,7 +142,7 @@ export const OutboxEntrySchema = z.object({
   /** member:<委员id> | openid:<居民openid> | group:<小组id>（企业微信群） */
   recipient: z.string(),
   channel: z.enum(CHANNELS),
-  event: z.string(),
+  event: z.enum(NOTIFICATION_EVENTS),
   title: z.string(),
   body: z.string(),
   /** 打开工单的小程序页面路径（带参数） */
@@ -156,7 +160,7 @@ export const MessageSchema = z.object({
   id: z.string(),
   recipient: z.string(),
   ticketId: z.string(),
-  event: z.string(),
+  event: z.enum(NOTIFICATION_EVENTS),
   title: z.string(),
   body: z.string(),
   page: z.string(),

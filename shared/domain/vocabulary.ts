@@ -33,21 +33,42 @@ export const ROLES = ['resident', 'member', 'convener', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 export const ROLE_LABELS: Record<Role, string> = { resident: '居民', member: '委员', convener: '召集人', admin: '管理员' };
 
-/** 各县可调的设置（带默认值），不要在代码里按县名写特例。 */
-export interface CountySettings {
-  maxTextLength: number;
-  maxPhotos: number;
-  maxPhotoBytes: number;
-  reportsPerHourPerResident: number;
-  defaultClaimLimit: number;
-  duplicateWindowDays: number;
-}
-
-export const DEFAULT_SETTINGS: CountySettings = {
-  maxTextLength: 1000,
-  maxPhotos: 6,
-  maxPhotoBytes: 10 * 1024 * 1024,
-  reportsPerHourPerResident: 10,
-  defaultClaimLimit: 3,
-  duplicateWindowDays: 60,
+/** 通知事件：发件箱、站内消息、订阅消息模板的对应关系都按它。 */
+export const NOTIFICATION_EVENTS = [
+  'ticket.submitted',
+  'ticket.urgent',
+  'ticket.claimed',
+  'ticket.assigned',
+  'ticket.progress',
+  'ticket.consulted',
+  'ticket.proposed',
+  'ticket.returned',
+  'ticket.closed',
+  'ticket.merged',
+  'ticket.referred',
+  'ticket.rejected',
+  'ticket.reopened',
+  'ticket.unsatisfied',
+] as const;
+export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+export const NOTIFICATION_EVENT_LABELS: Record<NotificationEvent, string> = {
+  'ticket.submitted': '新反映',
+  'ticket.urgent': '紧急反映',
+  'ticket.claimed': '委员已接单',
+  'ticket.assigned': '召集人分单',
+  'ticket.progress': '办理进展',
+  'ticket.consulted': '协商结果',
+  'ticket.proposed': '待办结',
+  'ticket.returned': '退回继续办理',
+  'ticket.closed': '已办结',
+  'ticket.merged': '合并办理',
+  'ticket.referred': '已转办',
+  'ticket.rejected': '不予受理',
+  'ticket.reopened': '重新办理',
+  'ticket.unsatisfied': '居民不满意',
 };
+
+/** 工单的结局：办结、转办、不予受理、合并。 */
+export const OUTCOME_KINDS = ['closed', 'referred', 'rejected', 'merged'] as const;
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+export const OUTCOME_LABELS: Record<OutcomeKind, string> = { closed: '办结', referred: '转办', rejected: '不予受理', merged: '合并' };

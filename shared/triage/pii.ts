@@ -4,6 +4,8 @@
  * 数据里数字常与汉字粘连（"电话13812345678身份证…"），所以用"前后不是数字"而不是 \b 定界。
  */
 
+import { maskPhone } from '../domain/personal-data';
+
 export type PiiKind = 'phone' | 'idcard' | 'bankcard' | 'plate' | 'email' | 'address';
 export interface PiiFinding {
   kind: PiiKind;
@@ -163,15 +165,8 @@ export function findPersonalData(text: string): PiiFinding[] {
 export function maskFinding(kind: PiiKind, value: string): string {
   const digits = value.replace(/[^0-9Xx]/g, '');
   switch (kind) {
-    case 'phone': {
-      if (/^(\+?86)?1[3-9]/.test(value.replace(/[ -]/g, '')) && digits.length >= 11) {
-        const d = digits.slice(-11);
-        return `${d.slice(0, 3)}****${d.slice(7)}`;
-      }
-      const area = /^\(?(0\d{2,3})/.exec(value);
-      const local = area ? digits.slice(area[1].length) : digits;
-      return `${area ? area[1] + '-' : ''}****${local.slice(-2)}`;
-    }
+    case 'phone':
+      return maskPhone(value);
     case 'idcard':
       return `${digits.slice(0, 6)}********${digits.slice(-4)}`;
     case 'bankcard':

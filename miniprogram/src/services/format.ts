@@ -1,14 +1,8 @@
 /**
  * 给人看的格式：时间（库里存 UTC，只在界面上按北京时间显示）、打码的电话、等待时长。
  */
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-import timezone from 'dayjs/plugin/timezone';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
-
-const DISPLAY_TZ = 'Asia/Shanghai';
+import { dayjs, DISPLAY_TZ } from '@shared/domain/time';
+import { maskPhone } from '@shared/domain/personal-data';
 /** 北京时间不实行夏令时：个别机型的 JS 引擎缺少时区数据时，用固定偏移得到的结果完全相同。 */
 const DISPLAY_OFFSET_MINUTES = 8 * 60;
 
@@ -44,14 +38,8 @@ export function todayInBeijing(): string {
   return inDisplayZone(new Date().toISOString()).format('YYYY-MM-DD');
 }
 
-/** 138****5678；座机保留区号和末四位 */
-export function maskPhone(phone: string | null | undefined): string {
-  const p = (phone ?? '').trim();
-  if (!p) return '';
-  if (/^1\d{10}$/.test(p)) return `${p.slice(0, 3)}****${p.slice(7)}`;
-  if (p.length > 6) return `${p.slice(0, 3)}${'*'.repeat(p.length - 7)}${p.slice(-4)}`;
-  return p;
-}
+/** 电话打码：与服务端同一个规则 */
+export { maskPhone };
 
 /** 等了多久：不到 1 小时 / 5 小时 / 2 天 3 小时 */
 export function formatWaiting(hours: number): string {

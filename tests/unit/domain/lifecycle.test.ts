@@ -5,19 +5,21 @@
 import {
   allowedActions,
   checkTransition,
+  claimGuard,
   RELATIONS,
-  settleClaimState,
+  resolveTarget,
   statusCategory,
   TICKET_ACTIONS,
   TICKET_STATUSES,
   type Relation,
   type TicketAction,
   type TicketStatus,
+  type TransitionTarget,
 } from '../../../shared/domain/lifecycle';
 
-type Row = Partial<Record<TicketStatus, TicketStatus>>;
-const same = (...states: TicketStatus[]): Row => Object.fromEntries(states.map((s) => [s, s]));
-const to = (target: TicketStatus, ...states: TicketStatus[]): Row => Object.fromEntries(states.map((s) => [s, target]));
+type Row = Partial<Record<TicketStatus, TransitionTarget>>;
+const same = (...states: TicketStatus[]): Row => Object.fromEntries(states.map((s) => [s, 'same']));
+const to = (target: TransitionTarget, ...states: TicketStatus[]): Row => Object.fromEntries(states.map((s) => [s, target]));
 
 const OPEN: TicketStatus[] = ['pending', 'claimed', 'consulting', 'proposed'];
 const BEFORE_PROPOSAL: TicketStatus[] = ['pending', 'claimed', 'consulting'];
@@ -25,8 +27,8 @@ const BEFORE_PROPOSAL: TicketStatus[] = ['pending', 'claimed', 'consulting'];
 /** 动作 → 身份 → { 出发状态: 到达状态 }；没写的组合都不允许。 */
 const EXPECTED: Record<Exclude<TicketAction, 'submit'>, Partial<Record<Relation, Row>>> = {
   meToo: { resident: same(...OPEN) },
-  claim: { member: same(...BEFORE_PROPOSAL), convener: same(...BEFORE_PROPOSAL) },
-  releaseClaim: { claimant: same('claimed', 'consulting') },
+  claim: { member: { ...to('claimed', 'pending', 'claimed'), ...same('consulting') }, convener: { ...to('claimed', 'pending', 'claimed'), ...same('consulting') } },
+  releaseClaim: { claimant: { ...to('byClaimants', 'claimed'), ...same('consulting') } },
   addProgress: {
     claimant: same('claimed', 'consulting', 'proposed'),
     convener: same('claimed', 'consulting', 'proposed'),
@@ -44,11 +46,11 @@ const EXPECTED: Record<Exclude<TicketAction, 'submit'>, Partial<Record<Relation,
   },
   returnProposal: { convener: to('consulting', 'proposed'), admin: to('consulting', 'proposed') },
   close: { convener: to('closed', 'claimed', 'consulting', 'proposed'), admin: to('closed', 'claimed', 'consulting', 'proposed') },
-  assign: { convener: same(...BEFORE_PROPOSAL), admin: same(...BEFORE_PROPOSAL) },
+  assign: { convener: { ...to('claimed', 'pending', 'claimed'), ...same('consulting') }, admin: { ...to('claimed', 'pending', 'claimed'), ...same('consulting') } },
   merge: { convener: to('merged', ...BEFORE_PROPOSAL), admin: to('merged', ...BEFORE_PROPOSAL) },
   refer: { convener: to('referred', ...BEFORE_PROPOSAL), admin: to('referred', ...BEFORE_PROPOSAL) },
   reject: { convener: to('rejected', ...BEFORE_PROPOSAL), admin: to('rejected', ...BEFORE_PROPOSAL) },
-  reopen: { convener: to('pending', 'closed', 'referred', 'rejected'), admin: to('pending', 'closed', 'referred', 'rejected') },
+  reopen: { convener: to('byClaimants', 'closed', 'referred', 'rejected'), admin: to('byClaimants', 'closed', 'referred', 'rejected') },
   rate: { owner: same('closed') },
   setClaimLimit: { convener: same(...OPEN), admin: same(...OPEN) },
   overrideTriage: { convener: same(...OPEN), admin: same(...OPEN) },
@@ -63,7 +65,7 @@ describe('流转表：状态 × 动作 × 身份', () => {
     const expected = EXPECTED[action as Exclude<TicketAction, 'submit'>][relation]?.[state];
     const result = checkTransition(action, state, relation);
     if (expected) {
-      expect(result).toEqual({ allowed: true, to: expected });
+      expect(result.allowed && result.to).toBe(expected);
     } else {
       expect(result.allowed).toBe(false);
       const mayDoItSomewhere = Object.keys(EXPECTED[action as Exclude<TicketAction, 'submit'>][relation] ?? {}).length > 0;
@@ -94,12 +96,32 @@ describe('状态归类与接单人数', () => {
     ]);
   });
 
-  test('有人接单的待接单变为已接单，最后一人退出的已接单回到待接单，其余状态不受人数影响', () => {
-    expect(settleClaimState('pending', 1)).toBe('claimed');
-    expect(settleClaimState('claimed', 0)).toBe('pending');
-    expect(settleClaimState('pending', 0)).toBe('pending');
-    expect(settleClaimState('consulting', 0)).toBe('consulting');
-    expect(settleClaimState('closed', 2)).toBe('closed');
+  test.each([
+    ['same', 'consulting', 0, 'consulting'],
+    ['same', 'claimed', 2, 'claimed'],
+    ['closed', 'proposed', 2, 'closed'],
+    ['byClaimants', 'claimed', 0, 'pending'],
+    ['byClaimants', 'claimed', 1, 'claimed'],
+    ['byClaimants', 'closed', 0, 'pending'],
+    ['byClaimants', 'rejected', 2, 'claimed'],
+  ] as const)('表里的到达状态 %s：从 %s 出发、做完后 %d 人接单，落到 %s', (target, from, claimants, expected) => {
+    expect(resolveTarget(target, from, claimants)).toBe(expected);
+  });
+
+  const claimant = { memberId: 'm1', name: '李建国', at: '2026-05-23T07:00:00Z', assigned: false };
+  test.each([
+    ['没人接、名额 3', [], 3, 'm2', null],
+    ['自己已经接了', [claimant], 3, 'm1', 'TICKET.ALREADY_CLAIMED'],
+    ['名额已满', [claimant], 1, 'm2', 'TICKET.CLAIM_FULL'],
+    ['自己接了且名额已满，先说已接过', [claimant], 1, 'm1', 'TICKET.ALREADY_CLAIMED'],
+  ] as const)('接单守卫：%s → %s', (_case, claimants, claimLimit, memberId, expected) => {
+    expect(claimGuard({ ticket: { claimants: [...claimants], claimLimit, meToo: [], rating: null }, memberId, openid: `wx-${memberId}` })).toBe(expected);
+  });
+
+  test('按钮只列守卫也允许的动作：名额满了，委员看不到"接单"', () => {
+    const full = { ticket: { claimants: [claimant], claimLimit: 1, meToo: [], rating: null }, memberId: 'm2', openid: 'wx-m2' };
+    expect(allowedActions('claimed', ['member'])).toContain('claim');
+    expect(allowedActions('claimed', ['member'], full)).not.toContain('claim');
   });
 
   test('召集人在待办结状态能做的动作正好是：补充进展、退回、办结、调整名额和分类', () => {

@@ -3,7 +3,9 @@
  */
 import type { Member, MemberGroup, Ticket } from '../../../shared/domain/model';
 import { buildOutbox, newReportNotice, targetsForNewReport } from '../../../shared/usecases/notifications';
-import { contactFor, maskName, maskPhone, scrubKnownPersonalData } from '../../../shared/usecases/views';
+import { contactFor, scrubKnownPersonalData, textFor } from '../../../shared/usecases/views';
+import { maskName, maskPhone } from '../../../shared/domain/personal-data';
+import type { Relation } from '../../../shared/domain/lifecycle';
 import { ticketNumber } from '../../../shared/domain/ticket-number';
 
 const group: MemberGroup = { id: 'g1', name: '第三委员小组', district: '下陆区', webhookUrl: 'http://127.0.0.1:9/hook', claimLimit: 3 };
@@ -41,7 +43,7 @@ test('紧急反映同时通知召集人，标题带【紧急】', () => {
 });
 
 test('给居民的通知打开居民端工单页；同一人同一渠道只发一条', () => {
-  const out = buildOutbox(ticket(), [{ kind: 'resident', openid: 'wx-a' }, { kind: 'resident', openid: 'wx-a' }], { event: 'x', title: 't', body: 'b' }, '2026-11-20T02:00:00.000Z', ids);
+  const out = buildOutbox(ticket(), [{ kind: 'resident', openid: 'wx-a' }, { kind: 'resident', openid: 'wx-a' }], { event: 'ticket.progress', title: 't', body: 'b' }, '2026-11-20T02:00:00.000Z', ids);
   expect(out.map((o) => [o.channel, o.page])).toEqual([
     ['inapp', 'pages/ticket/index?id=t1'],
     ['subscribe', 'pages/ticket/index?id=t1'],
@@ -50,8 +52,12 @@ test('给居民的通知打开居民端工单页；同一人同一渠道只发�
 
 test.each([
   ['13812345678', '138****5678'],
-  ['0714-6281234', '071****1234'],
-])('电话 %s 打码为 %s', (raw, masked) => {
+  ['138 1234 5678', '138****5678'],
+  ['+86 138-1234-5678', '138****5678'],
+  ['0714-6281234', '0714-****34'],
+  ['(027)87654321', '027-****21'],
+  ['', ''],
+])('电话 %s 打码为 %s（分诊、视图、小程序同一个规则）', (raw, masked) => {
   expect(maskPhone(raw)).toBe(masked);
 });
 
@@ -60,14 +66,27 @@ test('姓名只留姓', () => {
   expect(maskName('李四')).toBe('李*');
 });
 
-test('联系方式：已接单委员看完整的，其他委员看打码的，居民和匿名反映谁都看不到', () => {
-  const t = ticket();
-  expect(contactFor(t, members[0]!, true)).toEqual({ name: '张桂芳', phone: '13812345678' });
-  expect(contactFor(t, members[0]!, false)).toEqual({ name: '张**', phone: '138****5678' });
-  expect(contactFor(t, null, true)).toBeNull();
-  expect(contactFor(ticket({ anonymous: true }), members[0]!, true)).toBeNull();
+/** 谁看得到原话和联系方式：shared/domain/access.ts 的唯一规则，每一种身份过一遍。 */
+const RULE: Array<[string, Relation[], 'original' | 'redacted', 'full' | 'masked' | 'none']> = [
+  ['反映人本人', ['owner'], 'original', 'full'],
+  ['已接单委员', ['resident', 'claimant'], 'original', 'full'],
+  ['本组召集人', ['resident', 'convener', 'member'], 'original', 'full'],
+  ['政协办', ['resident', 'admin'], 'original', 'full'],
+  ['本组未接单的委员', ['resident', 'member'], 'redacted', 'masked'],
+  ['点了"我也遇到了"的居民', ['resident'], 'redacted', 'none'],
+  ['其他小组的委员', ['resident', 'outsider'], 'redacted', 'none'],
+];
+
+test.each(RULE)('%s 看到的正文是 %s，联系方式是 %s', (_who, rels, text, contact) => {
+  const t = ticket({ text: '我是张桂芳，电话13812345678', redactedText: '我是张桂芳，电话138****5678' });
+  expect(textFor(t, rels)).toBe(text === 'original' ? t.text : t.redactedText);
+  const expected = { full: { name: '张桂芳', phone: '13812345678' }, masked: { name: '张**', phone: '138****5678' }, none: null }[contact];
+  expect(contactFor(t, rels)).toEqual(expected);
 });
 
+test('匿名反映谁都看不到联系方式，办理的人也一样', () => {
+  expect(contactFor(ticket({ anonymous: true }), ['resident', 'claimant'])).toBeNull();
+});
 test('公开文字里去掉这张工单已知的联系人姓名和电话', () => {
   expect(scrubKnownPersonalData('已电话告知张桂芳（13812345678）', ticket())).toBe('已电话告知张**（138****5678）');
 });

@@ -1,0 +1,76 @@
+/**
+ * 各县可调的设置：每一项的默认值和允许的范围只写在这里。存储里存的是县里改过的项，读出来与默认值合并后再校验；
+ * 请求模式的硬上限、错误提示里的数字、报告表单的提示都从这里来。不要在代码里按县名写特例。
+ */
+import * as z from 'zod/mini';
+import type { ErrorCode } from './errors';
+
+/** 每一项的范围：政协办在设置页改的时候不能超出 */
+export const SETTINGS_BOUNDS = {
+  maxTextLength: { min: 100, max: 5000 },
+  maxPhotos: { min: 0, max: 9 },
+  maxPhotoBytes: { min: 1024 * 1024, max: 20 * 1024 * 1024 },
+  reportsPerHourPerResident: { min: 1, max: 1000 },
+  defaultClaimLimit: { min: 1, max: 100 },
+  duplicateWindowDays: { min: 1, max: 366 },
+} as const;
+
+type Key = keyof typeof SETTINGS_BOUNDS;
+const bounded = (k: Key) => z.number().check(z.int(), z.gte(SETTINGS_BOUNDS[k].min), z.lte(SETTINGS_BOUNDS[k].max));
+
+export const CountySettingsSchema = z.object({
+  /** 一条反映最多多少字 */
+  maxTextLength: bounded('maxTextLength'),
+  /** 一条反映最多几张照片 */
+  maxPhotos: bounded('maxPhotos'),
+  /** 一张照片最大多少字节 */
+  maxPhotoBytes: bounded('maxPhotoBytes'),
+  /** 同一位居民一小时内最多提交几条（防刷） */
+  reportsPerHourPerResident: bounded('reportsPerHourPerResident'),
+  /** 一张工单默认几位委员可以接 */
+  defaultClaimLimit: bounded('defaultClaimLimit'),
+  /** 查重看最近多少天的反映 */
+  duplicateWindowDays: bounded('duplicateWindowDays'),
+});
+export type CountySettings = z.infer<typeof CountySettingsSchema>;
+
+export const DEFAULT_SETTINGS: CountySettings = {
+  maxTextLength: 1000,
+  maxPhotos: 6,
+  maxPhotoBytes: 10 * 1024 * 1024,
+  reportsPerHourPerResident: 10,
+  defaultClaimLimit: 3,
+  duplicateWindowDays: 60,
+};
+
+/** 存储里存的县级设置（只有改过的项）与默认值合并；存的值不合规时用默认值，不让一条坏数据拖垮提交。 */
+export function mergeSettings(stored: unknown): CountySettings {
+  if (!stored || typeof stored !== 'object') return DEFAULT_SETTINGS;
+  const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const key of Object.keys(DEFAULT_SETTINGS) as Key[]) {
+    const value = (stored as Record<string, unknown>)[key];
+    if (bounded(key).safeParse(value).success) merged[key] = value;
+  }
+  return merged as CountySettings;
+}
+
+/** 报告表单需要知道的限制（站点页随站点信息下发） */
+export type ReportLimits = Pick<CountySettings, 'maxTextLength' | 'maxPhotos' | 'maxPhotoBytes'>;
+
+export const reportLimitsOf = (s: CountySettings): ReportLimits => ({ maxTextLength: s.maxTextLength, maxPhotos: s.maxPhotos, maxPhotoBytes: s.maxPhotoBytes });
+
+/** 按本县的限制检查一条反映：服务端的 submitReport 和小程序的表单都问它。 */
+export function checkReportLimits(input: { text: string; photos?: readonly string[] }, limits: ReportLimits): { code: ErrorCode; field: string } | null {
+  if (input.text.trim().length > limits.maxTextLength) return { code: 'REPORT.TEXT_TOO_LONG', field: 'text' };
+  if ((input.photos?.length ?? 0) > limits.maxPhotos) return { code: 'REPORT.TOO_MANY_PHOTOS', field: 'photos' };
+  return null;
+}
+
+/** 错误提示里的数字：提示里写 {maxTextLength} 这样的占位，按本县的设置填上。 */
+export function messageParams(limits: ReportLimits): Record<string, string> {
+  return {
+    maxTextLength: String(limits.maxTextLength),
+    maxPhotos: String(limits.maxPhotos),
+    maxPhotoMB: String(Math.round(limits.maxPhotoBytes / (1024 * 1024))),
+  };
+}
