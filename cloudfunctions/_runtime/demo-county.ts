@@ -5,8 +5,11 @@
 import type { Member, MemberGroup, Station } from '../../shared/domain/model';
 import type { Deps } from '../../shared/usecases/context';
 import { submitReport } from '../../shared/usecases/intake/submit-report';
-import { meToo } from '../../shared/usecases/intake/resident-actions';
-import { claimTicket, closeTicket, proposeClose, recordConsultation } from '../../shared/usecases/work/ticket-work';
+import { meToo } from '../../shared/usecases/intake/me-too';
+import { claimTicket } from '../../shared/usecases/work/claim-ticket';
+import { closeTicket } from '../../shared/usecases/work/close-ticket';
+import { proposeClose } from '../../shared/usecases/work/propose-close';
+import { recordConsultation } from '../../shared/usecases/work/record-consultation';
 
 export const DEMO_GROUPS: MemberGroup[] = [
   { id: 'demo-group-1', name: '下陆区第三委员小组', district: '黄石市下陆区', webhookUrl: null, claimLimit: 3 },

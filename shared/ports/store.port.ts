@@ -8,6 +8,7 @@
 import type { HistoryEntry, Member, MemberGroup, Message, OutboxEntry, Station, Ticket } from '../domain/model';
 import type { Library } from '../domain/vocabulary';
 import type { TicketStatus } from '../domain/lifecycle';
+import type { CountySettings } from '../domain/settings';
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
@@ -31,6 +32,8 @@ export interface TicketQuery {
   involvingResident?: string;
   claimedBy?: string;
   createdAfter?: string;
+  /** 给人看的编号（合并时召集人输入的） */
+  ticketNo?: string;
 }
 
 export interface DirectoryStore {
@@ -44,6 +47,11 @@ export interface DirectoryStore {
   findMemberByInviteCode(code: string): Promise<Member | null>;
   /** 条件绑定：仅当该委员仍持有此邀请码且未绑定时成功 */
   bindMember(memberId: string, openid: string, inviteCode: string): Promise<boolean>;
+  /** 提交一条反映要知道的一切，一次读出：站点、所属小组、小组里的委员（CloudBase 上是一次聚合查询） */
+  getSubmitContext(stationId: string): Promise<SubmitContext | null>;
+  /** 县里改过的设置（只有改过的项；没改过为 null）。由 shared/domain/settings.ts 的 mergeSettings 与默认值合并。 */
+  getCountySettings(): Promise<Partial<CountySettings> | null>;
+  putCountySettings(settings: Partial<CountySettings>): Promise<void>;
   putStation(station: Station): Promise<void>;
   putGroup(group: MemberGroup): Promise<void>;
   putMember(member: Member): Promise<void>;
@@ -54,17 +62,33 @@ export interface TicketChange {
   expectedVersion: number;
 }
 
-export type CreateTicketResult = { created: true } | { created: false; existing: Ticket };
+export interface SubmitContext {
+  station: Station;
+  /** 站点指向的小组不存在时为 null（数据有误，提交方应报系统错误） */
+  group: MemberGroup | null;
+  members: Member[];
+}
+
+export type CreateTicketResult = { created: true } | { created: false; existing: Ticket } | { created: false; rateLimited: true };
+
+/** 提交时在写入事务里一起检查的限流：这位居民 sinceIso 之后已提交 max 条就不再写入 */
+export interface SubmitRateLimit {
+  sinceIso: string;
+  max: number;
+}
 
 export interface TicketStore {
   getTicket(id: string): Promise<Ticket | null>;
   findByClientRequest(residentOpenid: string, clientRequestId: string): Promise<Ticket | null>;
-  countSubmittedSince(residentOpenid: string, sinceIso: string): Promise<number>;
   listTickets(query: TicketQuery, page?: PageRequest): Promise<Page<Ticket>>;
   /** 符合条件的工单总数（不受分页上限影响） */
   countTickets(query: TicketQuery): Promise<number>;
-  /** 原子写入工单 + 历史 + 发件箱。同一居民同一 clientRequestId 已存在时不写入，返回已有工单。 */
-  createTicket(ticket: Ticket, history: HistoryEntry[], outbox: OutboxEntry[]): Promise<CreateTicketResult>;
+  /**
+   * 原子写入工单 + 历史 + 发件箱，一个事务、一次往返。事务里先查两件事：
+   * 同一居民同一 clientRequestId 已存在时不写入，返回已有工单（重试永远拿回同一张，先于限流判断）；
+   * 给了 rateLimit 且这位居民在 sinceIso 之后已提交 max 条时不写入，返回 rateLimited。
+   */
+  createTicket(ticket: Ticket, history: HistoryEntry[], outbox: OutboxEntry[], rateLimit?: SubmitRateLimit): Promise<CreateTicketResult>;
   /**
    * 条件更新：每张工单仅当库中版本等于 expectedVersion 时写入（next.version 应为 expectedVersion + 1）。
    * 多张工单（如合并）与历史、发件箱一起在一个事务里：任何一张版本不符，全部不写，返回 false。
@@ -80,7 +104,10 @@ export interface OutboxStore {
   /** 站内消息中心：一批消息写入并把对应发件箱条目标为已送达，一个事务（消息 id 取发件箱 id，重复投递不重复） */
   deliverInApp(deliveries: Array<{ entry: OutboxEntry; message: Message }>): Promise<void>;
   listMessages(recipients: string[], page?: PageRequest): Promise<Page<Message>>;
-  markMessagesRead(recipients: string[], ids: string[], atIso: string): Promise<void>;
+  /** 把这些收件人名下、这些 id 中未读的消息标为已读，返回真正标了几条 */
+  markMessagesRead(recipients: string[], ids: string[], atIso: string): Promise<number>;
+  /** 这些收件人的全部未读条数（不受分页影响） */
+  countUnreadMessages(recipients: string[]): Promise<number>;
 }
 
 /** 订阅消息额度：居民/委员每接受一次一次性订阅，对应模板加 1；每发一条减 1（条件扣减）。 */

@@ -2,11 +2,12 @@
  * 工单修改的唯一通道：读工单 → 按身份查流转表 → 计划修改 → 带版本号的条件写入（连同历史与通知）。
  * 版本冲突时重读重算，所以并发接单、并发办结都只会有一个结果生效，没有丢失的更新。
  */
-import { checkTransition, settleClaimState, type Relation, type TicketAction, type TicketStatus } from '../domain/lifecycle';
+import { checkTransition, resolveTarget, type Relation, type TicketAction, type TicketStatus } from '../domain/lifecycle';
+import { canSeeTicket, relationsTo, RELATION_PRIORITY } from '../domain/access';
 import { fail, ok, type ErrorCode, type Result } from '../domain/errors';
 import type { HistoryEntry, OutboxEntry, Ticket } from '../domain/model';
 import type { TicketChange } from '../ports/store.port';
-import { relationsTo, isStaffRelation, RELATION_PRIORITY, type Actor, type Deps } from './context';
+import type { Actor, Deps } from './context';
 import { buildOutbox, type NotificationContent, type NotifyTarget } from './notifications';
 
 
@@ -14,19 +15,18 @@ export interface PlanContext {
   ticket: Ticket;
   relation: Relation;
   relations: Relation[];
-  to: TicketStatus;
   now: string;
 }
 
 export interface MutationPlan {
-  /** 修改后的工单（状态、版本、时间由本模块填写；计划里给出的 status 优先于表里的目标状态） */
+  /** 修改后的工单（状态按流转表、版本、时间由本模块填写，计划里的 status 不算数） */
   next: Ticket;
   note: string;
   visibleToResident: boolean;
   data?: Record<string, unknown>;
   notify?: Array<{ targets: NotifyTarget[]; content: NotificationContent }>;
   /** 同一事务里要一起改的其他工单（合并时的目标工单） */
-  also?: Array<{ next: Ticket; from: TicketStatus; expectedVersion: number; note: string; action: TicketAction; visibleToResident: boolean }>;
+  also?: Array<{ next: Ticket; expectedVersion: number; note: string; action: TicketAction; visibleToResident: boolean }>;
 }
 
 // 每轮只有一个并发写入者胜出；"我也遇到了"这类可交换的修改在高峰时要多轮才能全部写入
@@ -35,11 +35,6 @@ const MAX_ATTEMPTS = 100;
 export function actorName(actor: Actor, relation: Relation): string {
   if (actor.member && relation !== 'owner' && relation !== 'resident') return actor.member.name;
   return relation === 'owner' ? '反映人' : '居民';
-}
-
-/** 看不到这张工单的人得到"未找到"，不透露它是否存在。 */
-export function canSee(relations: Relation[], ticket: Ticket, openid: string): boolean {
-  return relations.includes('owner') || ticket.meToo.includes(openid) || isStaffRelation(relations);
 }
 
 export async function mutateTicket(
@@ -54,7 +49,7 @@ export async function mutateTicket(
     const ticket = await deps.store.getTicket(ticketId);
     if (!ticket) return fail('TICKET.NOT_FOUND');
     const relations = relationsTo(actor, ticket);
-    if (!options.visibleWithoutAccess && !canSee(relations, ticket, actor.openid)) return fail('TICKET.NOT_FOUND');
+    if (!options.visibleWithoutAccess && !canSeeTicket(relations, ticket, actor.openid)) return fail('TICKET.NOT_FOUND');
 
     const checks = RELATION_PRIORITY.filter((r) => relations.includes(r)).map((r) => ({ r, c: checkTransition(action, ticket.status, r) }));
     const allowed = checks.find((x) => x.c.allowed);
@@ -62,13 +57,15 @@ export async function mutateTicket(
       const code: ErrorCode = checks.some((x) => !x.c.allowed && x.c.reason === 'wrong_state') ? 'TICKET.TRANSITION_NOT_ALLOWED' : 'AUTH.FORBIDDEN';
       return fail(code);
     }
+    const refusal = allowed.c.guard?.({ ticket, memberId: actor.member?.id ?? null, openid: actor.openid });
+    if (refusal) return fail(refusal);
     const now = deps.clock.now().toISOString();
-    const planned = await plan({ ticket, relation: allowed.r, relations, to: allowed.c.to, now });
+    const planned = await plan({ ticket, relation: allowed.r, relations, now });
     if (!planned.ok) return planned;
     const p = planned.data;
 
     const next: Ticket = { ...p.next, version: ticket.version + 1, updatedAt: now };
-    next.status = settleClaimState(p.next.status === ticket.status ? allowed.c.to : p.next.status, next.claimants.length);
+    next.status = resolveTarget(allowed.c.to, ticket.status, next.claimants.length);
 
     const name = actorName(actor, allowed.r);
     const entry = (t: Ticket, from: TicketStatus, act: TicketAction, note: string, visibleToResident: boolean, data?: Record<string, unknown>): HistoryEntry => ({
@@ -89,10 +86,10 @@ export async function mutateTicket(
     const history = [entry(next, ticket.status, action, p.note, p.visibleToResident, p.data)];
     const changes: TicketChange[] = [{ next, expectedVersion: ticket.version }];
     for (const extra of p.also ?? []) {
+      // 一起改的工单（合并的目标）只改内容，不改状态
       const n = { ...extra.next, version: extra.expectedVersion + 1, updatedAt: now };
-      n.status = settleClaimState(n.status, n.claimants.length);
       changes.push({ next: n, expectedVersion: extra.expectedVersion });
-      history.push(entry(n, extra.from, extra.action, extra.note, extra.visibleToResident));
+      history.push(entry(n, n.status, extra.action, extra.note, extra.visibleToResident));
     }
     const outbox: OutboxEntry[] = (p.notify ?? []).flatMap((n) => buildOutbox(next, n.targets, n.content, now, () => deps.ids.next()));
     if (await deps.store.updateTickets(changes, history, outbox)) return ok(next);

@@ -4,7 +4,7 @@
  */
 import type { Member, MemberGroup, OutboxEntry, Station, Ticket } from '../domain/model';
 import { recipientOfGroup, recipientOfMember, recipientOfResident } from '../domain/model';
-import { URGENCY_LABELS } from '../domain/vocabulary';
+import { URGENCY_LABELS, type NotificationEvent } from '../domain/vocabulary';
 
 export const residentTicketPage = (ticketId: string) => `pages/ticket/index?id=${ticketId}`;
 export const workTicketPage = (ticketId: string) => `packages/work/ticket/index?id=${ticketId}`;
@@ -15,7 +15,7 @@ export type NotifyTarget =
   | { kind: 'group'; group: MemberGroup };
 
 export interface NotificationContent {
-  event: string;
+  event: NotificationEvent;
   title: string;
   body: string;
 }

@@ -1,18 +1,13 @@
 /**
- * 把工单换成给不同的人看的样子：居民看自己的原文和隐私过滤后的时间线；
- * 委员和公众只看隐去个人信息的文本；联系方式只对已接单委员完整显示。
+ * 视图共用的两件事：时间线（居民只看标为可见的条目）与公开文字里去掉这张工单已知的个人信息。
+ * 谁看原话、谁看隐去个人信息的文字，由 shared/domain/access.ts 的规则决定，这里只照做。
  */
-import { ACTION_LABELS, STATUS_LABELS } from '../domain/lifecycle';
-import type { HistoryEntry, Member, Station, Ticket } from '../domain/model';
-import type { ResidentTicketSummary, ResidentTicketView, TimelineItem } from '../api/intake.api';
-import type { WorkTicketSummary } from '../api/work.api';
-import { excerpt } from './notifications';
-
-export function maskPhone(phone: string): string {
-  const p = phone.replace(/\s/g, '');
-  if (p.length <= 4) return '****';
-  return `${p.slice(0, 3)}****${p.slice(-4)}`;
-}
+import { ACTION_LABELS } from '../domain/lifecycle';
+import type { HistoryEntry, Ticket } from '../domain/model';
+import { maskName, maskPhone } from '../domain/personal-data';
+import { seesPersonalData } from '../domain/access';
+import type { Relation } from '../domain/lifecycle';
+import type { TimelineItem } from '../api/intake.api';
 
 /** 公开文字里去掉这张工单已知的个人信息（联系人姓名、电话），再由 redactPersonalData 去掉其余可识别的号码。 */
 export function scrubKnownPersonalData(text: string, t: Pick<Ticket, 'contact'>): string {
@@ -23,91 +18,22 @@ export function scrubKnownPersonalData(text: string, t: Pick<Ticket, 'contact'>)
   return out;
 }
 
-export function maskName(name: string): string {
-  if (!name) return name;
-  return `${name.slice(0, 1)}${'*'.repeat(Math.max(1, Math.min(2, name.length - 1)))}`;
-}
-
 export function timelineOf(history: HistoryEntry[], forResident: boolean): TimelineItem[] {
   return history
     .filter((h) => !forResident || h.visibleToResident)
     .map((h) => ({ at: h.at, action: h.action, label: ACTION_LABELS[h.action], note: h.note, actorName: h.actorName }));
 }
 
-export function residentSummary(t: Ticket, stationName: string, openid: string): ResidentTicketSummary {
-  const isOwner = t.residentOpenid === openid;
-  return {
-    id: t.id,
-    no: t.no,
-    stationName,
-    excerpt: excerpt(isOwner ? t.text : t.redactedText, 60),
-    status: t.status,
-    statusLabel: STATUS_LABELS[t.status],
-    isOwner,
-    reporterCount: t.meToo.length + 1,
-    createdAt: t.createdAt,
-    updatedAt: t.updatedAt,
-  };
+/** 这个人看到的正文：反映人和办理的人看原话，其余的人看隐去个人信息的文字。 */
+export function textFor(t: Pick<Ticket, 'text' | 'redactedText'>, rels: readonly Relation[]): string {
+  return seesPersonalData(rels) ? t.text : t.redactedText;
 }
 
-export function residentView(
-  t: Ticket,
-  station: Pick<Station, 'id' | 'name'>,
-  history: HistoryEntry[],
-  openid: string,
-  photoUrls: Record<string, string>,
-): ResidentTicketView {
-  const isOwner = t.residentOpenid === openid;
-  return {
-    id: t.id,
-    no: t.no,
-    station: { id: station.id, name: station.name },
-    kind: t.kind,
-    library: t.library,
-    category: t.category,
-    urgency: t.urgency,
-    status: t.status,
-    statusLabel: STATUS_LABELS[t.status],
-    text: isOwner ? t.text : t.redactedText,
-    photos: t.photos.map((fileId) => ({ fileId, url: photoUrls[fileId] ?? '' })),
-    contact: isOwner ? t.contact : null,
-    anonymous: t.anonymous,
-    isOwner,
-    reporterCount: t.meToo.length + 1,
-    createdAt: t.createdAt,
-    updatedAt: t.updatedAt,
-    timeline: timelineOf(history, true),
-    rating: isOwner ? t.rating : null,
-    canRate: isOwner && t.status === 'closed' && !t.rating,
-    caseSummary: t.status === 'closed' ? t.caseSummary : null,
-  };
-}
-
-export function workSummary(t: Ticket, stationName: string, nowMs: number): WorkTicketSummary {
-  return {
-    id: t.id,
-    no: t.no,
-    stationName,
-    groupId: t.groupId,
-    excerpt: excerpt(t.redactedText, 60),
-    category: t.category,
-    library: t.library,
-    urgency: t.urgency,
-    scope: t.scope,
-    status: t.status,
-    statusLabel: STATUS_LABELS[t.status],
-    claimants: t.claimants.map((c) => c.name),
-    claimLimit: t.claimLimit,
-    reporterCount: t.meToo.length + 1,
-    createdAt: t.createdAt,
-    waitingHours: Math.max(0, Math.floor((nowMs - Date.parse(t.createdAt)) / 3_600_000)),
-  };
-}
-
-/** 联系方式：已接单委员、召集人、管理员看完整的（要打电话），其余委员看打码的；匿名反映不给任何人。 */
-export function contactFor(t: Ticket, member: Member | null, full: boolean): Ticket['contact'] {
-  if (!t.contact || t.anonymous || !member) return null;
-  if (full) return t.contact;
+/** 这个人看到的联系方式：反映人和办理的人看完整的；本组其他委员看打码的；其余的人和匿名反映谁都看不到。 */
+export function contactFor(t: Pick<Ticket, 'contact' | 'anonymous'>, rels: readonly Relation[]): Ticket['contact'] {
+  if (!t.contact || t.anonymous) return null;
+  if (seesPersonalData(rels)) return t.contact;
+  if (!rels.includes('member')) return null;
   return {
     ...(t.contact.name ? { name: maskName(t.contact.name) } : {}),
     ...(t.contact.phone ? { phone: maskPhone(t.contact.phone) } : {}),

@@ -1,11 +1,14 @@
 /**
  * submitReport：居民提交反映。
  * 结果：ok（新工单，或同一 clientRequestId 重试时返回第一次的工单）；
- * STATION.NOT_FOUND / STATION.DISABLED / REPORT.RATE_LIMITED / REPORT.PHOTO_INVALID / REPORT.CONTENT_BLOCKED。
+ * STATION.NOT_FOUND / STATION.DISABLED / REPORT.TEXT_TOO_LONG / REPORT.TOO_MANY_PHOTOS（按本县设置）/
+ * REPORT.PHOTO_INVALID / REPORT.CONTENT_BLOCKED / REPORT.RATE_LIMITED。
  * 写入：工单 + 提交历史 + 给小组委员（紧急时含召集人）的通知，一个事务。
+ * 存储往返最多 3 次（居民在等）：本县设置、站点（连同小组和委员）、写入事务（事务里查重试和限流）。
  */
 import { fail, ok, type Result } from '../../domain/errors';
 import type { Ticket } from '../../domain/model';
+import { checkReportLimits } from '../../domain/settings';
 import { ticketNumber } from '../../domain/ticket-number';
 import type { SubmitReportInput, SubmitReportResult } from '../../api/intake.api';
 import type { Deps } from '../context';
@@ -22,31 +25,27 @@ const resultOf = (t: Ticket, duplicateRequest: boolean): SubmitReportResult => (
 });
 
 export async function submitReport(deps: Deps, openid: string, input: SubmitReportInput): Promise<Result<SubmitReportResult>> {
-  const { store, settings } = deps;
-  const station = await store.getStation(input.stationId);
-  if (!station) return fail('STATION.NOT_FOUND');
-
-  // 重试在限流之前判断：同一次提交的重试永远拿回同一张工单。
-  const existing = await store.findByClientRequest(openid, input.clientRequestId);
-  if (existing) return ok(resultOf(existing, true));
-  if (!station.enabled) return fail('STATION.DISABLED');
-
-  const now = deps.clock.now();
-  const since = new Date(now.getTime() - 3_600_000).toISOString();
-  if ((await store.countSubmittedSince(openid, since)) >= settings.reportsPerHourPerResident) return fail('REPORT.RATE_LIMITED');
+  const { store } = deps;
+  const [settings, context] = await Promise.all([deps.loadSettings(), store.getSubmitContext(input.stationId)]);
+  if (!context) return fail('STATION.NOT_FOUND');
+  const { station, group, members } = context;
+  if (!station.enabled) {
+    // 站点暂停之前提交的那一次，重试仍拿回同一张工单
+    const existing = await store.findByClientRequest(openid, input.clientRequestId);
+    return existing ? ok(resultOf(existing, true)) : fail('STATION.DISABLED');
+  }
+  if (!group) throw new Error(`station ${station.id} points at missing group ${station.groupId}`);
 
   const photos = input.photos ?? [];
-  if (photos.length > settings.maxPhotos) return fail('REPORT.TOO_MANY_PHOTOS', 'photos');
+  const tooMuch = checkReportLimits(input, settings);
+  if (tooMuch) return fail(tooMuch.code, tooMuch.field);
   for (const fileId of photos) if (!(await deps.files.exists(fileId))) return fail('REPORT.PHOTO_INVALID', 'photos');
 
   const verdict = await deps.content.checkText(input.text, openid);
   if (!verdict.pass) return fail('REPORT.CONTENT_BLOCKED', 'text');
 
   const triage = deps.triager.triage({ body: input.text, kind: input.kind });
-  const group = await store.getGroup(station.groupId);
-  if (!group) throw new Error(`station ${station.id} points at missing group ${station.groupId}`);
-  const members = await store.listMembersOfGroup(group.id);
-
+  const now = deps.clock.now();
   const nowIso = now.toISOString();
   const id = deps.ids.next();
   const anonymous = input.anonymous ?? false;
@@ -110,7 +109,11 @@ export async function submitReport(deps: Deps, openid: string, input: SubmitRepo
     },
   ];
   const outbox = buildOutbox(ticket, targetsForNewReport(ticket, group, members), newReportNotice(ticket, station), nowIso, () => deps.ids.next());
-  const created = await store.createTicket(ticket, history, outbox);
+  const created = await store.createTicket(ticket, history, outbox, {
+    sinceIso: new Date(now.getTime() - 3_600_000).toISOString(),
+    max: settings.reportsPerHourPerResident,
+  });
+  if ('rateLimited' in created) return fail('REPORT.RATE_LIMITED');
   if (!created.created) return ok(resultOf(created.existing, true));
   return ok(resultOf(ticket, false));
 }

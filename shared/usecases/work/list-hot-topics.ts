@@ -1,19 +1,11 @@
 /**
- * hotTopics：一个站点或小组近期反映的热点（停车难、化粪池满溢、广场舞噪音……）及条数，
+ * hotTopics（listHotTopics）：一个站点或小组近期反映的热点（停车难、化粪池满溢、广场舞噪音……）及条数，
  * 给召集人和政协办看"三库"的动态，也是后续看板的数据来源。"我也遇到了"的人数计入热度。
  */
 import { fail, ok, type Result } from '../../domain/errors';
 import { hotTopics as groupTopics } from '../../triage';
+import type { HotTopicView } from '../../api/work.api';
 import { groupIdsOf, resolveActor, type Deps } from '../context';
-
-export interface HotTopicView {
-  label: string;
-  /** 反映人次（含"我也遇到了"） */
-  count: number;
-  tickets: number;
-  terms: string[];
-  ticketIds: string[];
-}
 
 export async function listHotTopics(deps: Deps, openid: string, q: { groupId?: string; stationId?: string; days: number }): Promise<Result<{ items: HotTopicView[] }>> {
   const actor = await resolveActor(deps, openid);

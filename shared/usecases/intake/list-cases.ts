@@ -1,0 +1,28 @@
+/**
+ * listCases：站点已公开的办结案例（不含任何个人信息）。
+ * 结果：ok；STATION.NOT_FOUND。
+ */
+import { fail, ok, type Result } from '../../domain/errors';
+import type { CaseView } from '../../api/intake.api';
+import type { Deps } from '../context';
+import { excerpt } from '../notifications';
+
+export async function listCases(deps: Deps, stationId: string): Promise<Result<{ items: CaseView[] }>> {
+  const station = await deps.store.getStation(stationId);
+  if (!station) return fail('STATION.NOT_FOUND');
+  const page = await deps.store.listTickets({ stationIds: [stationId], statuses: ['closed'], library: 'case' }, { limit: 200 });
+  return ok({
+    items: page.items
+      .filter((t) => t.publishCase && t.caseSummary)
+      .map((t) => ({
+        ticketId: t.id,
+        no: t.no,
+        category: t.category,
+        title: excerpt(t.redactedText, 30),
+        summary: t.caseSummary ?? '',
+        closedAt: t.outcome?.at ?? t.updatedAt,
+        reporterCount: t.meToo.length + 1,
+        rating: t.rating?.rating ?? null,
+      })),
+  });
+}

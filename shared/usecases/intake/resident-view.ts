@@ -1,0 +1,63 @@
+/**
+ * 居民看到的工单：列表里的一行与详情。正文、联系方式按 shared/domain/access.ts 的规则给：
+ * 反映人看自己的原话；点了"我也遇到了"的居民只看隐去个人信息的文字，也看不到别人的照片。
+ */
+import { STATUS_LABELS } from '../../domain/lifecycle';
+import { relationsTo, seesPersonalData } from '../../domain/access';
+import type { Ticket } from '../../domain/model';
+import type { ResidentTicketSummary, ResidentTicketView } from '../../api/intake.api';
+import type { Deps } from '../context';
+import { excerpt } from '../notifications';
+import { contactFor, textFor, timelineOf } from '../views';
+
+const residentRelations = (t: Ticket, openid: string) => relationsTo({ openid, member: null }, t);
+
+export function residentSummary(t: Ticket, stationName: string, openid: string): ResidentTicketSummary {
+  return {
+    id: t.id,
+    no: t.no,
+    stationName,
+    excerpt: excerpt(textFor(t, residentRelations(t, openid)), 60),
+    status: t.status,
+    statusLabel: STATUS_LABELS[t.status],
+    isOwner: t.residentOpenid === openid,
+    reporterCount: t.meToo.length + 1,
+    createdAt: t.createdAt,
+    updatedAt: t.updatedAt,
+  };
+}
+
+export async function buildResidentView(deps: Deps, t: Ticket, openid: string): Promise<ResidentTicketView> {
+  const rels = residentRelations(t, openid);
+  const isOwner = rels.includes('owner');
+  // 别人的照片可能拍到个人信息，只给看得到原话的人
+  const showPhotos = seesPersonalData(rels) && t.photos.length > 0;
+  const [station, history, urls] = await Promise.all([
+    deps.store.getStation(t.stationId),
+    deps.store.listHistory(t.id),
+    showPhotos ? deps.files.urlsFor(t.photos) : Promise.resolve({} as Record<string, string>),
+  ]);
+  return {
+    id: t.id,
+    no: t.no,
+    station: { id: t.stationId, name: station?.name ?? '' },
+    kind: t.kind,
+    library: t.library,
+    category: t.category,
+    urgency: t.urgency,
+    status: t.status,
+    statusLabel: STATUS_LABELS[t.status],
+    text: textFor(t, rels),
+    photos: showPhotos ? t.photos.map((fileId) => ({ fileId, url: urls[fileId] ?? '' })) : [],
+    contact: contactFor(t, rels),
+    anonymous: t.anonymous,
+    isOwner,
+    reporterCount: t.meToo.length + 1,
+    createdAt: t.createdAt,
+    updatedAt: t.updatedAt,
+    timeline: timelineOf(history, true),
+    rating: isOwner ? t.rating : null,
+    canRate: isOwner && t.status === 'closed' && !t.rating,
+    caseSummary: t.status === 'closed' ? t.caseSummary : null,
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * closeTicket（办结）：召集人办结并归入案例库。公开的案例写法去掉个人信息并经过内容安全检查。
+ * 结果：ok（工作台视图；居民收到"已办结，请您评价"，接单委员收到办结通知）；REPORT.CONTENT_BLOCKED；
+ * AUTH.FORBIDDEN / TICKET.TRANSITION_NOT_ALLOWED / TICKET.NOT_FOUND / MEMBER.NOT_BOUND。
+ */
+import { ok } from '../../domain/errors';
+import { redactPersonalData } from '../../triage';
+import type { Deps } from '../context';
+import { excerpt } from '../notifications';
+import { scrubKnownPersonalData } from '../views';
+import { checkedText, claimantsOf, residentsOf, runStaffAction } from './staff-action';
+
+export function closeTicket(deps: Deps, openid: string, ticketId: string, caseSummary: string, publish = true) {
+  return runStaffAction(deps, openid, ticketId, 'close', async ({ ticket, now }) => {
+    const text = await checkedText(deps, openid, caseSummary);
+    if (!text.ok) return text;
+    const summary = redactPersonalData(scrubKnownPersonalData(caseSummary, ticket)).redacted;
+    return ok({
+      next: { ...ticket, library: 'case', caseSummary: summary, publishCase: publish, outcome: { kind: 'closed', note: summary, at: now } },
+      note: summary,
+      visibleToResident: true,
+      notify: [
+        { targets: residentsOf(ticket), content: { event: 'ticket.closed', title: `已办结，请您评价 · ${ticket.no}`, body: `${excerpt(summary, 50)} 点此评价：满意 / 基本满意 / 不满意` } },
+        { targets: await claimantsOf(deps, ticket), content: { event: 'ticket.closed', title: `已办结 · ${ticket.no}`, body: excerpt(summary, 60) } },
+      ],
+    });
+  });
+}

@@ -1,0 +1,72 @@
+/**
+ * 工作台看到的工单：列表里的一行（workSummary）与详情（buildWorkView）。
+ * 正文和联系方式按 shared/domain/access.ts 的规则给；按钮只列此刻流转表和守卫都允许的动作。
+ */
+import { allowedActions, STATUS_LABELS, type TicketAction } from '../../domain/lifecycle';
+import { primaryRelation, relationsTo } from '../../domain/access';
+import type { Ticket } from '../../domain/model';
+import type { WorkTicketSummary, WorkTicketView } from '../../api/work.api';
+import type { Actor, Deps } from '../context';
+import { excerpt } from '../notifications';
+import { contactFor, textFor, timelineOf } from '../views';
+
+/** 工作台上的动作（居民的"我也遇到了""评价"不在这里） */
+const STAFF_ACTIONS: readonly TicketAction[] = ['claim', 'releaseClaim', 'addProgress', 'recordConsultation', 'proposeClose', 'returnProposal', 'close', 'assign', 'merge', 'refer', 'reject', 'reopen', 'setClaimLimit', 'overrideTriage'];
+
+/** 页面只显示此刻能点的按钮：流转表允许，并且守卫条件满足（名额、是否已接）。 */
+export function actionsFor(t: Ticket, actor: Actor): TicketAction[] {
+  const guardInput = { ticket: t, memberId: actor.member?.id ?? null, openid: actor.openid };
+  return allowedActions(t.status, relationsTo(actor, t), guardInput).filter((a) => STAFF_ACTIONS.includes(a));
+}
+
+export function workSummary(t: Ticket, stationName: string, nowMs: number): WorkTicketSummary {
+  return {
+    id: t.id,
+    no: t.no,
+    stationName,
+    groupId: t.groupId,
+    excerpt: excerpt(t.redactedText, 60),
+    category: t.category,
+    library: t.library,
+    urgency: t.urgency,
+    scope: t.scope,
+    status: t.status,
+    statusLabel: STATUS_LABELS[t.status],
+    claimants: t.claimants.map((c) => c.name),
+    claimLimit: t.claimLimit,
+    reporterCount: t.meToo.length + 1,
+    createdAt: t.createdAt,
+    waitingHours: Math.max(0, Math.floor((nowMs - Date.parse(t.createdAt)) / 3_600_000)),
+  };
+}
+
+export async function buildWorkView(deps: Deps, t: Ticket, actor: Actor): Promise<WorkTicketView> {
+  const [station, history, members, urls] = await Promise.all([
+    deps.store.getStation(t.stationId),
+    deps.store.listHistory(t.id),
+    deps.store.listMembersOfGroup(t.groupId),
+    t.photos.length ? deps.files.urlsFor(t.photos) : Promise.resolve({} as Record<string, string>),
+  ]);
+  const rels = relationsTo(actor, t);
+  const proposal = [...history].reverse().find((h) => h.action === 'proposeClose');
+  return {
+    ...workSummary(t, station?.name ?? '', deps.clock.now().getTime()),
+    kind: t.kind,
+    text: textFor(t, rels),
+    photos: t.photos.map((fileId) => ({ fileId, url: urls[fileId] ?? '' })),
+    contact: contactFor(t, rels),
+    anonymous: t.anonymous,
+    stationId: t.stationId,
+    triage: t.triage,
+    claimantDetails: t.claimants,
+    history: timelineOf(history, false).map((item, i) => ({ ...item, from: history[i]!.from, to: history[i]!.to, relation: history[i]!.relation, ...(history[i]!.data ? { data: history[i]!.data } : {}) })),
+    actions: actionsFor(t, actor),
+    myRelation: primaryRelation(rels),
+    groupMembers: members.filter((m) => m.active && m.groups.some((g) => g.groupId === t.groupId)).map((m) => ({ id: m.id, name: m.name })),
+    caseSummary: t.caseSummary,
+    publishCase: t.publishCase,
+    proposal: proposal?.note ?? null,
+    outcome: t.outcome,
+    rating: t.rating,
+  };
+}
