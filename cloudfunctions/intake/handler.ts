@@ -1,28 +1,36 @@
 /**
  * intake 云函数：居民扫码后的一切——看站点、查重、提交、我的反映、我也遇到了、评价、案例库。
+ * 约定（请求模式与返回类型）在 shared/api/intake.api.ts。
  */
-import * as api from '../../shared/api/intake.api';
+import { intakeContract } from '../../shared/api/intake.api';
+import { messageParams } from '../../shared/domain/settings';
 import type { Deps } from '../../shared/usecases/context';
-import { findSimilarReports, getResidentTicket, getStation, listCases, myReports } from '../../shared/usecases/intake/resident-queries';
-import { meToo, rateTicket } from '../../shared/usecases/intake/resident-actions';
+import { findSimilarReports } from '../../shared/usecases/intake/find-similar-reports';
+import { getResidentTicket } from '../../shared/usecases/intake/get-resident-ticket';
+import { getStation } from '../../shared/usecases/intake/get-station';
+import { listCases } from '../../shared/usecases/intake/list-cases';
+import { myReports } from '../../shared/usecases/intake/list-my-reports';
+import { meToo } from '../../shared/usecases/intake/me-too';
+import { rateTicket } from '../../shared/usecases/intake/rate-ticket';
+import { recordSubscription } from '../../shared/usecases/intake/record-subscription';
 import { submitReport } from '../../shared/usecases/intake/submit-report';
-import { recordSubscription } from '../../shared/usecases/intake/subscriptions';
-import { createHandler, route, type Logger } from '../_runtime/router';
+import { createHandler, implement, type Logger } from '../_runtime/router';
 
 export function createIntakeHandler(deps: Deps, logger?: Logger) {
   return createHandler(
     'intake',
-    {
-      getStation: route(api.GetStationRequest, (i) => getStation(deps, i.stationId)),
-      findSimilar: route(api.FindSimilarRequest, (i, openid) => findSimilarReports(deps, openid, i.stationId, i.text)),
-      submitReport: route(api.SubmitReportRequest, (i, openid) => submitReport(deps, openid, i)),
-      myReports: route(api.MyReportsRequest, (_i, openid) => myReports(deps, openid)),
-      getTicket: route(api.TicketIdRequest, (i, openid) => getResidentTicket(deps, openid, i.ticketId)),
-      meToo: route(api.TicketIdRequest, (i, openid) => meToo(deps, openid, i.ticketId)),
-      rateTicket: route(api.RateTicketRequest, (i, openid) => rateTicket(deps, openid, i.ticketId, i.rating, i.comment ?? '')),
-      listCases: route(api.ListCasesRequest, (i) => listCases(deps, i.stationId)),
-      recordSubscription: route(api.RecordSubscriptionRequest, (i, openid) => recordSubscription(deps, openid, i.accepted.filter((t) => i.templateIds.includes(t)))),
-    },
+    implement(intakeContract, {
+      getStation: (i) => getStation(deps, i.stationId),
+      findSimilar: (i, openid) => findSimilarReports(deps, openid, i.stationId, i.text),
+      submitReport: (i, openid) => submitReport(deps, openid, i),
+      myReports: (_i, openid) => myReports(deps, openid),
+      getTicket: (i, openid) => getResidentTicket(deps, openid, i.ticketId),
+      meToo: (i, openid) => meToo(deps, openid, i.ticketId),
+      rateTicket: (i, openid) => rateTicket(deps, openid, i.ticketId, i.rating, i.comment ?? ''),
+      listCases: (i) => listCases(deps, i.stationId),
+      recordSubscription: (i, openid) => recordSubscription(deps, openid, i.accepted.filter((t) => i.templateIds.includes(t))),
+    }),
     logger,
+    async () => messageParams(await deps.loadSettings()),
   );
 }

@@ -4,9 +4,16 @@
 import * as z from 'zod/mini';
 import { CATEGORIES, LIBRARIES, RATINGS, REPORT_KINDS, URGENCIES, type Category, type Library, type Rating, type ReportKind, type Urgency } from '../domain/vocabulary';
 import type { TicketStatus } from '../domain/lifecycle';
+import type { Contact, Rated } from '../domain/model';
+import { SETTINGS_BOUNDS, type ReportLimits } from '../domain/settings';
+import { action } from './contract';
 
-export const TEXT_MAX = 1000;
-export const PHOTOS_MAX = 6;
+/**
+ * 请求模式里的上限是硬上限（任何一个县都不能设得更高），各县自己的字数、照片数在用例里按县里的设置再查一次
+ * （shared/domain/settings.ts 的 checkReportLimits，小程序的表单也用它）。
+ */
+export const TEXT_CEILING = SETTINGS_BOUNDS.maxTextLength.max;
+export const PHOTOS_CEILING = SETTINGS_BOUNDS.maxPhotos.max;
 export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 export const FILE_ID_PATTERN = /^(cloud|local):\/\/[\w./-]{1,200}$/;
 
@@ -17,12 +24,12 @@ export const GetStationRequest = z.object({ stationId: z.string().check(z.minLen
 export const ReportTextSchema = z.string().check(
   z.trim(),
   z.minLength(1, { error: 'REPORT.TEXT_EMPTY' }),
-  z.maxLength(TEXT_MAX, { error: 'REPORT.TEXT_TOO_LONG' }),
+  z.maxLength(TEXT_CEILING, { error: 'REPORT.TEXT_TOO_LONG' }),
 );
 
 export const ContactInput = z.object({
   name: z.optional(z.string().check(z.trim(), z.maxLength(20))),
-  phone: z.optional(z.string().check(z.trim(), z.regex(/^$|^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { error: 'REPORT.PHONE_INVALID' }))),
+  phone: z.optional(z.string().check(z.trim(), z.regex(new RegExp(`^$|${PHONE_PATTERN.source}`), { error: 'REPORT.PHONE_INVALID' }))),
 });
 
 export const SubmitReportRequest = z.object({
@@ -30,7 +37,7 @@ export const SubmitReportRequest = z.object({
   text: ReportTextSchema,
   kind: z.optional(z.enum(REPORT_KINDS)),
   photos: z.optional(
-    z.array(z.string().check(z.regex(FILE_ID_PATTERN, { error: 'REPORT.PHOTO_INVALID' }))).check(z.maxLength(PHOTOS_MAX, { error: 'REPORT.TOO_MANY_PHOTOS' })),
+    z.array(z.string().check(z.regex(FILE_ID_PATTERN, { error: 'REPORT.PHOTO_INVALID' }))).check(z.maxLength(PHOTOS_CEILING, { error: 'REPORT.TOO_MANY_PHOTOS' })),
   ),
   contact: z.optional(ContactInput),
   anonymous: z.optional(z.boolean()),
@@ -38,7 +45,7 @@ export const SubmitReportRequest = z.object({
 });
 export type SubmitReportInput = z.infer<typeof SubmitReportRequest>;
 
-export const FindSimilarRequest = z.object({ stationId: GetStationRequest.shape.stationId, text: z.string().check(z.maxLength(TEXT_MAX * 2)) });
+export const FindSimilarRequest = z.object({ stationId: GetStationRequest.shape.stationId, text: z.string().check(z.maxLength(TEXT_CEILING * 2)) });
 export const TicketIdRequest = z.object({ ticketId });
 export const MyReportsRequest = z.object({});
 export const RateTicketRequest = z.object({
@@ -57,6 +64,8 @@ export interface StationView {
   station: { id: string; name: string; address: string; intro: string };
   group: { id: string; name: string; district: string; memberCount: number; members: Array<{ name: string; sector: string }> };
   stats: { open: number; closed: number };
+  /** 本县的提交限制：表单按它提示和校验，与服务端同一个规则 */
+  limits: ReportLimits;
 }
 
 export interface SubmitReportResult {
@@ -102,14 +111,14 @@ export interface ResidentTicketView {
   statusLabel: string;
   text: string;
   photos: Array<{ fileId: string; url: string }>;
-  contact: { name?: string; phone?: string } | null;
+  contact: Contact | null;
   anonymous: boolean;
   isOwner: boolean;
   reporterCount: number;
   createdAt: string;
   updatedAt: string;
   timeline: TimelineItem[];
-  rating: { rating: Rating; comment: string; at: string } | null;
+  rating: Rated | null;
   canRate: boolean;
   caseSummary: string | null;
 }
@@ -139,3 +148,17 @@ export interface CaseView {
 }
 
 export { CATEGORIES, LIBRARIES, URGENCIES };
+
+/** intake 云函数的约定：action → 请求模式与返回类型。 */
+export const intakeContract = {
+  getStation: action<StationView>()(GetStationRequest),
+  findSimilar: action<{ items: SimilarTicket[] }>()(FindSimilarRequest),
+  submitReport: action<SubmitReportResult>()(SubmitReportRequest),
+  myReports: action<{ items: ResidentTicketSummary[] }>()(MyReportsRequest),
+  getTicket: action<ResidentTicketView>()(TicketIdRequest),
+  meToo: action<{ ticketId: string; reporterCount: number }>()(TicketIdRequest),
+  rateTicket: action<ResidentTicketView>()(RateTicketRequest),
+  listCases: action<{ items: CaseView[] }>()(ListCasesRequest),
+  recordSubscription: action<{ recorded: number }>()(RecordSubscriptionRequest),
+};
+export type IntakeContract = typeof intakeContract;

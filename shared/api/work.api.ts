@@ -2,21 +2,24 @@
  * work 云函数（委员、召集人、管理员）的请求模式与返回类型。
  */
 import * as z from 'zod/mini';
-import { CATEGORIES, REPORT_KINDS, SCOPES, URGENCIES, type Category, type Library, type Rating, type ReportKind, type Scope, type Urgency } from '../domain/vocabulary';
-import type { TicketAction, TicketStatus } from '../domain/lifecycle';
-import type { Claimant, TriageRecord } from '../domain/model';
-import { FILE_ID_PATTERN, PHOTOS_MAX, type TimelineItem } from './intake.api';
+import { CATEGORIES, REPORT_KINDS, SCOPES, URGENCIES, type Category, type Library, type NotificationEvent, type ReportKind, type Scope, type Urgency } from '../domain/vocabulary';
+import type { Relation, TicketAction, TicketStatus } from '../domain/lifecycle';
+import type { Claimant, Outcome, Rated, TriageRecord } from '../domain/model';
+import { action } from './contract';
+import { FILE_ID_PATTERN, PHOTOS_CEILING, type TimelineItem } from './intake.api';
 
 const ticketId = z.string().check(z.minLength(1), z.maxLength(64));
 const note = (max: number, emptyCode: 'REQUEST.INVALID' = 'REQUEST.INVALID') => z.string().check(z.trim(), z.minLength(1, { error: emptyCode }), z.maxLength(max));
 const cursor = z.optional(z.nullable(z.string().check(z.maxLength(200))));
-const photos = z.optional(z.array(z.string().check(z.regex(FILE_ID_PATTERN, { error: 'REPORT.PHOTO_INVALID' }))).check(z.maxLength(PHOTOS_MAX, { error: 'REPORT.TOO_MANY_PHOTOS' })));
+const photos = z.optional(z.array(z.string().check(z.regex(FILE_ID_PATTERN, { error: 'REPORT.PHOTO_INVALID' }))).check(z.maxLength(PHOTOS_CEILING, { error: 'REPORT.TOO_MANY_PHOTOS' })));
 
 export const EmptyRequest = z.object({});
 export const BindMemberRequest = z.object({ inviteCode: z.string().check(z.trim(), z.minLength(4, { error: 'MEMBER.INVITE_INVALID' }), z.maxLength(32, { error: 'MEMBER.INVITE_INVALID' })) });
 export const MyMessagesRequest = z.object({ cursor });
 export const MarkReadRequest = z.object({ ids: z.array(z.string()).check(z.maxLength(200)) });
-export const ListQueueRequest = z.object({ filter: z.enum(['open', 'mine', 'group']), cursor });
+export const QUEUE_FILTERS = ['open', 'mine', 'group'] as const;
+export type QueueFilter = (typeof QUEUE_FILTERS)[number];
+export const ListQueueRequest = z.object({ filter: z.enum(QUEUE_FILTERS), cursor });
 export const TicketIdRequest = z.object({ ticketId });
 export const AddProgressRequest = z.object({ ticketId, note: note(1000), photos });
 export const RecordConsultationRequest = z.object({
@@ -30,7 +33,11 @@ export const RecordConsultationRequest = z.object({
 export const ProposeCloseRequest = z.object({ ticketId, summary: note(1000) });
 export const CloseTicketRequest = z.object({ ticketId, caseSummary: note(2000), publish: z.optional(z.boolean()) });
 export const AssignTicketRequest = z.object({ ticketId, memberIds: z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.minLength(1), z.maxLength(20)) });
-export const MergeTicketRequest = z.object({ ticketId, intoTicketId: ticketId });
+/** 合并到哪一张：给 id，或给召集人看到的编号（在本组里查） */
+export const MergeTicketRequest = z.object({ ticketId, intoTicketId: z.optional(ticketId), intoTicketNo: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(20))) }).check(
+  z.refine((r) => !!r.intoTicketId || !!r.intoTicketNo, { error: 'TICKET.MERGE_TARGET_INVALID', path: ['intoTicketNo'] }),
+);
+export type MergeTarget = Pick<z.infer<typeof MergeTicketRequest>, 'intoTicketId' | 'intoTicketNo'>;
 export const ReferTicketRequest = z.object({ ticketId, department: note(60), reason: note(500) });
 export const RejectTicketRequest = z.object({ ticketId, reason: note(500) });
 export const ReopenTicketRequest = z.object({ ticketId, reason: z.optional(z.string().check(z.trim(), z.maxLength(500))) });
@@ -49,6 +56,8 @@ export const OverrideTriageRequest = z.object({
   scope: z.optional(z.enum(SCOPES)),
   reason: note(300),
 });
+export type TriageOverride = Omit<z.infer<typeof OverrideTriageRequest>, 'ticketId'>;
+export type ConsultationInput = Omit<z.infer<typeof RecordConsultationRequest>, 'ticketId'>;
 
 export interface WhoAmI {
   openid: string;
@@ -60,7 +69,7 @@ export interface WhoAmI {
 export interface MessageView {
   id: string;
   ticketId: string;
-  event: string;
+  event: NotificationEvent;
   title: string;
   body: string;
   page: string;
@@ -100,14 +109,52 @@ export interface WorkTicketView extends WorkTicketSummary {
   /** 分诊的原始判断与理由（召集人改判后，工单上的分类等字段会与之不同） */
   triage: TriageRecord;
   claimantDetails: Claimant[];
-  history: Array<TimelineItem & { from: TicketStatus | null; to: TicketStatus; relation: string; data?: Record<string, unknown> }>;
+  history: Array<TimelineItem & { from: TicketStatus | null; to: TicketStatus; relation: Relation; data?: Record<string, unknown> }>;
   /** 这个人此刻能做的动作（服务端按身份和状态算出，页面只显示这些按钮） */
   actions: TicketAction[];
-  myRelation: string;
+  myRelation: Relation;
   groupMembers: Array<{ id: string; name: string }>;
   caseSummary: string | null;
   publishCase: boolean;
   proposal: string | null;
-  outcome: { kind: string; note: string; department?: string; intoTicketId?: string; at: string } | null;
-  rating: { rating: Rating; comment: string; at: string } | null;
+  outcome: Outcome | null;
+  rating: Rated | null;
 }
+
+/** 热点：一组相近的反映 */
+export interface HotTopicView {
+  label: string;
+  /** 反映人次（含"我也遇到了"） */
+  count: number;
+  tickets: number;
+  terms: string[];
+  ticketIds: string[];
+}
+
+type TicketResult = WorkTicketView;
+
+/** work 云函数的约定：action → 请求模式与返回类型。 */
+export const workContract = {
+  whoami: action<WhoAmI>()(EmptyRequest),
+  bindMember: action<WhoAmI>()(BindMemberRequest),
+  myMessages: action<{ items: MessageView[]; unread: number; nextCursor: string | null }>()(MyMessagesRequest),
+  markMessagesRead: action<{ marked: number }>()(MarkReadRequest),
+  listQueue: action<{ items: WorkTicketSummary[]; nextCursor: string | null }>()(ListQueueRequest),
+  getTicket: action<TicketResult>()(TicketIdRequest),
+  claimTicket: action<TicketResult>()(TicketIdRequest),
+  releaseClaim: action<TicketResult>()(TicketIdRequest),
+  addProgress: action<TicketResult>()(AddProgressRequest),
+  recordConsultation: action<TicketResult>()(RecordConsultationRequest),
+  proposeClose: action<TicketResult>()(ProposeCloseRequest),
+  returnProposal: action<TicketResult>()(ReturnProposalRequest),
+  closeTicket: action<TicketResult>()(CloseTicketRequest),
+  assignTicket: action<TicketResult>()(AssignTicketRequest),
+  mergeTicket: action<TicketResult>()(MergeTicketRequest),
+  referTicket: action<TicketResult>()(ReferTicketRequest),
+  rejectTicket: action<TicketResult>()(RejectTicketRequest),
+  reopenTicket: action<TicketResult>()(ReopenTicketRequest),
+  setClaimLimit: action<TicketResult>()(SetClaimLimitRequest),
+  overrideTriage: action<TicketResult>()(OverrideTriageRequest),
+  hotTopics: action<{ items: HotTopicView[] }>()(HotTopicsRequest),
+};
+export type WorkContract = typeof workContract;

@@ -1,22 +1,24 @@
 /**
- * 选照片并立即上传（最多 6 张）：草稿里只存上传后的 fileId，提交失败也不必重传。
+ * 选照片并立即上传（张数和大小按本县设置）：草稿里只存上传后的 fileId，提交失败也不必重传。
  * 每张可删除；上传失败给出中文提示，不影响已上传的。
  */
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
-import { ERROR_MESSAGES, type AppError } from '@shared/domain/errors';
-import { DEFAULT_SETTINGS } from '@shared/domain/vocabulary';
+import { fail, withMessageParams, type AppError } from '@shared/domain/errors';
+import { DEFAULT_SETTINGS, messageParams, type ReportLimits } from '@shared/domain/settings';
 import { photoPreviewUrl, uploadPhoto } from '../services/api';
 import ErrorNote from './error-note';
 
 interface Props {
   fileIds: string[];
   onChange: (fileIds: string[]) => void;
-  max?: number;
+  /** 本县的限制（站点信息里下发）；没有时用默认值 */
+  limits?: Pick<ReportLimits, 'maxPhotos' | 'maxPhotoBytes'>;
 }
 
-export default function PhotoPicker({ fileIds, onChange, max = DEFAULT_SETTINGS.maxPhotos }: Props) {
+export default function PhotoPicker({ fileIds, onChange, limits = DEFAULT_SETTINGS }: Props) {
+  const max = limits.maxPhotos;
   const [uploading, setUploading] = useState(0);
   const [error, setError] = useState<AppError | null>(null);
   const room = max - fileIds.length - uploading;
@@ -34,10 +36,10 @@ export default function PhotoPicker({ fileIds, onChange, max = DEFAULT_SETTINGS.
     setUploading((n) => n + files.length);
     const added: string[] = [];
     for (const f of files) {
-      const tooBig = f.size > DEFAULT_SETTINGS.maxPhotoBytes;
+      const tooBig = f.size > limits.maxPhotoBytes;
       const original = (f as { originalFileObj?: { name?: string } }).originalFileObj;
       const res = tooBig
-        ? ({ ok: false, error: { code: 'UPLOAD.TOO_LARGE', message: ERROR_MESSAGES['UPLOAD.TOO_LARGE'] } } as const)
+        ? withMessageParams(fail<{ fileId: string }>('UPLOAD.TOO_LARGE'), messageParams({ ...DEFAULT_SETTINGS, ...limits }))
         : await uploadPhoto({ path: f.path, size: f.size, name: original?.name });
       setUploading((n) => n - 1);
       if (res.ok) added.push(res.data.fileId);

@@ -1,93 +1,77 @@
 /**
- * 页面唯一的后端入口：按云函数约定写成带类型的方法，返回和云函数相同的 Result。
- * 页面不直接调用 Taro.request / Taro.cloud。
+ * 页面唯一的后端入口：每个方法的请求和返回类型都从云函数的约定（shared/api/*.api.ts）推出来，
+ * 发请求之前先用同一个请求模式校验——不合格的不发，就地给出和服务端一样的中文提示。
+ * 云函数改了约定而这里没跟上，npm run typecheck 就不通过。页面不直接调用 Taro.request / Taro.cloud。
  */
-import type { Result } from '@shared/domain/errors';
-import type { Category, Rating, ReportKind, Scope, Urgency } from '@shared/domain/vocabulary';
-import type {
-  CaseView,
-  ResidentTicketSummary,
-  ResidentTicketView,
-  SimilarTicket,
-  StationView,
-  SubmitReportResult,
-} from '@shared/api/intake.api';
-import type { MessageView, WhoAmI, WorkTicketSummary, WorkTicketView } from '@shared/api/work.api';
+import type { RequestOf, ResultOf } from '@shared/api/contract';
+import { parseRequest } from '@shared/api/envelope';
+import { intakeContract, type IntakeContract } from '@shared/api/intake.api';
+import { workContract, type MergeTarget, type QueueFilter, type TriageOverride, type WorkContract } from '@shared/api/work.api';
+import { withMessageParams, type Result } from '@shared/domain/errors';
+import { DEFAULT_SETTINGS, messageParams } from '@shared/domain/settings';
+import type { Rating } from '@shared/domain/vocabulary';
 import { transport } from './cloud-client';
-import type { CloudFunctionName, LocalImage } from './transport';
+import type { LocalImage } from './transport';
 
-function call<T>(fn: CloudFunctionName, action: string, payload: Record<string, unknown> = {}): Promise<Result<T>> {
-  return transport.call(fn, { ...payload, action }) as Promise<Result<T>>;
+interface Contracts {
+  intake: IntakeContract;
+  work: WorkContract;
+}
+const contracts: Contracts = { intake: intakeContract, work: workContract };
+
+export type Request<F extends keyof Contracts, A extends keyof Contracts[F]> = RequestOf<Contracts[F][A]>;
+export type Response<F extends keyof Contracts, A extends keyof Contracts[F]> = Result<ResultOf<Contracts[F][A]>>;
+
+/** 调一个云函数的一个 action：先按约定的请求模式校验，再发。 */
+export async function call<F extends keyof Contracts, A extends keyof Contracts[F] & string>(fn: F, action: A, payload: Request<F, A>): Promise<Response<F, A>> {
+  const spec = contracts[fn][action] as { request: Parameters<typeof parseRequest>[0] };
+  const checked = parseRequest(spec.request, payload);
+  if (!checked.ok) return withMessageParams(checked, messageParams(DEFAULT_SETTINGS));
+  return transport.call(fn, { ...(payload as object), action }) as Promise<Response<F, A>>;
 }
 
-export interface SubmitReportPayload {
-  stationId: string;
-  text: string;
-  kind?: ReportKind;
-  photos?: string[];
-  contact?: { name?: string; phone?: string };
-  anonymous?: boolean;
-  clientRequestId: string;
-}
-
-export type QueueFilter = 'open' | 'mine' | 'group';
-
-export interface ConsultationPayload {
-  ticketId: string;
-  heldAt: string;
-  place: string;
-  participants: string[];
-  departments: string[];
-  agreement: string;
-}
+export type { QueueFilter };
+export type SubmitReportPayload = Request<'intake', 'submitReport'>;
+export type ConsultationPayload = Request<'work', 'recordConsultation'>;
+export type TriageOverridePayload = Request<'work', 'overrideTriage'>;
 
 /** intake：居民端 */
 export const intake = {
-  getStation: (stationId: string) => call<StationView>('intake', 'getStation', { stationId }),
-  findSimilar: (stationId: string, text: string) => call<{ items: SimilarTicket[] }>('intake', 'findSimilar', { stationId, text }),
-  submitReport: (payload: SubmitReportPayload) => call<SubmitReportResult>('intake', 'submitReport', { ...payload }),
-  myReports: () => call<{ items: ResidentTicketSummary[] }>('intake', 'myReports'),
-  getTicket: (ticketId: string) => call<ResidentTicketView>('intake', 'getTicket', { ticketId }),
-  meToo: (ticketId: string) => call<{ ticketId: string; reporterCount: number }>('intake', 'meToo', { ticketId }),
-  rateTicket: (ticketId: string, rating: Rating, comment?: string) => call<ResidentTicketView>('intake', 'rateTicket', { ticketId, rating, ...(comment ? { comment } : {}) }),
-  listCases: (stationId: string) => call<{ items: CaseView[] }>('intake', 'listCases', { stationId }),
-  recordSubscription: (templateIds: string[], accepted: string[]) => call<Record<string, never>>('intake', 'recordSubscription', { templateIds, accepted }),
+  getStation: (stationId: string) => call('intake', 'getStation', { stationId }),
+  findSimilar: (stationId: string, text: string) => call('intake', 'findSimilar', { stationId, text }),
+  submitReport: (payload: SubmitReportPayload) => call('intake', 'submitReport', payload),
+  myReports: () => call('intake', 'myReports', {}),
+  getTicket: (ticketId: string) => call('intake', 'getTicket', { ticketId }),
+  meToo: (ticketId: string) => call('intake', 'meToo', { ticketId }),
+  rateTicket: (ticketId: string, rating: Rating, comment?: string) => call('intake', 'rateTicket', { ticketId, rating, ...(comment ? { comment } : {}) }),
+  listCases: (stationId: string) => call('intake', 'listCases', { stationId }),
+  recordSubscription: (templateIds: string[], accepted: string[]) => call('intake', 'recordSubscription', { templateIds, accepted }),
 };
-
-type TicketResult = Promise<Result<WorkTicketView>>;
 
 /** work：委员、召集人 */
 export const work = {
-  whoami: () => call<WhoAmI>('work', 'whoami'),
-  bindMember: (inviteCode: string) => call<WhoAmI>('work', 'bindMember', { inviteCode }),
-  myMessages: (cursor?: string | null) => call<{ items: MessageView[]; unread: number; nextCursor: string | null }>('work', 'myMessages', cursor ? { cursor } : {}),
-  markMessagesRead: (ids: string[]) => call<unknown>('work', 'markMessagesRead', { ids }),
-  listQueue: (filter: QueueFilter, cursor?: string | null) => call<{ items: WorkTicketSummary[]; nextCursor: string | null }>('work', 'listQueue', cursor ? { filter, cursor } : { filter }),
-  getTicket: (ticketId: string): TicketResult => call('work', 'getTicket', { ticketId }),
-  claimTicket: (ticketId: string): TicketResult => call('work', 'claimTicket', { ticketId }),
-  releaseClaim: (ticketId: string): TicketResult => call('work', 'releaseClaim', { ticketId }),
-  addProgress: (ticketId: string, note: string, photos?: string[]): TicketResult => call('work', 'addProgress', { ticketId, note, ...(photos?.length ? { photos } : {}) }),
-  recordConsultation: (p: ConsultationPayload): TicketResult => call('work', 'recordConsultation', { ...p }),
-  proposeClose: (ticketId: string, summary: string): TicketResult => call('work', 'proposeClose', { ticketId, summary }),
-  returnProposal: (ticketId: string, reason: string): TicketResult => call('work', 'returnProposal', { ticketId, reason }),
-  closeTicket: (ticketId: string, caseSummary: string, publish: boolean): TicketResult => call('work', 'closeTicket', { ticketId, caseSummary, publish }),
-  assignTicket: (ticketId: string, memberIds: string[]): TicketResult => call('work', 'assignTicket', { ticketId, memberIds }),
-  mergeTicket: (ticketId: string, intoTicketId: string): TicketResult => call('work', 'mergeTicket', { ticketId, intoTicketId }),
-  referTicket: (ticketId: string, department: string, reason: string): TicketResult => call('work', 'referTicket', { ticketId, department, reason }),
-  rejectTicket: (ticketId: string, reason: string): TicketResult => call('work', 'rejectTicket', { ticketId, reason }),
-  reopenTicket: (ticketId: string, reason?: string): TicketResult => call('work', 'reopenTicket', { ticketId, ...(reason ? { reason } : {}) }),
-  setClaimLimit: (ticketId: string, limit: number, openToGroup?: boolean): TicketResult => call('work', 'setClaimLimit', { ticketId, limit, ...(openToGroup === undefined ? {} : { openToGroup }) }),
-  overrideTriage: (p: TriageOverridePayload): TicketResult => call('work', 'overrideTriage', { ...p }),
+  whoami: () => call('work', 'whoami', {}),
+  bindMember: (inviteCode: string) => call('work', 'bindMember', { inviteCode }),
+  myMessages: (cursor?: string | null) => call('work', 'myMessages', cursor ? { cursor } : {}),
+  markMessagesRead: (ids: string[]) => call('work', 'markMessagesRead', { ids }),
+  listQueue: (filter: QueueFilter, cursor?: string | null) => call('work', 'listQueue', cursor ? { filter, cursor } : { filter }),
+  getTicket: (ticketId: string) => call('work', 'getTicket', { ticketId }),
+  claimTicket: (ticketId: string) => call('work', 'claimTicket', { ticketId }),
+  releaseClaim: (ticketId: string) => call('work', 'releaseClaim', { ticketId }),
+  addProgress: (ticketId: string, note: string, photos?: string[]) => call('work', 'addProgress', { ticketId, note, ...(photos?.length ? { photos } : {}) }),
+  recordConsultation: (p: ConsultationPayload) => call('work', 'recordConsultation', p),
+  proposeClose: (ticketId: string, summary: string) => call('work', 'proposeClose', { ticketId, summary }),
+  returnProposal: (ticketId: string, reason: string) => call('work', 'returnProposal', { ticketId, reason }),
+  closeTicket: (ticketId: string, caseSummary: string, publish: boolean) => call('work', 'closeTicket', { ticketId, caseSummary, publish }),
+  assignTicket: (ticketId: string, memberIds: string[]) => call('work', 'assignTicket', { ticketId, memberIds }),
+  /** 合并到一张工单：给 id（从列表里选的），或给召集人输入的编号（服务端在本组里查） */
+  mergeTicket: (ticketId: string, into: MergeTarget) => call('work', 'mergeTicket', { ticketId, ...into }),
+  referTicket: (ticketId: string, department: string, reason: string) => call('work', 'referTicket', { ticketId, department, reason }),
+  rejectTicket: (ticketId: string, reason: string) => call('work', 'rejectTicket', { ticketId, reason }),
+  reopenTicket: (ticketId: string, reason?: string) => call('work', 'reopenTicket', { ticketId, ...(reason ? { reason } : {}) }),
+  setClaimLimit: (ticketId: string, limit: number, openToGroup?: boolean) => call('work', 'setClaimLimit', { ticketId, limit, ...(openToGroup === undefined ? {} : { openToGroup }) }),
+  overrideTriage: (p: TriageOverridePayload & TriageOverride) => call('work', 'overrideTriage', p),
 };
-
-export interface TriageOverridePayload {
-  ticketId: string;
-  category?: Category;
-  kind?: ReportKind;
-  urgency?: Urgency;
-  scope?: Scope;
-  reason: string;
-}
 
 /** 上传一张照片，得到 fileId（微信里是云存储 fileID，本地是 local://uploads/...）。 */
 export function uploadPhoto(image: LocalImage): Promise<Result<{ fileId: string }>> {

@@ -25,7 +25,7 @@ test('没有动作时什么按钮都没有', () => {
   expect(splitActions([])).toEqual({ bar: [], more: [] });
 });
 
-const entry = (action: string, data?: Record<string, unknown>) => ({ at: '2026-05-23T07:00:00Z', action, label: '', note: '', actorName: '李建国', from: null, to: 'consulting' as const, relation: 'claimant', data });
+const entry = (action: string, data?: Record<string, unknown>) => ({ at: '2026-05-23T07:00:00Z', action, label: '', note: '', actorName: '李建国', from: null, to: 'consulting' as const, relation: 'claimant' as const, data });
 
 test('协商记录从 data.consultation 读出；最近一次的协商结果用于预填办结说明', () => {
   const history = [

@@ -1,5 +1,6 @@
 /**
- * 反映表单：一段文字（实时字数）、问题/建议、最多 6 张照片、可选的联系方式（电话打码显示）、匿名、隐私说明。
+ * 反映表单：一段文字（实时字数）、问题/建议、照片、可选的联系方式（电话打码显示）、匿名、隐私说明。
+ * 字数和照片数按本县设置（随站点信息下发），提交前用和服务端同一个规则与请求模式校验。
  * 边写边查同站的相似反映，可以点"我也遇到了"加入而不必重复提交。
  * 草稿（含 clientRequestId）每次改动都存在手机上，提交成功才删：失败了什么都不丢，重试也不会重复立单。
  */
@@ -7,8 +8,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { Button, Switch } from '@nutui/nutui-react-taro';
-import { ERROR_MESSAGES, type AppError } from '@shared/domain/errors';
-import { DEFAULT_SETTINGS, REPORT_KINDS, REPORT_KIND_LABELS } from '@shared/domain/vocabulary';
+import { ERROR_MESSAGES, fail, withMessageParams, type AppError } from '@shared/domain/errors';
+import { PRIVACY_NOTICE } from '@shared/domain/access';
+import { checkReportLimits, DEFAULT_SETTINGS, messageParams, reportLimitsOf, type ReportLimits } from '@shared/domain/settings';
+import { REPORT_KINDS, REPORT_KIND_LABELS } from '@shared/domain/vocabulary';
 import type { SimilarTicket } from '@shared/api/intake.api';
 import PageShell from '../../components/page-shell';
 import ErrorNote from '../../components/error-note';
@@ -21,7 +24,6 @@ import { stationIdFromParams } from '../../services/station';
 import { askToSubscribe } from '../../services/subscribe';
 import './index.css';
 
-const TEXT_MAX = DEFAULT_SETTINGS.maxTextLength;
 const SIMILAR_MIN_CHARS = 8;
 const SIMILAR_DEBOUNCE_MS = 600;
 
@@ -31,6 +33,7 @@ export default function ReportPage() {
   const [draft, setDraft] = useState<ReportDraft | null>(() => (stationId ? loadDraft(stationId) : null));
   const [restored] = useState(() => Boolean(draft && hasContent(draft)));
   const [stationName, setStationName] = useState('');
+  const [limits, setLimits] = useState<ReportLimits>(() => reportLimitsOf(DEFAULT_SETTINGS));
   const [error, setError] = useState<AppError | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [editingPhone, setEditingPhone] = useState(false);
@@ -38,8 +41,10 @@ export default function ReportPage() {
   useEffect(() => {
     if (!stationId) return;
     intake.getStation(stationId).then((r) => {
-      if (r.ok) setStationName(r.data.station.name);
-      else setError(r.error);
+      if (r.ok) {
+        setStationName(r.data.station.name);
+        setLimits(r.data.limits);
+      } else setError(r.error);
     });
   }, [stationId]);
 
@@ -72,8 +77,7 @@ export default function ReportPage() {
     }
     const name = draft.contactName.trim();
     const phone = draft.contactPhone.trim();
-    setSubmitting(true);
-    const res = await intake.submitReport({
+    const payload = {
       stationId,
       text,
       ...(draft.kind ? { kind: draft.kind } : {}),
@@ -81,7 +85,15 @@ export default function ReportPage() {
       ...(!draft.anonymous && (name || phone) ? { contact: { ...(name ? { name } : {}), ...(phone ? { phone } : {}) } } : {}),
       anonymous: draft.anonymous,
       clientRequestId: draft.clientRequestId,
-    });
+    };
+    const tooMuch = checkReportLimits(payload, limits);
+    if (tooMuch) {
+      const refused = withMessageParams(fail(tooMuch.code, tooMuch.field), messageParams({ ...DEFAULT_SETTINGS, ...limits }));
+      if (!refused.ok) setError(refused.error);
+      return;
+    }
+    setSubmitting(true);
+    const res = await intake.submitReport(payload);
     setSubmitting(false);
     await subscribing.catch(() => undefined);
     if (!res.ok) {
@@ -119,13 +131,13 @@ export default function ReportPage() {
           className={`field-textarea ${error?.field === 'text' ? 'field--error' : ''}`}
           data-testid='report-text'
           value={draft.text}
-          maxlength={TEXT_MAX}
+          maxlength={limits.maxTextLength}
           autoHeight
           placeholder='比如：小区门口的路灯坏了一个多月，晚上老人出门看不见路。写清楚在哪里、什么情况就行。'
           onInput={(e) => update({ text: e.detail.value })}
         />
-        <View className={`counter ${length >= TEXT_MAX ? 'counter--over' : ''}`} data-testid='counter'>
-          {length}/{TEXT_MAX}
+        <View className={`counter ${length >= limits.maxTextLength ? 'counter--over' : ''}`} data-testid='counter'>
+          {length}/{limits.maxTextLength}
         </View>
       </View>
 
@@ -146,9 +158,9 @@ export default function ReportPage() {
 
       <View className='field'>
         <View className='field__label'>
-          照片 <Text className='muted'>（可选，最多 {DEFAULT_SETTINGS.maxPhotos} 张）</Text>
+          照片 <Text className='muted'>（可选，最多 {limits.maxPhotos} 张）</Text>
         </View>
-        <PhotoPicker fileIds={draft.photos} onChange={(photos) => update({ photos })} />
+        <PhotoPicker fileIds={draft.photos} limits={limits} onChange={(photos) => update({ photos })} />
       </View>
 
       <View className='field'>
@@ -198,9 +210,7 @@ export default function ReportPage() {
 
       <View className='report__privacy' data-testid='privacy'>
         <View className='strong'>隐私说明</View>
-        <View>
-          您的电话只给接单的委员看，用来联系您。文字里的电话、身份证号、车牌号会自动隐去；公开的案例不会出现您的姓名和电话。
-        </View>
+        <View>{PRIVACY_NOTICE}</View>
       </View>
 
       <ErrorNote error={error} />

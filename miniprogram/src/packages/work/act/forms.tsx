@@ -263,9 +263,9 @@ function MergeForm({ view, onDone }: FormProps) {
 
   function submit() {
     const no = typed.trim().toUpperCase();
-    const target = no ? candidates?.find((t) => t.no.toUpperCase() === no)?.id ?? no : chosen;
-    if (!target) return setError(missing('请选择或输入要合并到的反映编号。'));
-    run(() => work.mergeTicket(view.id, target), '已合并');
+    if (!no && !chosen) return setError(missing('请选择或输入要合并到的反映编号。'));
+    // 输入的编号交给服务端在本组里查：不在这一页列表里的也能合并
+    run(() => work.mergeTicket(view.id, no ? { intoTicketNo: no } : { intoTicketId: chosen! }), '已合并');
   }
 
   return (

@@ -4,19 +4,10 @@
  */
 import { Text, View } from '@tarojs/components';
 import { STATUS_LABELS } from '@shared/domain/lifecycle';
+import { RELATION_LABELS } from '@shared/domain/access';
 import { formatTime } from '../../../services/format';
 import { consultationOf, type ConsultationRecord, type HistoryEntry } from '../services/history';
 
-const RELATION_LABELS: Record<string, string> = {
-  owner: '居民',
-  resident: '居民',
-  claimant: '接单委员',
-  member: '委员',
-  convener: '召集人',
-  outsider: '其他小组',
-  admin: '管理员',
-  system: '系统',
-};
 
 function Consultation({ c }: { c: ConsultationRecord }) {
   const rows: Array<[string, string]> = [
