@@ -152,8 +152,9 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'submit', from: 'none', to: 'pending', relations: ['owner'] },
   { action: 'meToo', from: OPEN_STATUSES, to: 'same', relations: ['resident'], guard: meTooGuard },
   // 接单：待接单或已有人接但名额未满时都可加入；召集人也可以亲自接单。协商中加入的不改变状态。
-  { action: 'claim', from: ['pending', 'claimed'], to: 'claimed', relations: ['member', 'convener'], guard: claimGuard },
-  { action: 'claim', from: ['consulting'], to: 'same', relations: ['member', 'convener'], guard: claimGuard },
+  // 已接单的人再点一次（手抖、重试）由守卫答"您已经接过这一单了"，而不是"没有权限"。
+  { action: 'claim', from: ['pending', 'claimed'], to: 'claimed', relations: ['member', 'claimant', 'convener'], guard: claimGuard },
+  { action: 'claim', from: ['consulting'], to: 'same', relations: ['member', 'claimant', 'convener'], guard: claimGuard },
   // 最后一人退出的"已接单"回到"待接单"；协商中的不回退（协商记录还在）。
   { action: 'releaseClaim', from: ['claimed'], to: 'byClaimants', relations: ['claimant'] },
   { action: 'releaseClaim', from: ['consulting'], to: 'same', relations: ['claimant'] },

@@ -5,7 +5,7 @@
 import type { Member, Ticket } from '../domain/model';
 import type { Viewer } from '../domain/access';
 import type { ReportKind } from '../domain/vocabulary';
-import type { CountySettings } from '../domain/settings';
+import { mergeSettings, type CountySettings } from '../domain/settings';
 import type { Store } from '../ports/store.port';
 import type { Clock, ContentChecker, FileStore, IdGenerator } from '../ports/services.port';
 import type { TriageResult } from '../triage';
@@ -43,4 +43,9 @@ export async function convenersOf(deps: Pick<Deps, 'store'>, groupId: string): P
 export function groupIdsOf(member: Member | null, role?: 'member' | 'convener'): string[] {
   if (!member) return [];
   return member.groups.filter((g) => !role || g.role === role).map((g) => g.groupId);
+}
+
+/** 本县设置从存储读出、与默认值合并：本地和云端的组装都用它接 Deps.loadSettings */
+export function settingsFrom(store: Pick<Store, 'getCountySettings'>): () => Promise<CountySettings> {
+  return async () => mergeSettings(await store.getCountySettings());
 }

@@ -27,7 +27,11 @@ const BEFORE_PROPOSAL: TicketStatus[] = ['pending', 'claimed', 'consulting'];
 /** 动作 → 身份 → { 出发状态: 到达状态 }；没写的组合都不允许。 */
 const EXPECTED: Record<Exclude<TicketAction, 'submit'>, Partial<Record<Relation, Row>>> = {
   meToo: { resident: same(...OPEN) },
-  claim: { member: { ...to('claimed', 'pending', 'claimed'), ...same('consulting') }, convener: { ...to('claimed', 'pending', 'claimed'), ...same('consulting') } },
+  claim: {
+    member: { ...to('claimed', 'pending', 'claimed'), ...same('consulting') },
+    claimant: { ...to('claimed', 'pending', 'claimed'), ...same('consulting') },
+    convener: { ...to('claimed', 'pending', 'claimed'), ...same('consulting') },
+  },
   releaseClaim: { claimant: { ...to('byClaimants', 'claimed'), ...same('consulting') } },
   addProgress: {
     claimant: same('claimed', 'consulting', 'proposed'),
