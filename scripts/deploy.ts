@@ -166,9 +166,9 @@ async function importCounty(file: string, s: DeploySettings, dryRun: boolean): P
   }
   if (!s.TENCENTCLOUD_SECRETID || !s.TENCENTCLOUD_SECRETKEY) throw new Error('导入通讯录要用 API 密钥直接写数据库：请设置 TENCENTCLOUD_SECRETID 和 TENCENTCLOUD_SECRETKEY');
   const tcb = await import('@cloudbase/node-sdk');
-  const { CloudbaseStore } = await import('../cloudfunctions/_runtime/adapters/store.cloudbase');
+  const { createCloudbaseStore } = await import('../cloudfunctions/_runtime/adapters/store.cloudbase');
   const app = tcb.init({ env: s.ENV_ID, secretId: s.TENCENTCLOUD_SECRETID, secretKey: s.TENCENTCLOUD_SECRETKEY, timeout: 30_000 });
-  const store = new CloudbaseStore(app.database() as never);
+  const store = createCloudbaseStore(app.database() as never);
   for (const g of county.groups) await store.putGroup(g);
   const codes: Array<[string, string, string]> = [];
   for (const m of county.members) {

@@ -8,7 +8,7 @@ import { errorEnvelope } from '../../shared/api/envelope';
 import { ok } from '../../shared/domain/errors';
 import { deliverOutbox, type DeliveryReport } from '../../shared/usecases/deliver-outbox';
 import { CloudbaseLease } from '../_runtime/adapters/lease.cloudbase';
-import { CloudRuntime, lazyMain, outboxSenders, type CloudMain, type CloudPlatform, type RuntimeOptions } from '../_runtime/adapters/platform.cloudbase';
+import { CloudRuntime, lazyMain, outboxSenders, type CloudMain, type CloudPlatform, type RuntimeOptions } from '../_runtime/platform.cloudbase';
 import { initNodeSdk } from '../_runtime/adapters/sdk.cloudbase';
 import { initWxServerSdk } from '../_runtime/adapters/sdk.wechat';
 

@@ -3,7 +3,7 @@
  * 分诊模型（约 2.4 MB）只打包进这个函数，第一次分诊时才解析。
  */
 import { defaultTriager } from '../../shared/triage/default-model';
-import { CloudRuntime, handlerMain, lazyMain, type CloudMain, type CloudPlatform, type RuntimeOptions } from '../_runtime/adapters/platform.cloudbase';
+import { CloudRuntime, handlerMain, lazyMain, type CloudMain, type CloudPlatform, type RuntimeOptions } from '../_runtime/platform.cloudbase';
 import { initNodeSdk } from '../_runtime/adapters/sdk.cloudbase';
 import { initWxServerSdk } from '../_runtime/adapters/sdk.wechat';
 import { createIntakeHandler } from './handler';

@@ -6,9 +6,9 @@
 import * as z from 'zod/mini';
 import type { Clock } from '../../shared/ports/services.port';
 import { recordMediaCheckResult } from '../_runtime/adapters/media.wechat';
-import type { CloudMain, NodeSdkApp } from '../_runtime/adapters/platform.cloudbase';
+import type { CloudMain, NodeSdkApp } from '../_runtime/platform.cloudbase';
 import { initNodeSdk } from '../_runtime/adapters/sdk.cloudbase';
-import type { CloudbaseDatabase } from '../_runtime/adapters/store.cloudbase';
+import type { CloudbaseDatabase } from '../_runtime/adapters/db.cloudbase';
 import { systemClock } from '../_runtime/adapters/system';
 
 export const MediaCheckPush = z.object({

@@ -9,7 +9,7 @@
 import * as z from 'zod/mini';
 import { fail, ok, type Result } from '../../shared/domain/errors';
 import { tempUrls } from '../_runtime/adapters/files.cloudbase';
-import { CloudRuntime, lazyMain, stationCodes, type CloudMain, type CloudPlatform, type RuntimeOptions } from '../_runtime/adapters/platform.cloudbase';
+import { CloudRuntime, lazyMain, stationCodes, type CloudMain, type CloudPlatform, type RuntimeOptions } from '../_runtime/platform.cloudbase';
 import { initNodeSdk } from '../_runtime/adapters/sdk.cloudbase';
 import { initWxServerSdk } from '../_runtime/adapters/sdk.wechat';
 import { createHandler, type Route } from '../_runtime/router';

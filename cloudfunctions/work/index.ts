@@ -1,7 +1,7 @@
 /**
  * work 云函数的入口（微信云开发）：委员和召集人的工作台，路由见 handler.ts。不做分诊，不带模型。
  */
-import { CloudRuntime, handlerMain, lazyMain, type CloudMain, type CloudPlatform, type RuntimeOptions } from '../_runtime/adapters/platform.cloudbase';
+import { CloudRuntime, handlerMain, lazyMain, type CloudMain, type CloudPlatform, type RuntimeOptions } from '../_runtime/platform.cloudbase';
 import { initNodeSdk } from '../_runtime/adapters/sdk.cloudbase';
 import { initWxServerSdk } from '../_runtime/adapters/sdk.wechat';
 import { createWorkHandler } from './handler';

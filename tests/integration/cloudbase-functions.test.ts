@@ -9,8 +9,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { seedDemoCounty } from '../../cloudfunctions/_runtime/demo-county';
-import type { CloudEnv, CloudMain, CloudPlatform } from '../../cloudfunctions/_runtime/adapters/platform.cloudbase';
-import { CloudbaseStore, type CloudbaseDatabase } from '../../cloudfunctions/_runtime/adapters/store.cloudbase';
+import type { CloudEnv, CloudMain, CloudPlatform } from '../../cloudfunctions/_runtime/platform.cloudbase';
+import type { CloudbaseDatabase } from '../../cloudfunctions/_runtime/adapters/db.cloudbase';
+import { createCloudbaseStore, type CloudbaseStore } from '../../cloudfunctions/_runtime/adapters/store.cloudbase';
 import { ALL_COLLECTIONS } from '../../cloudfunctions/_runtime/adapters/schema.cloudbase';
 import { parseSubscribeTemplates } from '../../cloudfunctions/_runtime/adapters/subscribe.wechat';
 import type { Envelope } from '../../shared/api/envelope';
@@ -86,7 +87,7 @@ async function world(envOverrides: Partial<CloudEnv> = {}): Promise<World> {
     stationcode: stationcode.createMain(platform, options),
     mediacheck: mediacheck.createMain(platform.app, { clock, log: (line) => infos.push(String(line.message)) }),
   };
-  const store = new CloudbaseStore(db as CloudbaseDatabase);
+  const store = createCloudbaseStore(db as CloudbaseDatabase);
   await seedDemoCounty({ store } as unknown as Deps, { tickets: false });
   expect(contextReads).toBe(0);
   const w: World = {

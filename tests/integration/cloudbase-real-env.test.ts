@@ -4,7 +4,8 @@
  * 用 contract_ 前缀的集合（不存在就建），每个测试开始前清空——请用专门的测试环境，不要用正式环境。
  */
 import tcb from '@cloudbase/node-sdk';
-import { CloudbaseStore, type CloudbaseDatabase } from '../../cloudfunctions/_runtime/adapters/store.cloudbase';
+import type { CloudbaseDatabase } from '../../cloudfunctions/_runtime/adapters/db.cloudbase';
+import { createCloudbaseStore } from '../../cloudfunctions/_runtime/adapters/store.cloudbase';
 import { ALL_COLLECTIONS } from '../../cloudfunctions/_runtime/adapters/schema.cloudbase';
 import { describeStoreContract } from '../contract/store-contract';
 
@@ -38,7 +39,7 @@ if (env && secretId && secretKey) {
       for (const name of names) {
         await (db.collection(name).where({ _id: db.command.exists(true) }) as unknown as { remove(): Promise<unknown> }).remove();
       }
-      return { store: new CloudbaseStore(db, { collectionPrefix: PREFIX }), close() {} };
+      return { store: createCloudbaseStore(db, { collectionPrefix: PREFIX }), close() {} };
     },
     { timeoutMs: 900_000 },
   );

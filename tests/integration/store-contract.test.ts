@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import { openSqliteStore } from '../../cloudfunctions/_runtime/adapters/store.sqlite';
-import { CloudbaseStore, type CloudbaseDatabase } from '../../cloudfunctions/_runtime/adapters/store.cloudbase';
+import type { CloudbaseDatabase } from '../../cloudfunctions/_runtime/adapters/db.cloudbase';
+import { createCloudbaseStore } from '../../cloudfunctions/_runtime/adapters/store.cloudbase';
 import { ALL_COLLECTIONS } from '../../cloudfunctions/_runtime/adapters/schema.cloudbase';
 import { CloudbaseDbService, createDoubleDatabase, type RecordedQuery } from '../contract/cloudbase-db.double';
 import { describeStoreContract } from '../contract/store-contract';
@@ -28,7 +29,7 @@ const services: CloudbaseDbService[] = [];
 describeStoreContract('CloudBase 适配器 + 数据库替身', async () => {
   const service = new CloudbaseDbService(ALL_COLLECTIONS.map((c) => c.name));
   services.push(service);
-  return { store: new CloudbaseStore(createDoubleDatabase(service) as CloudbaseDatabase), close() {} };
+  return { store: createCloudbaseStore(createDoubleDatabase(service) as CloudbaseDatabase), close() {} };
 });
 
 /** 一个查询"有索引可用"：按 _id 查；或某个索引的第一个字段是它的筛选字段或排序字段之一 */

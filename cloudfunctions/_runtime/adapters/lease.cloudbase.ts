@@ -4,7 +4,7 @@
  * 取租约是一个事务：读租约文档，没人持有或已过期才写上自己；两个实例同时抢，数据库的写冲突只让一个成功。
  */
 import { collectionName } from './schema.cloudbase';
-import { docOf, isTransactionConflict, type CloudbaseDatabase } from './store.cloudbase';
+import { docOf, isTransactionConflict, type CloudbaseDatabase } from './db.cloudbase';
 
 export class CloudbaseLease {
   private readonly collection: string;

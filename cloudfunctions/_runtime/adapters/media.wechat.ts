@@ -8,7 +8,7 @@ import type { Clock } from '../../../shared/ports/services.port';
 import { tempUrls, type MediaGate, type TempUrlSource } from './files.cloudbase';
 import { asOpenApiError, type OpenApi, type SecurityScene } from './openapi.wechat';
 import { collectionName } from './schema.cloudbase';
-import { docOf, hashKey, type CloudbaseDatabase } from './store.cloudbase';
+import { docOf, hashKey, type CloudbaseDatabase } from './db.cloudbase';
 
 export type MediaStatus = 'pending' | 'pass' | 'review' | 'risky' | 'error';
 

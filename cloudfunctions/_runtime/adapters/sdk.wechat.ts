@@ -3,7 +3,7 @@
  * 只被云函数入口引用；mediacheck 不需要它，所以和 node-sdk 的初始化分开放，它的包里就没有这个依赖。
  */
 import * as cloud from 'wx-server-sdk';
-import type { WxServerSdk } from './platform.cloudbase';
+import type { WxServerSdk } from '../platform.cloudbase';
 
 export function initWxServerSdk(): WxServerSdk {
   // DYNAMIC_CURRENT_ENV：跟随函数所在的环境（类型声明里漏了 symbol）

@@ -7,19 +7,20 @@
  * 环境变量（云函数配置里设，见 docs/deploy.md）在第一次调用时解析一次，不对就报清楚的错。
  */
 import * as z from 'zod/mini';
-import { DEFAULT_SETTINGS } from '../../../shared/domain/vocabulary';
-import type { Deps, Triager } from '../../../shared/usecases/context';
-import type { ChannelSender, Clock, IdGenerator } from '../../../shared/ports/services.port';
-import { consoleLogger, type Handler, type Logger } from '../router';
-import { MsgSecCheckContentChecker } from './content.wechat';
-import { CloudFileStore, type TempUrlSource } from './files.cloudbase';
-import { WechatMediaCheck } from './media.wechat';
-import type { OpenApi } from './openapi.wechat';
-import { StationCodeGenerator, type FileUploader } from './stationcode.wechat';
-import { CloudbaseStore, type CloudbaseDatabase } from './store.cloudbase';
-import { parseSubscribeTemplates, SubscribeMessageSender, type SubscribeTemplate } from './subscribe.wechat';
-import { randomIds, systemClock } from './system';
-import { WecomWebhookSender } from './wecom.sender';
+import { DEFAULT_SETTINGS } from '../../shared/domain/vocabulary';
+import type { Deps, Triager } from '../../shared/usecases/context';
+import type { ChannelSender, Clock, IdGenerator } from '../../shared/ports/services.port';
+import { consoleLogger, type Handler, type Logger } from './router';
+import { MsgSecCheckContentChecker } from './adapters/content.wechat';
+import { CloudFileStore, type TempUrlSource } from './adapters/files.cloudbase';
+import { WechatMediaCheck } from './adapters/media.wechat';
+import type { OpenApi } from './adapters/openapi.wechat';
+import { StationCodeGenerator, type FileUploader } from './adapters/stationcode.wechat';
+import type { CloudbaseDatabase } from './adapters/db.cloudbase';
+import { createCloudbaseStore, type CloudbaseStore } from './adapters/store.cloudbase';
+import { parseSubscribeTemplates, SubscribeMessageSender, type SubscribeTemplate } from './adapters/subscribe.wechat';
+import { randomIds, systemClock } from './adapters/system';
+import { WecomWebhookSender } from './adapters/wecom.sender';
 
 /** wx-server-sdk 里用到的部分 */
 export interface WxServerSdk {
@@ -102,7 +103,7 @@ export class CloudRuntime {
     readonly options: RuntimeOptions = {},
   ) {
     this.db = platform.app.database() as CloudbaseDatabase;
-    this.store = new CloudbaseStore(this.db);
+    this.store = createCloudbaseStore(this.db);
     this.clock = options.clock ?? systemClock;
     this.ids = options.ids ?? randomIds;
     this.logger = options.logger ?? consoleLogger;

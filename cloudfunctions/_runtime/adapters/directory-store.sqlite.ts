@@ -1,0 +1,85 @@
+/**
+ * 通讯录（联络站、委员小组、委员）的 SQLite 实现。委员所在的小组另存一张 member_roles 表，按小组查委员走它；
+ * openid、邀请码是 members 表上的唯一列，所以一个微信只能绑一位委员。
+ */
+import { MemberGroupSchema, MemberSchema, StationSchema, type Member, type MemberGroup, type Station } from '../../../shared/domain/model';
+import type { DirectoryStore } from '../../../shared/ports/store.port';
+import { parseRow, type Row, type SqliteConnection } from './db.sqlite';
+
+export function sqliteDirectoryStore(c: SqliteConnection): DirectoryStore {
+  const { db } = c;
+  const stmts = c.prepareAll({
+    getStation: 'SELECT doc FROM stations WHERE id = ?',
+    listStations: 'SELECT doc FROM stations ORDER BY id',
+    putStation: 'INSERT INTO stations (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc',
+    getGroup: 'SELECT doc FROM member_groups WHERE id = ?',
+    listGroups: 'SELECT doc FROM member_groups ORDER BY id',
+    putGroup: 'INSERT INTO member_groups (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc',
+    getMember: 'SELECT doc FROM members WHERE id = ?',
+    memberByOpenid: 'SELECT doc FROM members WHERE openid = ?',
+    memberByInvite: 'SELECT doc FROM members WHERE invite_code = ?',
+    membersOfGroup: 'SELECT m.doc FROM members m JOIN member_roles r ON r.member_id = m.id WHERE r.group_id = ? ORDER BY m.id',
+    putMember: 'INSERT INTO members (id, openid, invite_code, doc) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET openid = excluded.openid, invite_code = excluded.invite_code, doc = excluded.doc',
+    clearRoles: 'DELETE FROM member_roles WHERE member_id = ?',
+    addRole: 'INSERT INTO member_roles (member_id, group_id, role) VALUES (?, ?, ?)',
+  });
+
+  function writeMember(m: Member): void {
+    stmts.putMember.run(m.id, m.openid, m.inviteCode, JSON.stringify(m));
+    stmts.clearRoles.run(m.id);
+    for (const g of m.groups) stmts.addRole.run(m.id, g.groupId, g.role);
+  }
+
+  return {
+    async getStation(id: string): Promise<Station | null> {
+      return c.one(stmts.getStation, StationSchema, id);
+    },
+    async listStations(): Promise<Station[]> {
+      return c.all(stmts.listStations, StationSchema);
+    },
+    async getGroup(id: string): Promise<MemberGroup | null> {
+      return c.one(stmts.getGroup, MemberGroupSchema, id);
+    },
+    async listGroups(): Promise<MemberGroup[]> {
+      return c.all(stmts.listGroups, MemberGroupSchema);
+    },
+    async getMember(id: string): Promise<Member | null> {
+      return c.one(stmts.getMember, MemberSchema, id);
+    },
+    async listMembersOfGroup(groupId: string): Promise<Member[]> {
+      return c.all(stmts.membersOfGroup, MemberSchema, groupId);
+    },
+    async findMemberByOpenid(openid: string): Promise<Member | null> {
+      return c.one(stmts.memberByOpenid, MemberSchema, openid);
+    },
+    async findMemberByInviteCode(code: string): Promise<Member | null> {
+      return c.one(stmts.memberByInvite, MemberSchema, code);
+    },
+
+    async bindMember(memberId: string, openid: string, inviteCode: string): Promise<boolean> {
+      c.operations++;
+      return db.transaction(() => {
+        const row = stmts.getMember.get(memberId) as Row | undefined;
+        if (!row) return false;
+        const m = parseRow(MemberSchema, row.doc);
+        if (m.openid || m.inviteCode !== inviteCode) return false;
+        if (stmts.memberByOpenid.get(openid)) return false;
+        writeMember({ ...m, openid, inviteCode: null });
+        return true;
+      })();
+    },
+
+    async putStation(s: Station): Promise<void> {
+      c.operations++;
+      stmts.putStation.run(s.id, JSON.stringify(StationSchema.parse(s)));
+    },
+    async putGroup(g: MemberGroup): Promise<void> {
+      c.operations++;
+      stmts.putGroup.run(g.id, JSON.stringify(MemberGroupSchema.parse(g)));
+    },
+    async putMember(m: Member): Promise<void> {
+      c.operations++;
+      db.transaction(() => writeMember(MemberSchema.parse(m)))();
+    },
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * 工单（及其历史）的 SQLite 实现。工单 + 历史 + 发件箱条目在一个 IMMEDIATE 事务里写入；
+ * 修改按版本号条件更新，任何一张版本不符整个事务回滚。提交人、"我也遇到了"、接单委员另存 ticket_people，
+ * 按人查工单走它。better-sqlite3 是同步的，单进程内的事务天然串行；版本判断仍与 CloudBase 适配器语义一致。
+ */
+import { HistoryEntrySchema, OutboxEntrySchema, TicketSchema, type HistoryEntry, type OutboxEntry, type Ticket } from '../../../shared/domain/model';
+import { clampLimit, type CreateTicketResult, type Page, type PageRequest, type TicketChange, type TicketQuery, type TicketStore } from '../../../shared/ports/store.port';
+import { cursorCondition, parseRow, toPage, type Row, type SqliteConnection } from './db.sqlite';
+
+/** 工单查询条件 → SQL 片段与参数（列表和计数共用） */
+function ticketWhere(query: TicketQuery): { where: string[]; args: unknown[] } {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  const inList = (col: string, values: readonly string[]) => {
+    where.push(values.length ? `${col} IN (${values.map(() => '?').join(', ')})` : '0');
+    args.push(...values);
+  };
+  if (query.stationIds) inList('t.station_id', query.stationIds);
+  if (query.groupIds) inList('t.group_id', query.groupIds);
+  if (query.statuses) inList('t.status', query.statuses);
+  if (query.library) {
+    where.push('t.library = ?');
+    args.push(query.library);
+  }
+  if (query.createdAfter) {
+    where.push('t.created_at >= ?');
+    args.push(query.createdAfter);
+  }
+  if (query.involvingResident) {
+    where.push("(t.resident_openid = ? OR EXISTS (SELECT 1 FROM ticket_people p WHERE p.ticket_id = t.id AND p.kind = 'metoo' AND p.person = ?))");
+    args.push(query.involvingResident, query.involvingResident);
+  }
+  if (query.claimedBy) {
+    where.push("EXISTS (SELECT 1 FROM ticket_people p WHERE p.ticket_id = t.id AND p.kind = 'claimant' AND p.person = ?)");
+    args.push(query.claimedBy);
+  }
+  return { where, args };
+}
+
+const whereClause = (where: string[]) => (where.length ? `WHERE ${where.join(' AND ')}` : '');
+
+export function sqliteTicketStore(c: SqliteConnection): TicketStore {
+  const { db } = c;
+  const stmts = c.prepareAll({
+    getTicket: 'SELECT doc FROM tickets WHERE id = ?',
+    byClientRequest: 'SELECT doc FROM tickets WHERE resident_openid = ? AND client_request_id = ?',
+    countSince: 'SELECT COUNT(*) AS n FROM tickets WHERE resident_openid = ? AND created_at >= ?',
+    insertTicket: `INSERT INTO tickets (id, station_id, group_id, resident_openid, client_request_id, status, library, created_at, updated_at, version, doc)
+       VALUES (@id, @stationId, @groupId, @residentOpenid, @clientRequestId, @status, @library, @createdAt, @updatedAt, @version, @doc)
+       ON CONFLICT (resident_openid, client_request_id) DO NOTHING`,
+    updateTicket: 'UPDATE tickets SET status = @status, library = @library, group_id = @groupId, updated_at = @updatedAt, version = @version, doc = @doc WHERE id = @id AND version = @expectedVersion',
+    clearPeople: 'DELETE FROM ticket_people WHERE ticket_id = ?',
+    addPerson: 'INSERT OR IGNORE INTO ticket_people (ticket_id, kind, person) VALUES (?, ?, ?)',
+    insertHistory: 'INSERT INTO history (id, ticket_id, at, doc) VALUES (?, ?, ?, ?)',
+    listHistory: 'SELECT doc FROM history WHERE ticket_id = ? ORDER BY seq',
+    insertOutbox: 'INSERT INTO outbox (id, status, next_attempt_at, recipient, ticket_id, doc) VALUES (?, ?, ?, ?, ?, ?)',
+  });
+
+  function writePeople(t: Ticket): void {
+    stmts.clearPeople.run(t.id);
+    for (const o of t.meToo) stmts.addPerson.run(t.id, 'metoo', o);
+    for (const cl of t.claimants) stmts.addPerson.run(t.id, 'claimant', cl.memberId);
+  }
+
+  function writeSideEffects(history: HistoryEntry[], outbox: OutboxEntry[]): void {
+    for (const h of history) stmts.insertHistory.run(h.id, h.ticketId, h.at, JSON.stringify(HistoryEntrySchema.parse(h)));
+    for (const o of outbox) stmts.insertOutbox.run(o.id, o.status, o.nextAttemptAt, o.recipient, o.ticketId, JSON.stringify(OutboxEntrySchema.parse(o)));
+  }
+
+  function outboxWritten(outbox: OutboxEntry[]): void {
+    if (outbox.length) c.onOutboxWritten?.();
+  }
+
+  return {
+    async getTicket(id: string): Promise<Ticket | null> {
+      return c.one(stmts.getTicket, TicketSchema, id);
+    },
+    async findByClientRequest(openid: string, clientRequestId: string): Promise<Ticket | null> {
+      return c.one(stmts.byClientRequest, TicketSchema, openid, clientRequestId);
+    },
+    async countSubmittedSince(openid: string, sinceIso: string): Promise<number> {
+      c.operations++;
+      return (stmts.countSince.get(openid, sinceIso) as { n: number }).n;
+    },
+
+    async countTickets(query: TicketQuery): Promise<number> {
+      c.operations++;
+      const { where, args } = ticketWhere(query);
+      const row = db.prepare(`SELECT COUNT(*) AS n FROM tickets t ${whereClause(where)}`).get(...args) as { n: number };
+      return row.n;
+    },
+
+    async listTickets(query: TicketQuery, page: PageRequest = {}): Promise<Page<Ticket>> {
+      c.operations++;
+      const { where, args } = ticketWhere(query);
+      const after = cursorCondition(page.cursor, 't.');
+      if (after) {
+        where.push(after.sql);
+        args.push(...after.args);
+      }
+      const limit = clampLimit(page.limit);
+      const sql = `SELECT t.doc FROM tickets t ${whereClause(where)} ORDER BY t.created_at DESC, t.id DESC LIMIT ?`;
+      return toPage(db.prepare(sql).all(...args, limit + 1) as Row[], limit, TicketSchema);
+    },
+
+    async createTicket(ticket: Ticket, history: HistoryEntry[], outbox: OutboxEntry[]): Promise<CreateTicketResult> {
+      c.operations++;
+      const t = TicketSchema.parse(ticket);
+      const result = db.transaction((): CreateTicketResult => {
+        const info = stmts.insertTicket.run({ ...t, doc: JSON.stringify(t) });
+        if (info.changes === 0) {
+          const row = stmts.byClientRequest.get(t.residentOpenid, t.clientRequestId) as Row;
+          return { created: false, existing: parseRow(TicketSchema, row.doc) };
+        }
+        writePeople(t);
+        writeSideEffects(history, outbox);
+        return { created: true };
+      }).immediate();
+      if (result.created) outboxWritten(outbox);
+      return result;
+    },
+
+    async updateTickets(changes: TicketChange[], history: HistoryEntry[], outbox: OutboxEntry[]): Promise<boolean> {
+      c.operations++;
+      const parsed = changes.map((ch) => ({ next: TicketSchema.parse(ch.next), expectedVersion: ch.expectedVersion }));
+      const rollback = new Error('version conflict');
+      try {
+        db.transaction(() => {
+          for (const { next, expectedVersion } of parsed) {
+            const info = stmts.updateTicket.run({ ...next, expectedVersion, doc: JSON.stringify(next) });
+            if (info.changes !== 1) throw rollback;
+            writePeople(next);
+          }
+          writeSideEffects(history, outbox);
+        }).immediate();
+        outboxWritten(outbox);
+        return true;
+      } catch (e) {
+        if (e === rollback) return false;
+        throw e;
+      }
+    },
+
+    async listHistory(ticketId: string): Promise<HistoryEntry[]> {
+      return c.all(stmts.listHistory, HistoryEntrySchema, ticketId);
+    },
+  };
+}
