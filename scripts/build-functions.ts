@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { ALL_COLLECTIONS, COLLECTION_ACL } from '../cloudfunctions/_runtime/adapters/schema.cloudbase';
+import { CLOUD_ENV_KEYS } from '../cloudfunctions/_runtime/env';
 
 export const ROOT = path.resolve(__dirname, '..');
 
@@ -40,7 +41,8 @@ export interface FunctionSpec {
   bundlesTriageModel?: boolean;
 }
 
-const RUNTIME_ENV = ['WEAPP_APPID', 'WEAPP_STATE', 'SUBSCRIBE_TEMPLATES', 'CONTENT_REVIEW', 'MEDIA_CHECK'];
+/** 云函数读的环境变量（定义在 cloudfunctions/_runtime/env.ts） */
+const RUNTIME_ENV: string[] = [...CLOUD_ENV_KEYS];
 
 export const FUNCTIONS: FunctionSpec[] = [
   { name: 'intake', description: '居民端：看站点、查重、提交反映、我的反映、我也遇到了、评价、案例库', timeout: 10, memorySize: 256, env: RUNTIME_ENV, bundlesTriageModel: true },

@@ -7,7 +7,7 @@
  *   npm run deploy -- --station-codes          为所有启用的联络站生成小程序码（调用已部署的 stationcode 函数）
  *   可加 --env-file <文件>（默认 .env.cloudbase）、--skip-build
  *
- * 配置（环境变量或 --env-file 文件里的 KEY=VALUE）：
+ * 配置（环境变量，或 --env-file 文件里的 KEY=VALUE；环境变量优先）：
  *   ENV_ID                 云开发环境 id（必填）
  *   WEAPP_APPID            小程序 AppID（必填，wx 开头 18 位）
  *   WEAPP_STATE            formal（默认）/ trial / developer：订阅消息和小程序码指向的版本
@@ -16,6 +16,8 @@
  *   MEDIA_CHECK            async（默认）/ off：照片是否先过 mediaCheckAsync
  *   TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY
  *                          腾讯云 API 密钥：有则用它登录 tcb、导入数据；没有则用已经 `npx tcb login` 过的登录态
+ * 各项的格式与默认值只定义在 cloudfunctions/_runtime/env.ts（DeployEnvSchema）。
+ * 不读仓库根目录的 .env：那是本地服务的配置（WEAPP_APPID=touristappid 之类），不该混进正式部署。
  */
 import { spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
@@ -25,44 +27,17 @@ import path from 'node:path';
 import * as z from 'zod/mini';
 import { MemberGroupSchema, MemberSchema, StationSchema, type Member } from '../shared/domain/model';
 import { ALL_COLLECTIONS, COLLECTION_ACL } from '../cloudfunctions/_runtime/adapters/schema.cloudbase';
+import { CLOUD_ENV_KEYS, loadDeployEnv, withEnvFile, type DeployEnv, type EnvSource } from '../cloudfunctions/_runtime/env';
 import { isValidScene } from '../cloudfunctions/_runtime/adapters/stationcode.wechat';
 import { parseSubscribeTemplates } from '../cloudfunctions/_runtime/adapters/subscribe.wechat';
 import { buildAll, cloudbaserc, FUNCTIONS, ROOT, writeJson } from './build-functions';
 
 // ---- 配置 ----
 
-const SettingsSchema = z.object({
-  ENV_ID: z.string({ error: '缺少 ENV_ID（云开发环境 id）' }).check(z.regex(/^[a-z0-9][a-z0-9_-]{2,39}$/, { error: 'ENV_ID 格式不对（小写字母、数字、- 和 _）' })),
-  WEAPP_APPID: z.string({ error: '缺少 WEAPP_APPID（小程序 AppID）' }).check(z.regex(/^wx[0-9a-f]{16}$/, { error: 'WEAPP_APPID 应为 wx 开头的 18 位' })),
-  WEAPP_STATE: z._default(z.enum(['formal', 'trial', 'developer']), 'formal'),
-  SUBSCRIBE_TEMPLATES: z._default(z.string(), ''),
-  CONTENT_REVIEW: z._default(z.enum(['allow', 'block']), 'allow'),
-  MEDIA_CHECK: z._default(z.enum(['async', 'off']), 'async'),
-  TENCENTCLOUD_SECRETID: z.optional(z.string().check(z.minLength(10))),
-  TENCENTCLOUD_SECRETKEY: z.optional(z.string().check(z.minLength(10))),
-});
-export type DeploySettings = z.infer<typeof SettingsSchema>;
+export type DeploySettings = DeployEnv;
 
-/** KEY=VALUE 每行一个，# 开头是注释，值可以用引号括起来（JSON 值用单引号最方便） */
-export function parseEnvFile(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    const eq = line.indexOf('=');
-    if (eq < 1) continue;
-    let value = line.slice(eq + 1).trim();
-    if ((value.startsWith("'") && value.endsWith("'")) || (value.startsWith('"') && value.endsWith('"'))) value = value.slice(1, -1);
-    out[line.slice(0, eq).trim()] = value;
-  }
-  return out;
-}
-
-export function loadSettings(source: Record<string, string | undefined>): { settings: DeploySettings; warnings: string[] } {
-  const clean = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = SettingsSchema.safeParse(clean);
-  if (!parsed.success) throw new Error(`部署配置不正确：\n  - ${parsed.error.issues.map((i) => i.message).join('\n  - ')}`);
-  const settings = parsed.data;
+export function loadSettings(source: EnvSource): { settings: DeploySettings; warnings: string[] } {
+  const settings = loadDeployEnv(source);
   const warnings: string[] = [];
   const templates = parseSubscribeTemplates(settings.SUBSCRIBE_TEMPLATES);
   if (!templates.length) warnings.push('没有配置 SUBSCRIBE_TEMPLATES：不发微信订阅消息，只有站内消息和企业微信群通知');
@@ -82,7 +57,7 @@ export function loadSettings(source: Record<string, string | undefined>): { sett
 /** 填好环境相关值的 cloudbaserc（交给 tcb 的那一份）；JSON 值原样放进去，由 JSON.stringify 转义 */
 export function renderedCloudbaserc(s: DeploySettings, functionRoot: string): Record<string, unknown> {
   const rc = cloudbaserc(functionRoot) as { envId: string; functions: Array<{ envVariables: Record<string, string> }> };
-  const values: Record<string, string> = { WEAPP_APPID: s.WEAPP_APPID, WEAPP_STATE: s.WEAPP_STATE, SUBSCRIBE_TEMPLATES: s.SUBSCRIBE_TEMPLATES, CONTENT_REVIEW: s.CONTENT_REVIEW, MEDIA_CHECK: s.MEDIA_CHECK };
+  const values: Record<string, string> = Object.fromEntries(CLOUD_ENV_KEYS.map((k) => [k, s[k]]));
   rc.envId = s.ENV_ID;
   for (const f of rc.functions) f.envVariables = Object.fromEntries(Object.keys(f.envVariables).map((k) => [k, values[k] ?? '']));
   return rc;
@@ -196,8 +171,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const dryRun = args.includes('--dry-run');
   const envFile = argValue(args, '--env-file') ?? (fs.existsSync(path.join(ROOT, '.env.cloudbase')) ? '.env.cloudbase' : undefined);
-  const fileValues = envFile ? parseEnvFile(fs.readFileSync(path.resolve(ROOT, envFile), 'utf8')) : {};
-  const { settings, warnings } = loadSettings({ ...fileValues, ...process.env });
+  const { settings, warnings } = loadSettings(envFile ? withEnvFile(path.resolve(ROOT, envFile), process.env, true) : process.env);
   console.log(`${dryRun ? '【演练，不连云】' : ''}部署到云开发环境 ${settings.ENV_ID}（小程序 ${settings.WEAPP_APPID}，${settings.WEAPP_STATE}）${envFile ? `，配置来自 ${envFile}` : ''}`);
   for (const w of warnings) console.log(`  ⚠ ${w}`);
 

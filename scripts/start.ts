@@ -1,9 +1,19 @@
 /**
- * npm start：h5 构建不存在或比源码旧时先构建，再启动本地服务（接口 + 页面 + 演示县）。
+ * npm start：先读环境变量（进程环境 + 仓库根目录的 .env，不对就在构建之前报错），
+ * h5 构建不存在或比源码旧时先构建，再启动本地服务（接口 + 页面 + 演示县）。
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { loadLocalEnv, type LocalEnv } from '../cloudfunctions/_runtime/env';
+
+let env: LocalEnv;
+try {
+  env = loadLocalEnv();
+} catch (e) {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+}
 
 const root = path.resolve(__dirname, '..');
 const built = path.join(root, 'dist/h5/index.html');
@@ -27,7 +37,7 @@ if (stale) {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-require('../cloudfunctions/_local/server').startServer().then((s: { url: string; close(): Promise<void> }) => {
+require('../cloudfunctions/_local/server').startServer(env).then((s: { url: string; close(): Promise<void> }) => {
   console.log(`码上提本地服务已启动：${s.url}`);
   console.log(`  居民扫码页：${s.url}/#/pages/station/index?station=demo-station-1`);
   console.log(`  委员工作台：${s.url}/?as=demo-member-1#/packages/work/queue/index`);

@@ -12,7 +12,7 @@ import busboy from 'busboy';
 import sirv from 'sirv';
 import { errorEnvelope } from '../../shared/api/envelope';
 import { DEFAULT_SETTINGS } from '../../shared/domain/vocabulary';
-import { loadEnv, type Env } from '../_runtime/env';
+import { loadLocalEnv, type LocalEnv } from '../_runtime/env';
 import { sniffImage } from '../_runtime/adapters/files.local';
 import type { Handler } from '../_runtime/router';
 import { seedDemoCounty } from '../_runtime/demo-county';
@@ -49,7 +49,7 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 type Identity = { ok: true; openid: string | null } | { ok: false };
 
 /** 本地模式：请求头给身份；生产模式：拒绝请求头身份（生产身份只来自平台注入的 OPENID）。 */
-function identityOf(req: http.IncomingMessage, env: Env): Identity {
+function identityOf(req: http.IncomingMessage, env: LocalEnv): Identity {
   const header = req.headers['x-openid'];
   const value = Array.isArray(header) ? header[0] : header;
   if (env.MODE !== 'local') return value ? { ok: false } : { ok: true, openid: null };
@@ -62,7 +62,8 @@ export interface StartedServer {
   close(): Promise<void>;
 }
 
-export async function startServer(env: Env = loadEnv()): Promise<StartedServer> {
+/** 不给 env 时读进程环境与仓库根目录的 .env（见 _runtime/env.ts） */
+export async function startServer(env: LocalEnv = loadLocalEnv()): Promise<StartedServer> {
   const dataDir = path.resolve(env.DATA_DIR);
   const runtime = createLocalRuntime({
     dataDir,

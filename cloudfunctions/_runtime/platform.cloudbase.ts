@@ -4,12 +4,12 @@
  * 建一次 CloudRuntime（模块级，热启动时复用连接），每次调用在处理函数里读平台注入的 OPENID，
  * 用这个身份组装本次调用的依赖交给处理函数。
  *
- * 环境变量（云函数配置里设，见 docs/deploy.md）在第一次调用时解析一次，不对就报清楚的错。
+ * 环境变量（npm run deploy 设到云函数上，格式见 env.ts）在第一次调用时解析一次，不对就报清楚的错。
  */
-import * as z from 'zod/mini';
 import { DEFAULT_SETTINGS } from '../../shared/domain/vocabulary';
 import type { Deps, Triager } from '../../shared/usecases/context';
 import type { ChannelSender, Clock, IdGenerator } from '../../shared/ports/services.port';
+import { loadCloudEnvVars, type CloudEnvVars, type EnvSource } from './env';
 import { consoleLogger, type Handler, type Logger } from './router';
 import { MsgSecCheckContentChecker } from './adapters/content.wechat';
 import { CloudFileStore, type TempUrlSource } from './adapters/files.cloudbase';
@@ -40,27 +40,11 @@ export interface CloudPlatform {
   app: NodeSdkApp;
 }
 
-const EnvSchema = z.object({
-  /** 小程序 AppID：企业微信卡片点开小程序要用 */
-  WEAPP_APPID: z._default(z.string(), ''),
-  /** 订阅消息点开、小程序码指向哪个版本：formal 正式版、trial 体验版、developer 开发版 */
-  WEAPP_STATE: z._default(z.enum(['formal', 'trial', 'developer']), 'formal'),
-  /** 事件 → 订阅消息模板（JSON，见 subscribe.wechat.ts 与 docs/deploy.md） */
-  SUBSCRIBE_TEMPLATES: z._default(z.string(), ''),
-  /** msgSecCheck 给出 review 时：allow 放行，block 拦下 */
-  CONTENT_REVIEW: z._default(z.enum(['allow', 'block']), 'allow'),
-  /** 照片审核：async 用 mediaCheckAsync（需配置消息推送到 mediacheck 函数），off 不审核直接显示 */
-  MEDIA_CHECK: z._default(z.enum(['async', 'off']), 'async'),
-});
-export type CloudEnv = z.infer<typeof EnvSchema> & { templates: SubscribeTemplate[] };
+export type CloudEnv = CloudEnvVars & { templates: SubscribeTemplate[] };
 
-export function loadCloudEnv(source: Record<string, string | undefined> = process.env): CloudEnv {
-  // tcb 把没设置的 {{env.X}} 渲染成空字符串：当作没设置，用默认值
-  const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
-  if (!parsed.success) {
-    throw new Error(`云函数环境变量不正确：${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}（见 docs/deploy.md）`);
-  }
-  return { ...parsed.data, templates: parseSubscribeTemplates(parsed.data.SUBSCRIBE_TEMPLATES) };
+export function loadCloudEnv(source: EnvSource = process.env): CloudEnv {
+  const vars = loadCloudEnvVars(source);
+  return { ...vars, templates: parseSubscribeTemplates(vars.SUBSCRIBE_TEMPLATES) };
 }
 
 /** work、cron 等不分诊的函数用它占位：分诊模型只打包进 intake */

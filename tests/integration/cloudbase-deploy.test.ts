@@ -4,8 +4,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { checkCounty, deploySteps, loadSettings, newInviteCode, parseEnvFile, renderedCloudbaserc } from '../../scripts/deploy';
+import { checkCounty, deploySteps, loadSettings, newInviteCode, renderedCloudbaserc } from '../../scripts/deploy';
+import { withEnvFile } from '../../cloudfunctions/_runtime/env';
 import { FUNCTIONS, ROOT } from '../../scripts/build-functions';
 import { ALL_COLLECTIONS } from '../../cloudfunctions/_runtime/adapters/schema.cloudbase';
 import { parseSubscribeTemplates } from '../../cloudfunctions/_runtime/adapters/subscribe.wechat';
@@ -26,9 +28,19 @@ describe('部署配置', () => {
     expect(warnings.join()).toMatch(/只有站内消息和企业微信/);
   });
 
-  test('配置文件：注释、空行、引号括起来的 JSON', () => {
-    const parsed = parseEnvFile(`# 注释\nENV_ID=abc-123\n\nSUBSCRIBE_TEMPLATES='${TEMPLATES}'\nEMPTY=\n`);
-    expect(parsed).toEqual({ ENV_ID: 'abc-123', SUBSCRIBE_TEMPLATES: TEMPLATES, EMPTY: '' });
+  test('配置文件：注释、空行、引号括起来的 JSON；命令行上设的变量优先，空值当作没设', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mashangti-envfile-'));
+    const file = path.join(dir, '.env.cloudbase');
+    fs.writeFileSync(file, `# 注释\nENV_ID=abc-123\n\nSUBSCRIBE_TEMPLATES='${TEMPLATES}'\nWEAPP_APPID=wx0123456789abcdef\nWEAPP_STATE=\n`);
+    try {
+      const source = withEnvFile(file, { WEAPP_APPID: 'wxfedcba9876543210' });
+      expect(source).toMatchObject({ ENV_ID: 'abc-123', SUBSCRIBE_TEMPLATES: TEMPLATES, WEAPP_APPID: 'wxfedcba9876543210' });
+      expect(loadSettings(source).settings).toMatchObject({ ENV_ID: 'abc-123', WEAPP_APPID: 'wxfedcba9876543210', WEAPP_STATE: 'formal' });
+      expect(() => withEnvFile(path.join(dir, 'missing'), {}, true)).toThrow(/找不到环境变量文件/);
+      expect(withEnvFile(path.join(dir, 'missing'), { A: '1' })).toEqual({ A: '1' });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('交给 tcb 的 cloudbaserc：环境 id 和每个函数的环境变量都填上了，JSON 值原样保留，没有残留的占位符', () => {

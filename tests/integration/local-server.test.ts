@@ -1,7 +1,7 @@
 /**
  * 本地服务：健康检查、HTTP 上的调用约定、照片上传、本地模式之外拒绝请求头身份。
  */
-import { loadEnv } from '../../cloudfunctions/_runtime/env';
+import { loadLocalEnv } from '../../cloudfunctions/_runtime/env';
 import { startServer, type StartedServer } from '../../cloudfunctions/_local/server';
 import { tempDir } from './harness';
 
@@ -22,7 +22,7 @@ async function upload(base: string, bytes: Buffer, openid = 'demo-resident-1') {
 describe('本地模式', () => {
   let s: StartedServer;
   beforeAll(async () => {
-    s = await startServer(loadEnv({ PORT: '0', DATA_DIR: tempDir(), SEED_DEMO: 'true', OUTBOX_INTERVAL_MS: '100000' }));
+    s = await startServer(loadLocalEnv({ PORT: '0', DATA_DIR: tempDir(), SEED_DEMO: 'true', OUTBOX_INTERVAL_MS: '100000' }));
   });
   afterAll(() => s.close());
 
@@ -69,7 +69,7 @@ describe('本地模式', () => {
 describe('生产模式', () => {
   let s: StartedServer;
   beforeAll(async () => {
-    s = await startServer(loadEnv({ MODE: 'production', PORT: '0', DATA_DIR: tempDir(), SEED_DEMO: 'false' }));
+    s = await startServer(loadLocalEnv({ MODE: 'production', PORT: '0', DATA_DIR: tempDir(), SEED_DEMO: 'false' }));
   });
   afterAll(() => s.close());
 
@@ -82,5 +82,18 @@ describe('生产模式', () => {
   test('没有平台身份就不能提交', async () => {
     const r = await post(s.url, '/api/intake', { action: 'myReports' });
     expect(r.json.error.code).toBe('AUTH.NO_IDENTITY');
+  });
+});
+
+describe('环境变量', () => {
+  test('格式不对时启动前就报错，说清楚是哪一项', () => {
+    expect(() => loadLocalEnv({ PORT: 'abc', MODE: 'demo' })).toThrow(/环境变量不正确[\s\S]*MODE: 应为 local \/ production 之一[\s\S]*PORT: 应为整数/);
+    expect(() => loadLocalEnv({ WEAPP_APPID: 'abc' })).toThrow(/WEAPP_APPID 应为 wx 开头的 18 位，或 touristappid/);
+  });
+
+  test('空值当作没设置，用默认值', () => {
+    const env = loadLocalEnv({ PORT: '', DEMO_WECOM_WEBHOOK: '', WEAPP_APPID: '' });
+    expect(env).toMatchObject({ PORT: 8787, WEAPP_APPID: 'touristappid', MODE: 'local' });
+    expect(env.DEMO_WECOM_WEBHOOK).toBeUndefined();
   });
 });
