@@ -8,8 +8,8 @@ import { DEFAULT_SETTINGS } from '../../shared/domain/vocabulary';
 import type { HistoryEntry, Member, Message, OutboxEntry, Station, Ticket } from '../../shared/domain/model';
 import type { Store } from '../../shared/ports/store.port';
 import type { Deps } from '../../shared/usecases/context';
-import { meToo } from '../../shared/usecases/intake/resident-actions';
-import { claimTicket } from '../../shared/usecases/work/ticket-work';
+import { meToo } from '../../shared/usecases/intake/me-too';
+import { claimTicket } from '../../shared/usecases/work/claim-ticket';
 import { WordListContentChecker } from '../../cloudfunctions/_runtime/adapters/content.wordlist';
 
 export interface StoreFixture {
