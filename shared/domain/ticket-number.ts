@@ -4,6 +4,7 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
+import { fnv1a } from './hash';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -16,11 +17,7 @@ const READABLE = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 export function ticketNumber(createdAtIso: string, id: string): string {
   const day = dayjs(createdAtIso).tz(DISPLAY_TZ).format('YYMMDD');
   let suffix = '';
-  for (let pos = 0; pos < 5; pos++) {
-    // 每一位用不同种子的 FNV-1a 散列，保证无符号
-    let h = (2166136261 ^ pos) >>> 0;
-    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619) >>> 0;
-    suffix += READABLE[h % READABLE.length];
-  }
+  // 每一位用不同种子（即位置）的 FNV-1a 散列
+  for (let pos = 0; pos < 5; pos++) suffix += READABLE[fnv1a(id, pos) % READABLE.length];
   return `${day}-${suffix}`;
 }

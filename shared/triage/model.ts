@@ -2,6 +2,7 @@
  * 分类模型：文件格式（JSON，权重量化成 int8 后 base64）、校验解析、打分。
  * 训练脚本写出这个格式，线上只读；改格式要同时改 FORMAT 版本号。
  */
+import { fnv1aRange } from '../domain/hash';
 import { CATEGORIES, type Category } from '../domain/vocabulary';
 import { decodeBase64, encodeBase64 } from './base64';
 import { addNgrams, forEachNgram, type NgramOptions } from './features';
@@ -53,15 +54,6 @@ export interface VocabTable {
   term(f: number): string;
 }
 
-function hashRange(s: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 export function buildVocabTable(joined: string): VocabTable {
   let n = joined.length ? 1 : 0;
   for (let i = 0; i < joined.length; i++) if (joined.charCodeAt(i) === 10) n++;
@@ -77,7 +69,7 @@ export function buildVocabTable(joined: string): VocabTable {
   const mask = cap - 1;
   const table = new Int32Array(cap).fill(-1);
   for (let f = 0; f < n; f++) {
-    let slot = hashRange(joined, starts[f], starts[f + 1] - 1) & mask;
+    let slot = fnv1aRange(joined, starts[f], starts[f + 1] - 1) & mask;
     while (table[slot] !== -1) slot = (slot + 1) & mask;
     table[slot] = f;
   }
@@ -92,7 +84,7 @@ export function buildVocabTable(joined: string): VocabTable {
     size: n,
     lookup(g: string): number {
       if (n === 0) return -1;
-      let slot = hashRange(g, 0, g.length) & mask;
+      let slot = fnv1aRange(g, 0, g.length) & mask;
       for (;;) {
         const f = table[slot];
         if (f === -1) return -1;

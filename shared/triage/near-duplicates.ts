@@ -2,6 +2,7 @@
  * 近重复聚类：字 shingle + MinHash 分桶找候选，再用精确 Jaccard / 包含度确认，并查集合并。
  * 用途：交叉验证时把同一诉求的重发帖放在同一折（否则分数虚高）；也用于重复帖的评测参照。
  */
+import { fnv1a } from '../domain/hash';
 import { normalizeWidth, segmentUnits } from './features';
 
 /** 3-单元 shingle 的 32 位哈希集合（单元同 features：汉字、数字串、拉丁词）。 */
@@ -21,15 +22,6 @@ export function shingleHashes(text: string, k = 3): Uint32Array {
   const arr = Uint32Array.from(set);
   arr.sort();
   return arr;
-}
-
-export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 /** 两个已排序哈希集合的交集大小。 */
