@@ -14,9 +14,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { CATEGORIES, type Category } from '../shared/domain/vocabulary';
-import { buildVocab, f1Report, internDocs, seededRandom, shuffleInPlace, trainMulticlassSvm, trainNbSvm, trainSoftmax, vectorize, type InternedDocs, type LinearModel } from '../shared/triage/learn';
-import { documentCounts, parseTriageModel, scoreCategory, serializeModel, type FeatureConfig, type TriageModelFile } from '../shared/triage/model';
-import { clusterNearDuplicates } from '../shared/triage/near-duplicates';
+import { documentCounts, parseTriageModel, scoreCategory, type FeatureConfig, type TriageModelFile } from '../shared/triage/model';
+import { f1Report } from '../shared/triage/training/metrics';
+import { trainNbSvm } from '../shared/triage/training/nb-svm';
+import { clusterNearDuplicates } from '../shared/triage/training/near-duplicates';
+import { seededRandom, shuffleInPlace } from '../shared/triage/training/random';
+import { serializeModel } from '../shared/triage/training/serialize-model';
+import { buildVocab, internDocs, vectorize, type InternedDocs } from '../shared/triage/training/tfidf';
 
 interface Row {
   id: number;
@@ -29,14 +33,11 @@ interface Config {
   features: FeatureConfig;
   minDf: number;
   maxFeatures: number;
-  learner: 'softmax' | 'svm' | 'both' | 'nbsvm';
+  /** 朴素贝叶斯计数的平滑 */
   nbAlpha: number;
   epochs: number;
+  /** SVM 的 L2 正则系数 */
   lambda: number;
-  eta0: number;
-  svmLambda: number;
-  /** 集成时 SVM 分数的倍数（LR 分数是 logit，SVM 分数是间隔，量纲不同） */
-  svmWeight: number;
   averageFrom: number;
   folds: number;
   seed: number;
@@ -46,17 +47,16 @@ const DEFAULT_CONFIG: Config = {
   features: { minN: 1, maxN: 3, titleWeight: 2, titlePrefix: '^' },
   minDf: 2,
   maxFeatures: 90000,
-  learner: 'nbsvm',
   epochs: 20,
-  lambda: 1e-5,
-  eta0: 0.5,
-  svmLambda: 1e-4,
+  lambda: 1e-4,
   nbAlpha: 0.1,
-  svmWeight: 1,
   averageFrom: 5,
   folds: 5,
   seed: 20200,
 };
+
+/** 写进模型 meta 和交叉验证报告，说明权重出自哪个学习器 */
+const LEARNER = 'nbsvm';
 
 const repoRoot = path.resolve(__dirname, '..');
 const dataDir = process.env.TRIAGE_DATA_DIR ? path.resolve(process.env.TRIAGE_DATA_DIR) : path.resolve(__dirname, '../../shared/data');
@@ -84,21 +84,8 @@ function fitModel(rows: Row[], all: InternedDocs, docIdx: number[], cfg: Config,
   );
   const X = docIdx.map((i) => vectorize(all.docs[i], vocab.local, quant.idf));
   const y = docIdx.map((i) => CATEGORIES.indexOf(rows[i].label));
-  let model: LinearModel;
-  const lr = () => trainSoftmax(X, y, K, F, { epochs: cfg.epochs, lambda: cfg.lambda, eta0: cfg.eta0, seed: cfg.seed, averageFrom: cfg.averageFrom });
-  const svm = () => trainMulticlassSvm(X, y, K, F, { epochs: cfg.epochs, lambda: cfg.svmLambda, seed: cfg.seed + 1, averageFrom: cfg.averageFrom });
-  if (cfg.learner === 'softmax') model = lr();
-  else if (cfg.learner === 'svm') model = svm();
-  else if (cfg.learner === 'nbsvm') model = trainNbSvm(X, y, K, F, { epochs: cfg.epochs, lambda: cfg.svmLambda, seed: cfg.seed + 2, averageFrom: cfg.averageFrom, alpha: cfg.nbAlpha });
-  else {
-    const a = lr();
-    const b = svm();
-    const W = new Float32Array(F * K);
-    for (let i = 0; i < W.length; i++) W[i] = a.W[i] + cfg.svmWeight * b.W[i];
-    const bias = new Float32Array(K);
-    for (let k = 0; k < K; k++) bias[k] = a.b[k] + cfg.svmWeight * b.b[k];
-    model = { W, b: bias, K, F };
-  }
+  // 种子偏移 +2 是当初与另两个学习器并列时留下的；保留它，发布的模型才能逐字节重现
+  const model = trainNbSvm(X, y, K, F, { epochs: cfg.epochs, lambda: cfg.lambda, seed: cfg.seed + 2, averageFrom: cfg.averageFrom, alpha: cfg.nbAlpha });
   return serializeModel({ categories: CATEGORIES, features: cfg.features, terms: vocab.terms, idf: vocab.idf, W: model.W, bias: model.b, temperature, meta });
 }
 
@@ -229,7 +216,7 @@ async function main() {
   const file = fitModel(rows, all, rows.map((_, i) => i), cfg, temperature, {
     trainedOn: path.basename(devFile),
     rows: rows.length,
-    learner: cfg.learner,
+    learner: LEARNER,
     cv: { macroF1: cvSummary.macroF1 },
   });
   fs.mkdirSync(modelDir, { recursive: true });
@@ -240,7 +227,7 @@ async function main() {
     rows: rows.length,
     clusters: sizes.size,
     multiMessageClusters: multi.length,
-    config: cfg,
+    config: { learner: LEARNER, ...cfg },
     temperature,
     ...cvSummary,
   };

@@ -1,10 +1,10 @@
 /**
  * 分类模型：文件格式（JSON，权重量化成 int8 后 base64）、校验解析、打分。
- * 训练脚本写出这个格式，线上只读；改格式要同时改 FORMAT 版本号。
+ * 训练脚本（经 ./training/serialize-model）写出这个格式，线上只读；改格式要同时改 FORMAT 版本号。
  */
 import { fnv1aRange } from '../domain/hash';
 import { CATEGORIES, type Category } from '../domain/vocabulary';
-import { decodeBase64, encodeBase64 } from './base64';
+import { decodeBase64 } from './base64';
 import { addNgrams, forEachNgram, type NgramOptions } from './features';
 
 export const MODEL_FORMAT = 'mashangti-triage-model/1';
@@ -161,7 +161,10 @@ export interface FeatureConfig {
   titlePrefix: string;
 }
 
-/** 一条留言的 n-gram 计数（训练与推断共用）。 */
+/**
+ * 一条留言的 n-gram 计数（训练用）。线上的 scoreCategory 不建这个 Map，而是按同样的规则直接在词表上累加：
+ * 两处的取词规则（正文、标题加权、标题前缀）要一起改。
+ */
 export function documentCounts(title: string | null | undefined, body: string, cfg: FeatureConfig): Map<string, number> {
   const counts = new Map<string, number>();
   const ng = { minN: cfg.minN, maxN: cfg.maxN };
@@ -262,51 +265,4 @@ export function scoreCategory(model: TriageModel, title: string | null | undefin
   }
   const probabilities = Array.from(p, (v) => v / sum);
   return { category: model.categories[best], probabilities, confidence: probabilities[best], topTerms };
-}
-
-/** 训练脚本用：把浮点模型量化成文件格式。 */
-export function serializeModel(args: {
-  categories: readonly Category[];
-  features: FeatureConfig;
-  terms: string[];
-  idf: ArrayLike<number>;
-  W: ArrayLike<number>;
-  bias: ArrayLike<number>;
-  temperature: number;
-  meta?: Record<string, unknown>;
-}): TriageModelFile {
-  const K = args.categories.length;
-  const F = args.terms.length;
-  let idfMin = Infinity;
-  let idfMax = -Infinity;
-  for (let i = 0; i < F; i++) {
-    idfMin = Math.min(idfMin, args.idf[i]);
-    idfMax = Math.max(idfMax, args.idf[i]);
-  }
-  if (!Number.isFinite(idfMin)) {
-    idfMin = 1;
-    idfMax = 1;
-  }
-  const step = (idfMax - idfMin) / 255 || 1;
-  const idfQ = new Uint8Array(F);
-  for (let i = 0; i < F; i++) idfQ[i] = Math.round((args.idf[i] - idfMin) / step);
-  const scale = new Array(K).fill(0);
-  for (let i = 0; i < F * K; i++) scale[i % K] = Math.max(scale[i % K], Math.abs(args.W[i]));
-  for (let k = 0; k < K; k++) scale[k] = scale[k] / 127 || 1;
-  const wq = new Uint8Array(F * K);
-  for (let i = 0; i < F * K; i++) {
-    const q = Math.max(-127, Math.min(127, Math.round(args.W[i] / scale[i % K])));
-    wq[i] = q & 0xff;
-  }
-  return {
-    format: MODEL_FORMAT,
-    categories: [...args.categories],
-    features: { ...args.features },
-    vocab: args.terms.join('\n'),
-    idf: { min: idfMin, step, data: encodeBase64(idfQ) },
-    weights: { scale: scale.map((v) => Number(v.toPrecision(7))), data: encodeBase64(wq) },
-    bias: Array.from(args.bias, (v) => Number(v.toFixed(5))),
-    temperature: args.temperature,
-    meta: args.meta,
-  };
 }

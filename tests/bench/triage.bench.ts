@@ -20,7 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { CATEGORIES, DEFAULT_SETTINGS } from '../../shared/domain/vocabulary';
 import { createTriager, createSimilarityIndex, hotTopics, parseTriageModel, DEFAULT_SIMILAR_THRESHOLD } from '../../shared/triage';
 import { bigramSet } from '../../shared/triage/features';
-import { jaccard, shingleHashes } from '../../shared/triage/near-duplicates';
+import { jaccard, shingleHashes } from '../../shared/triage/training/near-duplicates';
 
 const root = path.resolve(__dirname, '../..');
 const dataDir = process.env.TRIAGE_DATA_DIR ? path.resolve(process.env.TRIAGE_DATA_DIR) : path.resolve(root, '../shared/data');

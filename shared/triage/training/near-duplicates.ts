@@ -1,9 +1,10 @@
 /**
  * 近重复聚类：字 shingle + MinHash 分桶找候选，再用精确 Jaccard / 包含度确认，并查集合并。
- * 用途：交叉验证时把同一诉求的重发帖放在同一折（否则分数虚高）；也用于重复帖的评测参照。
+ * 用途：交叉验证时把同一诉求的重发帖放在同一折（否则分数虚高）；也用于重复帖的评测参照（基准）。
+ * 线上找相似留言用的是 ../similar.ts，不用本文件。
  */
-import { fnv1a } from '../domain/hash';
-import { normalizeWidth, segmentUnits } from './features';
+import { fnv1a } from '../../domain/hash';
+import { normalizeWidth, segmentUnits } from '../features';
 
 /** 3-单元 shingle 的 32 位哈希集合（单元同 features：汉字、数字串、拉丁词）。 */
 export function shingleHashes(text: string, k = 3): Uint32Array {

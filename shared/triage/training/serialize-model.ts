@@ -1,0 +1,55 @@
+/**
+ * 把训练出的浮点模型量化成模型文件（格式见 ../model.ts）：idf 量化成 uint8，权重按类别缩放量化成 int8，
+ * 都以 base64 存放——比数字数组小得多、解析快，模型文件因此不到 2 MB。
+ * 只有训练脚本写模型；线上读模型的是 ../model.ts 的 parseTriageModel，两边的量化公式要一起改。
+ */
+import type { Category } from '../../domain/vocabulary';
+import { encodeBase64 } from '../base64';
+import { MODEL_FORMAT, type FeatureConfig, type TriageModelFile } from '../model';
+
+/** 量化并组装模型文件；同样的输入得到逐字节相同的 JSON。 */
+export function serializeModel(args: {
+  categories: readonly Category[];
+  features: FeatureConfig;
+  terms: string[];
+  idf: ArrayLike<number>;
+  W: ArrayLike<number>;
+  bias: ArrayLike<number>;
+  temperature: number;
+  meta?: Record<string, unknown>;
+}): TriageModelFile {
+  const K = args.categories.length;
+  const F = args.terms.length;
+  let idfMin = Infinity;
+  let idfMax = -Infinity;
+  for (let i = 0; i < F; i++) {
+    idfMin = Math.min(idfMin, args.idf[i]);
+    idfMax = Math.max(idfMax, args.idf[i]);
+  }
+  if (!Number.isFinite(idfMin)) {
+    idfMin = 1;
+    idfMax = 1;
+  }
+  const step = (idfMax - idfMin) / 255 || 1;
+  const idfQ = new Uint8Array(F);
+  for (let i = 0; i < F; i++) idfQ[i] = Math.round((args.idf[i] - idfMin) / step);
+  const scale = new Array(K).fill(0);
+  for (let i = 0; i < F * K; i++) scale[i % K] = Math.max(scale[i % K], Math.abs(args.W[i]));
+  for (let k = 0; k < K; k++) scale[k] = scale[k] / 127 || 1;
+  const wq = new Uint8Array(F * K);
+  for (let i = 0; i < F * K; i++) {
+    const q = Math.max(-127, Math.min(127, Math.round(args.W[i] / scale[i % K])));
+    wq[i] = q & 0xff;
+  }
+  return {
+    format: MODEL_FORMAT,
+    categories: [...args.categories],
+    features: { ...args.features },
+    vocab: args.terms.join('\n'),
+    idf: { min: idfMin, step, data: encodeBase64(idfQ) },
+    weights: { scale: scale.map((v) => Number(v.toPrecision(7))), data: encodeBase64(wq) },
+    bias: Array.from(args.bias, (v) => Number(v.toFixed(5))),
+    temperature: args.temperature,
+    meta: args.meta,
+  };
+}

@@ -1,0 +1,67 @@
+/** 训练代码：同样的种子得到同样的模型；NB-SVM 学得会可分的玩具数据；宏 F1 按定义计算。 */
+import { f1Report } from '../../../shared/triage/training/metrics';
+import { trainNbSvm } from '../../../shared/triage/training/nb-svm';
+import { seededRandom, shuffleInPlace } from '../../../shared/triage/training/random';
+import { buildVocab, internDocs, vectorize } from '../../../shared/triage/training/tfidf';
+
+/** 三类玩具数据：每类有自己的两个词，外加一个所有类都有的词，词频随机。 */
+function toyData(n: number, seed: number) {
+  const rand = seededRandom(seed);
+  const own = [
+    ['甲', '乙'],
+    ['丙', '丁'],
+    ['戊', '己'],
+  ];
+  const docs: Array<Map<string, number>> = [];
+  const y: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const k = i % 3;
+    const d = new Map<string, number>([['共', 1 + Math.floor(rand() * 3)]]);
+    d.set(own[k][rand() < 0.5 ? 0 : 1], 1 + Math.floor(rand() * 2));
+    docs.push(d);
+    y.push(k);
+  }
+  return { docs, y };
+}
+
+function fit(seed: number) {
+  const { docs, y } = toyData(60, 1);
+  const all = internDocs(docs);
+  const idx = docs.map((_, i) => i);
+  const vocab = buildVocab(all, idx, 1, 100);
+  const X = idx.map((i) => vectorize(all.docs[i], vocab.local, vocab.idf));
+  return { X, y, vocab, model: trainNbSvm(X, y, 3, vocab.terms.length, { epochs: 5, lambda: 1e-3, seed, averageFrom: 1, alpha: 0.1 }) };
+}
+
+describe('训练', () => {
+  test('同样的种子打乱顺序相同，不同的种子不同', () => {
+    const a = shuffleInPlace([1, 2, 3, 4, 5, 6, 7, 8], seededRandom(42));
+    expect(shuffleInPlace([1, 2, 3, 4, 5, 6, 7, 8], seededRandom(42))).toEqual(a);
+    expect(shuffleInPlace([1, 2, 3, 4, 5, 6, 7, 8], seededRandom(43))).not.toEqual(a);
+  });
+
+  test('出现在九成以上文档里的词不进词表', () => {
+    const { vocab } = fit(1);
+    expect(vocab.terms).not.toContain('共');
+    expect([...vocab.terms].sort()).toEqual(['丁', '丙', '乙', '己', '戊', '甲']);
+  });
+
+  test('NB-SVM 把可分的数据全部分对，同样的种子得到同样的权重', () => {
+    const { X, y, model } = fit(3);
+    const pred = X.map((x) => {
+      const s = [0, 1, 2].map((k) => model.b[k] + Array.from(x.idx).reduce((acc, f, j) => acc + model.W[f * 3 + k] * x.val[j], 0));
+      return s.indexOf(Math.max(...s));
+    });
+    expect(pred).toEqual(y);
+    expect(fit(3).model.W).toEqual(model.W);
+  });
+
+  test('宏 F1 是各类 F1 的平均', () => {
+    // 类 0：tp 2、fn 1 → F1 0.8；类 1：tp 1、fp 1 → F1 2/3
+    const r = f1Report([0, 0, 0, 1], [0, 0, 1, 1], 2);
+    expect(r.perClass[0]).toBeCloseTo(0.8);
+    expect(r.perClass[1]).toBeCloseTo(2 / 3);
+    expect(r.macroF1).toBeCloseTo((0.8 + 2 / 3) / 2);
+    expect(r.accuracy).toBe(0.75);
+  });
+});
