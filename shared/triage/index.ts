@@ -13,7 +13,8 @@ import { assessUrgency } from './urgency';
 
 export type { PiiKind, PiiFinding } from './pii';
 export { redactPersonalData, findPersonalData, PII_LABELS } from './pii';
-export { parseTriageModel, MODEL_FORMAT, type TriageModel, type TriageModelFile } from './model';
+export { parseTriageModel, type TriageModel } from './model';
+export { MODEL_FORMAT, TriageModelFileSchema, validateModelFile, type TriageModelFile } from './model-file';
 export { findSimilar, createSimilarityIndex, hotTopics, DEFAULT_SIMILAR_THRESHOLD, type HotTopic, type SimilarityIndex } from './similar';
 export { assessUrgency } from './urgency';
 export { assessScope } from './scope';

@@ -1,30 +1,12 @@
 /**
- * 分类模型：文件格式（JSON，权重量化成 int8 后 base64）、校验解析、打分。
- * 训练脚本（经 ./training/serialize-model）写出这个格式，线上只读；改格式要同时改 FORMAT 版本号。
+ * 分类模型：把校验过的模型文件（格式见 ./model-file）解析成可打分的结构，给留言打分。
+ * 线上只读模型；写模型文件（量化）的是 ./training/serialize-model。
  */
 import { fnv1aRange } from '../domain/hash';
-import { CATEGORIES, type Category } from '../domain/vocabulary';
+import type { Category } from '../domain/vocabulary';
 import { decodeBase64 } from './base64';
 import { addNgrams, forEachNgram, type NgramOptions } from './features';
-
-export const MODEL_FORMAT = 'mashangti-triage-model/1';
-
-/** 模型文件里的 JSON 形状。 */
-export interface TriageModelFile {
-  format: typeof MODEL_FORMAT;
-  categories: string[];
-  features: { minN: number; maxN: number; titleWeight: number; titlePrefix: string };
-  /** n-gram 词表，以 \n 连接 */
-  vocab: string;
-  /** idf 量化：idf = idfMin + q × idfStep，q 为 uint8 */
-  idf: { min: number; step: number; data: string };
-  /** 权重：int8，行主序 [特征][类别]；真实值 = q × scale[类别] */
-  weights: { scale: number[]; data: string };
-  bias: number[];
-  /** 置信度用的 softmax 温度（训练时在交叉验证上标定） */
-  temperature: number;
-  meta?: Record<string, unknown>;
-}
+import { modelFileError, validateModelFile } from './model-file';
 
 /** 解析后的、可直接打分的模型。 */
 export interface TriageModel {
@@ -96,44 +78,33 @@ export function buildVocabTable(joined: string): VocabTable {
   };
 }
 
-function fail(msg: string): never {
-  throw new Error(`分类模型文件无效：${msg}`);
+function decodeField(name: string, data: string): Uint8Array {
+  try {
+    return decodeBase64(data);
+  } catch (e) {
+    throw modelFileError(`${name}：${(e as Error).message}`);
+  }
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isNumArray = (v: unknown, n?: number): v is number[] =>
-  Array.isArray(v) && (n === undefined || v.length === n) && v.every((x) => typeof x === 'number' && Number.isFinite(x));
-
-/** 校验模型 JSON 并建立查找结构。模型文件坏了是部署事故，直接抛错（不是业务上的预期失败）。 */
+/**
+ * 校验模型 JSON（模式见 ./model-file）并建立查找结构。模式管结构，这里再核对 base64 解出的长度与词表相符。
+ * 模型文件坏了是部署事故，直接抛错（不是业务上的预期失败）。
+ */
 export function parseTriageModel(json: unknown): TriageModel {
-  if (!isObj(json)) fail('不是对象');
-  if (json.format !== MODEL_FORMAT) fail(`format 应为 ${MODEL_FORMAT}，实为 ${String(json.format)}`);
-  const cats = json.categories;
-  if (!Array.isArray(cats) || cats.length === 0 || !cats.every((c) => (CATEGORIES as readonly string[]).includes(c as string)))
-    fail('categories 必须是一级分类名的数组');
-  const categories = cats as Category[];
+  const file = validateModelFile(json);
+  const { categories, features: feat } = file;
   const K = categories.length;
-  const feat = json.features;
-  if (!isObj(feat) || typeof feat.minN !== 'number' || typeof feat.maxN !== 'number' || typeof feat.titleWeight !== 'number' || typeof feat.titlePrefix !== 'string')
-    fail('features 缺字段');
-  if (typeof json.vocab !== 'string') fail('vocab 必须是字符串');
-  const vocab = buildVocabTable(json.vocab);
+  const vocab = buildVocabTable(file.vocab);
   const F = vocab.size;
-  const idfSpec = json.idf;
-  if (!isObj(idfSpec) || typeof idfSpec.min !== 'number' || typeof idfSpec.step !== 'number' || typeof idfSpec.data !== 'string') fail('idf 缺字段');
-  const idfQ = decodeBase64(idfSpec.data);
-  if (idfQ.length !== F) fail(`idf 长度 ${idfQ.length} 与词表 ${F} 不符`);
-  const wSpec = json.weights;
-  if (!isObj(wSpec) || !isNumArray(wSpec.scale, K) || typeof wSpec.data !== 'string') fail('weights 缺字段');
-  const wq = decodeBase64(wSpec.data);
-  if (wq.length !== F * K) fail(`weights 长度 ${wq.length} 应为 ${F * K}`);
-  if (!isNumArray(json.bias, K)) fail('bias 长度不对');
-  const temperature = typeof json.temperature === 'number' && json.temperature > 0 ? json.temperature : 1;
+  const idfQ = decodeField('idf.data', file.idf.data);
+  if (idfQ.length !== F) throw modelFileError(`idf.data：解出 ${idfQ.length} 个值，词表有 ${F} 个特征`);
+  const wq = decodeField('weights.data', file.weights.data);
+  if (wq.length !== F * K) throw modelFileError(`weights.data：解出 ${wq.length} 个值，应为 特征数 ${F} × 分类数 ${K} = ${F * K}`);
 
   const idf = new Float32Array(F);
-  for (let i = 0; i < F; i++) idf[i] = idfSpec.min + idfQ[i] * idfSpec.step;
+  for (let i = 0; i < F; i++) idf[i] = file.idf.min + idfQ[i] * file.idf.step;
   const W = new Float32Array(F * K);
-  const scale = wSpec.scale as number[];
+  const scale = file.weights.scale;
   for (let i = 0; i < F * K; i++) {
     const q = wq[i] > 127 ? wq[i] - 256 : wq[i];
     W[i] = q * scale[i % K];
@@ -146,9 +117,9 @@ export function parseTriageModel(json: unknown): TriageModel {
     vocab,
     idf,
     W,
-    bias: Float32Array.from(json.bias as number[]),
-    temperature,
-    meta: isObj(json.meta) ? json.meta : {},
+    bias: Float32Array.from(file.bias),
+    temperature: file.temperature,
+    meta: file.meta ?? {},
     scratch: new Float64Array(F),
   };
 }

@@ -1,11 +1,12 @@
 /**
- * 把训练出的浮点模型量化成模型文件（格式见 ../model.ts）：idf 量化成 uint8，权重按类别缩放量化成 int8，
+ * 把训练出的浮点模型量化成模型文件（格式见 ../model-file）：idf 量化成 uint8，权重按类别缩放量化成 int8，
  * 都以 base64 存放——比数字数组小得多、解析快，模型文件因此不到 2 MB。
  * 只有训练脚本写模型；线上读模型的是 ../model.ts 的 parseTriageModel，两边的量化公式要一起改。
  */
 import type { Category } from '../../domain/vocabulary';
 import { encodeBase64 } from '../base64';
-import { MODEL_FORMAT, type FeatureConfig, type TriageModelFile } from '../model';
+import type { FeatureConfig } from '../model';
+import { MODEL_FORMAT, type TriageModelFile } from '../model-file';
 
 /** 量化并组装模型文件；同样的输入得到逐字节相同的 JSON。 */
 export function serializeModel(args: {

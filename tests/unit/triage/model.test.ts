@@ -1,9 +1,47 @@
-/** 随仓库发布的分类模型：能加载、能把明显的留言分对、坏文件会被拒绝。 */
+/**
+ * 分类模型：随仓库发布的文件符合格式、能把自己写的典型留言分对；坏文件被拒绝且说清哪里坏了；
+ * 量化（训练时写）与反量化（线上读）互为逆运算。
+ */
 import modelJson from '../../../shared/triage/model/triage-model.json';
-import { createTriager, parseTriageModel } from '../../../shared/triage';
-import { defaultTriager } from '../../../shared/triage/default-model';
+import { CATEGORIES } from '../../../shared/domain/vocabulary';
+import { createTriager, MODEL_FORMAT, parseTriageModel, TriageModelFileSchema, type TriageModelFile } from '../../../shared/triage';
+import { defaultTriager, getDefaultModel } from '../../../shared/triage/default-model';
+import { decodeBase64 } from '../../../shared/triage/base64';
+import { seededRandom } from '../../../shared/triage/training/random';
+import { serializeModel } from '../../../shared/triage/training/serialize-model';
 
-describe('随仓库发布的分类模型', () => {
+const shipped = modelJson as unknown as TriageModelFile;
+const K = CATEGORIES.length;
+
+describe('随仓库发布的模型文件', () => {
+  test('符合模型文件的模式', () => {
+    const r = TriageModelFileSchema.safeParse(modelJson);
+    expect(r.success ? [] : r.error.issues).toEqual([]);
+    expect(shipped.format).toBe(MODEL_FORMAT);
+    expect(shipped.categories).toEqual([...CATEGORIES]);
+  });
+
+  test('base64 解出的 idf 和权重个数与词表相符', () => {
+    const F = shipped.vocab.split('\n').length;
+    expect(decodeBase64(shipped.idf.data)).toHaveLength(F);
+    expect(decodeBase64(shipped.weights.data)).toHaveLength(F * K);
+    const model = getDefaultModel();
+    expect(model.vocab.size).toBe(F);
+    expect(model.W).toHaveLength(F * K);
+  });
+
+  test('词表里的每个 n-gram 都查回自己的下标，词表外的查不到', () => {
+    const model = getDefaultModel();
+    const terms = shipped.vocab.split('\n');
+    terms.forEach((t, f) => {
+      if (model.vocab.lookup(t) !== f) throw new Error(`「${t}」应查到 ${f}，实为 ${model.vocab.lookup(t)}`);
+    });
+    expect(model.vocab.lookup('词表里不会有的一串很长的字')).toBe(-1);
+    expect(model.vocab.lookup('')).toBe(-1);
+  });
+});
+
+describe('分类判断', () => {
   // 自己写的、不在训练数据里的典型留言
   const clear: Array<[string, string, string]> = [
     ['城乡建设', '小区物业不作为，房屋漏水开发商不维修', '我们小区交房三年，顶楼房屋漏水严重，开发商和物业互相推诿，至今没有维修。'],
@@ -20,6 +58,10 @@ describe('随仓库发布的分类模型', () => {
     expect(r.confidence).toBeGreaterThan(0);
     expect(r.confidence).toBeLessThanOrEqual(1);
     expect(r.reasons.category.join('')).toContain(expected);
+  });
+
+  test('只有标题、没有正文也能按标题判断', () => {
+    expect(defaultTriager.triage({ title: '学校食堂饭菜不卫生', body: '' }).category).toBe('教育文体');
   });
 
   test('每个判断都带理由，个人信息被遮盖', () => {
@@ -42,20 +84,89 @@ describe('随仓库发布的分类模型', () => {
     const r = defaultTriager.triage({ body: '' });
     expect(r.redacted).toBe('');
   });
+});
 
-  test('模型文件解析与默认分诊器结果一致', () => {
-    const triager = createTriager(parseTriageModel(modelJson));
-    const input = { title: '噪音扰民', body: '工地夜间施工噪音太大' };
-    expect(triager.triage(input)).toEqual(defaultTriager.triage(input));
+describe('坏模型文件被拒绝，错误说出哪个字段、坏在哪里', () => {
+  const m = modelJson as unknown as Record<string, unknown> & TriageModelFile;
+  const broken: Array<[string, unknown, RegExp]> = [
+    ['不是对象', 42, /（整个文件）：应为 object，实为 number/],
+    ['空对象', {}, /format：.*categories：缺少/],
+    ['格式版本不对', { ...m, format: 'other/9' }, /format：应为 mashangti-triage-model\/1/],
+    ['未知分类', { ...m, categories: ['城乡建设', '不存在的分类'] }, /categories\.1：不是一级分类名/],
+    ['分类重复', { ...m, categories: [...CATEGORIES.slice(0, 6), '城乡建设'] }, /categories：分类重复/],
+    ['缺温度', { ...m, temperature: undefined }, /temperature：缺少（应为 number）/],
+    ['温度为零', { ...m, temperature: 0 }, /temperature：应 > 0/],
+    ['偏置不是数', { ...m, bias: [Number.NaN, 0, 0, 0, 0, 0, 0] }, /bias\.0：应为 number，实为 NaN/],
+    ['偏置个数与分类数不符', { ...m, bias: [0, 0] }, /bias：长度应与 categories 相同/],
+    ['权重缩放个数与分类数不符', { ...m, weights: { ...m.weights, scale: [1] } }, /weights\.scale：长度应与 categories 相同/],
+    ['n-gram 范围颠倒', { ...m, features: { ...m.features, minN: 3, maxN: 1 } }, /features\.maxN：maxN 不能小于 minN/],
+    ['词表不是字符串', { ...m, vocab: ['a', 'b'] }, /vocab：应为 string，实为 array/],
+    ['权重被截断', { ...m, weights: { ...m.weights, data: m.weights.data.slice(0, 400) } }, /weights\.data：解出 300 个值，应为 .* = 630000/],
+    ['idf 多了一截', { ...m, idf: { ...m.idf, data: m.idf.data + 'AAAA' } }, /idf\.data：解出 90003 个值，词表有 90000 个特征/],
+    ['base64 里混进非法字符', { ...m, idf: { ...m.idf, data: '!' + m.idf.data.slice(1) } }, /idf\.data：base64 含非法字符（位置 0）/],
+  ];
+  test.each(broken)('%s', (_name, json, message) => {
+    expect(() => parseTriageModel(json)).toThrow(/^分类模型文件无效：/);
+    expect(() => parseTriageModel(json)).toThrow(message);
+  });
+});
+
+describe('量化与反量化', () => {
+  // 手造的小模型：几个词、随机但确定的权重，不依赖训练数据
+  const terms = ['^公交', '停车', '噪音', '学校', '医院', '路灯', '工资'];
+  const F = terms.length;
+  const rand = seededRandom(7);
+  const idf = Array.from({ length: F }, () => 1 + rand() * 8);
+  const W = Array.from({ length: F * K }, () => (rand() - 0.5) * 3);
+  const bias = Array.from({ length: K }, () => rand() - 0.5);
+  const features = { minN: 1, maxN: 3, titleWeight: 2, titlePrefix: '^' };
+  const file = serializeModel({ categories: CATEGORIES, features, terms, idf, W, bias, temperature: 0.5, meta: { note: 'test' } });
+  const model = parseTriageModel(JSON.parse(JSON.stringify(file)));
+
+  test('写出的文件符合模式，经过 JSON 文本后解析得回同样的结构', () => {
+    expect(TriageModelFileSchema.safeParse(file).success).toBe(true);
+    expect(model.categories).toEqual([...CATEGORIES]);
+    expect(model.vocab.size).toBe(F);
+    terms.forEach((t, f) => expect(model.vocab.term(f)).toBe(t));
+    expect(model.temperature).toBe(0.5);
+    expect(model.meta).toEqual({ note: 'test' });
   });
 
-  const broken: Array<[string, unknown]> = [
-    ['不是对象', 42],
-    ['格式版本不对', { ...(modelJson as object), format: 'other/9' }],
-    ['权重长度不对', { ...(modelJson as object), weights: { ...(modelJson as { weights: object }).weights, data: 'AAAA' } }],
-    ['未知分类', { ...(modelJson as object), categories: ['城乡建设', '不存在的分类'] }],
-  ];
-  test.each(broken)('坏模型文件被拒绝：%s', (_name, json) => {
-    expect(() => parseTriageModel(json)).toThrow(/分类模型文件无效/);
+  test('反量化的权重与原值相差不超过半个量化步长', () => {
+    for (let i = 0; i < F * K; i++) {
+      const step = file.weights.scale[i % K];
+      expect(Math.abs(model.W[i] - W[i])).toBeLessThanOrEqual(step / 2 + 1e-6);
+    }
+    for (let f = 0; f < F; f++) expect(Math.abs(model.idf[f] - idf[f])).toBeLessThanOrEqual(file.idf.step / 2 + 1e-6);
+    for (let k = 0; k < K; k++) expect(model.bias[k]).toBeCloseTo(bias[k], 4);
+  });
+
+  test('反量化后再量化，得到逐字节相同的权重', () => {
+    const again = serializeModel({ categories: CATEGORIES, features, terms, idf: model.idf, W: model.W, bias: model.bias, temperature: 0.5 });
+    expect(again.weights.data).toBe(file.weights.data);
+    expect(again.idf.data).toBe(file.idf.data);
+  });
+
+  test('随仓库发布的模型反量化后再量化，权重逐字节不变', () => {
+    const shippedModel = getDefaultModel();
+    const again = serializeModel({
+      categories: CATEGORIES,
+      features: shipped.features,
+      terms: shipped.vocab.split('\n'),
+      idf: shippedModel.idf,
+      W: shippedModel.W,
+      bias: shippedModel.bias,
+      temperature: shipped.temperature,
+    });
+    expect(again.weights.data).toBe(shipped.weights.data);
+    expect(again.bias).toEqual(shipped.bias);
+  });
+
+  test('打分用的是反量化的权重：只含某个词的留言判给该词权重最大的类别', () => {
+    // 只出现"噪音"一个特征时，分数 = 偏置 + 该词各类权重 × 1（L2 归一化后值为 1）
+    const f = terms.indexOf('噪音');
+    const s = CATEGORIES.map((_, k) => model.bias[k] + model.W[f * K + k]);
+    const expected = CATEGORIES[s.indexOf(Math.max(...s))];
+    expect(createTriager(model).triage({ body: '噪音' }).category).toBe(expected);
   });
 });
