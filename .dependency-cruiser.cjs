@@ -26,6 +26,13 @@ module.exports = {
       to: { path: '^cloudfunctions/' },
     },
     {
+      name: 'training-stays-out-of-runtime',
+      comment: '训练代码（shared/triage/training/）只给训练脚本、基准和测试用，不打包进云函数和小程序',
+      severity: 'error',
+      from: { path: '^(cloudfunctions|miniprogram)/|^shared/(?!triage/training/)' },
+      to: { path: '^shared/triage/training/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -1,15 +1,8 @@
 /**
  * 工单编号：日期（北京时间）+ 5 位易读字符，电话里念得出来，不需要额外的计数器往返数据库。
  */
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-import timezone from 'dayjs/plugin/timezone';
+import { dayjs, DISPLAY_TZ } from './time';
 import { fnv1a } from './hash';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
-
-export const DISPLAY_TZ = 'Asia/Shanghai';
 
 /** 去掉易混的 I、L、O、U、0、1 */
 const READABLE = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
