@@ -30,12 +30,14 @@ export function relationsTo(viewer: Viewer, ticket: Pick<Ticket, 'residentOpenid
   const rels: Relation[] = [viewer.openid === ticket.residentOpenid ? 'owner' : 'resident'];
   const m = viewer.member;
   if (!m) return rels;
-  if (m.isAdmin) rels.push('admin');
+  const scope = adminScopeOf(m);
+  const adminHere = !!scope && scopeCovers(scope, ticket.groupId);
+  if (adminHere) rels.push('admin');
   const inGroup = m.groups.filter((g) => g.groupId === ticket.groupId);
   if (inGroup.some((g) => g.role === 'convener')) rels.push('convener');
   if (inGroup.length > 0) {
     rels.push(ticket.claimants.some((c) => c.memberId === m.id) ? 'claimant' : 'member');
-  } else if (m.groups.length > 0 && !m.isAdmin) {
+  } else if (!adminHere && (m.groups.length > 0 || m.isAdmin)) {
     rels.push('outsider');
   }
   return rels;
@@ -72,3 +74,24 @@ export function seesPersonalData(rels: readonly Relation[]): boolean {
 export const PRIVACY_NOTICE =
   '您写的原话和联系方式，只有接单办理的委员、召集人和政协办看得到，用来联系您。' +
   '其他委员、也反映了同一问题的居民看到的，是隐去电话、身份证号、车牌号、门牌号后的文字；公开的案例由召集人另写，不会出现您的姓名和电话。';
+
+/**
+ * 管理员管到哪里：全县（市）的政协办管全部；区县政协办只管自己的几个小组。
+ * 管理后台的每个动作都问它，范围外的对象一律答"未找到"。
+ */
+export type AdminScope = { all: true } | { all: false; groupIds: readonly string[] };
+
+export function adminScopeOf(member: Member | null): AdminScope | null {
+  if (!member || !member.active || !member.isAdmin) return null;
+  return member.adminGroupIds ? { all: false, groupIds: member.adminGroupIds } : { all: true };
+}
+
+export function scopeCovers(scope: AdminScope, groupId: string): boolean {
+  return scope.all || scope.groupIds.includes(groupId);
+}
+
+/** 一位管理员只能任命范围不大于自己的管理员 */
+export function scopeWithin(inner: AdminScope, outer: AdminScope): boolean {
+  if (outer.all) return true;
+  return !inner.all && inner.groupIds.every((g) => outer.groupIds.includes(g));
+}

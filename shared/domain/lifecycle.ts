@@ -6,7 +6,6 @@
  * 归单：召集人办结(close) 后归入案例库。侧出口：转办(refer)、不予受理(reject)、合并(merge)。
  */
 import type { ErrorCode } from './errors';
-import type { Ticket } from './model';
 
 export const TICKET_STATUSES = [
   'pending', // 待接单
@@ -86,6 +85,8 @@ export const TICKET_ACTIONS = [
   'rate',
   'setClaimLimit',
   'overrideTriage',
+  'withdrawClaim',
+  'transfer',
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
@@ -107,6 +108,8 @@ export const ACTION_LABELS: Record<TicketAction, string> = {
   rate: '评价',
   setClaimLimit: '调整接单名额',
   overrideTriage: '调整分类',
+  withdrawClaim: '撤下接单',
+  transfer: '改由其他小组办理',
 };
 
 /**
@@ -117,7 +120,7 @@ export type TransitionTarget = TicketStatus | 'same' | 'byClaimants';
 
 /** 守卫要看的工单字段与调用人（纯数据，领域不依赖存储）。 */
 export interface GuardInput {
-  ticket: Pick<Ticket, 'claimants' | 'claimLimit' | 'meToo' | 'rating'>;
+  ticket: { claimants: ReadonlyArray<{ memberId: string }>; claimLimit: number; meToo: readonly string[]; rating: object | null };
   memberId: string | null;
   openid: string;
 }
@@ -174,6 +177,12 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'rate', from: ['closed'], to: 'same', relations: ['owner'], guard: rateGuard },
   { action: 'setClaimLimit', from: OPEN_STATUSES, to: 'same', relations: LEADERS },
   { action: 'overrideTriage', from: OPEN_STATUSES, to: 'same', relations: LEADERS },
+  // 委员停用（离任）时，政协办把他的接单撤下：工单回到待接单（协商中的保留状态），召集人重新分单
+  { action: 'withdrawClaim', from: ['claimed'], to: 'byClaimants', relations: LEADERS },
+  { action: 'withdrawClaim', from: ['consulting'], to: 'same', relations: LEADERS },
+  // 站点改属另一个小组：未结束的工单跟着走，原小组的接单清空，由新小组重新接单
+  { action: 'transfer', from: ['pending', 'claimed'], to: 'byClaimants', relations: ['admin'] },
+  { action: 'transfer', from: ['consulting', 'proposed'], to: 'same', relations: ['admin'] },
 ];
 
 export type TransitionCheck =

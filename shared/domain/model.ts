@@ -14,6 +14,12 @@ export const StationSchema = z.object({
   /** 相邻站点：查重时一并比对 */
   neighbours: z.array(z.string()),
   intro: z.string(),
+  /** 接待时间，如"每周二下午 2:30–5:00"（海报上印） */
+  receptionHours: z.optional(z.string()),
+  /** 不会扫码的居民打的电话（海报上印） */
+  phone: z.optional(z.string()),
+  /** 暂停时告诉扫码的居民去哪里（如"请到北辰社区委员工作室，或拨打 0714-1234567"） */
+  pausedNotice: z.optional(z.string()),
 });
 export type Station = z.infer<typeof StationSchema>;
 
@@ -38,7 +44,11 @@ export const MemberSchema = z.object({
   isAdmin: z.boolean(),
   openid: z.nullable(z.string()),
   inviteCode: z.nullable(z.string()),
+  /** 邀请码的有效期（没有则不过期：早期导入的邀请码） */
+  inviteExpiresAt: z.optional(z.nullable(z.string())),
   active: z.boolean(),
+  /** 管理员管哪些小组：不设为全县（市）；区县政协办只管自己的几个小组 */
+  adminGroupIds: z.optional(z.nullable(z.array(z.string()))),
 });
 export type Member = z.infer<typeof MemberSchema>;
 
@@ -172,3 +182,20 @@ export type Message = z.infer<typeof MessageSchema>;
 export const recipientOfMember = (memberId: string) => `member:${memberId}`;
 export const recipientOfResident = (openid: string) => `openid:${openid}`;
 export const recipientOfGroup = (groupId: string) => `group:${groupId}`;
+
+/** 管理后台的每一次修改：谁、什么时候、改了什么、从什么改成什么。只追加，不修改。 */
+export const AuditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorOpenid: z.string(),
+  actorName: z.string(),
+  /** 做了什么，如 saveStation、issueInvite */
+  action: z.string(),
+  target: z.object({ kind: z.enum(['station', 'group', 'member', 'settings']), id: z.string(), label: z.string() }),
+  /** 这次修改涉及的小组（区县政协办只看得到自己小组的记录；设置等全县的修改为空） */
+  groupIds: z.array(z.string()),
+  /** 改之前与改之后（只列变了的字段；新建时 before 为 null） */
+  before: z.nullable(z.record(z.string(), z.unknown())),
+  after: z.nullable(z.record(z.string(), z.unknown())),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;

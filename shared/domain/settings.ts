@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import type { ErrorCode } from './errors';
+import { CATEGORIES } from './vocabulary';
 
 /** 每一项的范围：政协办在设置页改的时候不能超出 */
 export const SETTINGS_BOUNDS = {
@@ -13,10 +14,12 @@ export const SETTINGS_BOUNDS = {
   reportsPerHourPerResident: { min: 1, max: 1000 },
   defaultClaimLimit: { min: 1, max: 100 },
   duplicateWindowDays: { min: 1, max: 366 },
+  inviteValidDays: { min: 1, max: 365 },
 } as const;
 
-type Key = keyof typeof SETTINGS_BOUNDS;
-const bounded = (k: Key) => z.number().check(z.int(), z.gte(SETTINGS_BOUNDS[k].min), z.lte(SETTINGS_BOUNDS[k].max));
+type NumberKey = keyof typeof SETTINGS_BOUNDS;
+const invalid = { error: 'SETTINGS.INVALID' } as const;
+const bounded = (k: NumberKey) => z.number(invalid).check(z.int(invalid), z.gte(SETTINGS_BOUNDS[k].min, invalid), z.lte(SETTINGS_BOUNDS[k].max, invalid));
 
 export const CountySettingsSchema = z.object({
   /** 一条反映最多多少字 */
@@ -31,6 +34,10 @@ export const CountySettingsSchema = z.object({
   defaultClaimLimit: bounded('defaultClaimLimit'),
   /** 查重看最近多少天的反映 */
   duplicateWindowDays: bounded('duplicateWindowDays'),
+  /** 委员邀请码多少天内有效 */
+  inviteValidDays: bounded('inviteValidDays'),
+  /** 联络站页面上告诉居民"可以反映哪些事"的分类（分诊仍按全部 7 类） */
+  residentCategories: z.array(z.enum(CATEGORIES, invalid), invalid).check(z.minLength(1, invalid), z.maxLength(CATEGORIES.length, invalid)),
 });
 export type CountySettings = z.infer<typeof CountySettingsSchema>;
 
@@ -41,18 +48,23 @@ export const DEFAULT_SETTINGS: CountySettings = {
   reportsPerHourPerResident: 10,
   defaultClaimLimit: 3,
   duplicateWindowDays: 60,
+  inviteValidDays: 30,
+  residentCategories: [...CATEGORIES],
 };
 
 /** 存储里存的县级设置（只有改过的项）与默认值合并；存的值不合规时用默认值，不让一条坏数据拖垮提交。 */
 export function mergeSettings(stored: unknown): CountySettings {
   if (!stored || typeof stored !== 'object') return DEFAULT_SETTINGS;
   const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-  for (const key of Object.keys(DEFAULT_SETTINGS) as Key[]) {
+  for (const [key, schema] of Object.entries(CountySettingsSchema.shape)) {
     const value = (stored as Record<string, unknown>)[key];
-    if (bounded(key).safeParse(value).success) merged[key] = value;
+    if (value !== undefined && schema.safeParse(value).success) merged[key] = value;
   }
   return merged as CountySettings;
 }
+
+/** 设置页提交的修改：只含要改的项，每项都要在范围内（超出范围的错误码是 SETTINGS.INVALID，带上字段名） */
+export const SettingsPatchSchema = z.partial(CountySettingsSchema);
 
 /** 报告表单需要知道的限制（站点页随站点信息下发） */
 export type ReportLimits = Pick<CountySettings, 'maxTextLength' | 'maxPhotos' | 'maxPhotoBytes'>;

@@ -49,6 +49,7 @@ export const NOTIFICATION_EVENTS = [
   'ticket.rejected',
   'ticket.reopened',
   'ticket.unsatisfied',
+  'ticket.released',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 export const NOTIFICATION_EVENT_LABELS: Record<NotificationEvent, string> = {
@@ -66,6 +67,7 @@ export const NOTIFICATION_EVENT_LABELS: Record<NotificationEvent, string> = {
   'ticket.rejected': '不予受理',
   'ticket.reopened': '重新办理',
   'ticket.unsatisfied': '居民不满意',
+  'ticket.released': '需要重新分单',
 };
 
 /** 工单的结局：办结、转办、不予受理、合并。 */

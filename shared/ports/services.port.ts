@@ -30,3 +30,14 @@ export type DeliveryResult = { ok: true } | { ok: false; error: string; retryabl
 export interface ChannelSender {
   send(entry: OutboxEntry): Promise<DeliveryResult>;
 }
+
+/** 联络站海报上的码。本地与 h5：站点链接的二维码（SVG）；微信里：wxacode.getUnlimited 的小程序码，生成一次后存进云存储。 */
+export type PosterCode = { link: string; qrSvg: string } | { fileId: string; url: string };
+export interface PosterCodes {
+  codeFor(stationId: string): Promise<PosterCode>;
+}
+
+/** 不可猜的邀请码（易读：不含 0/O、1/I/L） */
+export interface InviteCodes {
+  next(): string;
+}

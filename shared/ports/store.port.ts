@@ -5,7 +5,7 @@
  * - 工单的修改与它产生的历史、发件箱条目在同一个事务里写入，要么全有，要么全无；
  * - 列表一律分页（limit 默认 100，最多 1000），不依赖数据库的隐式上限。
  */
-import type { HistoryEntry, Member, MemberGroup, Message, OutboxEntry, Station, Ticket } from '../domain/model';
+import type { AuditEntry, HistoryEntry, Member, MemberGroup, Message, OutboxEntry, Station, Ticket } from '../domain/model';
 import type { Library } from '../domain/vocabulary';
 import type { TicketStatus } from '../domain/lifecycle';
 import type { CountySettings } from '../domain/settings';
@@ -115,6 +115,32 @@ export interface SubscriptionStore {
   grantSubscriptions(openid: string, templateIds: string[]): Promise<void>;
   consumeSubscription(openid: string, templateId: string): Promise<boolean>;
   subscriptionBalance(openid: string): Promise<Record<string, number>>;
+}
+
+/** 管理后台的一次修改：要写的站点、小组、委员、县级设置 */
+export interface DirectoryChange {
+  stations?: Station[];
+  groups?: MemberGroup[];
+  members?: Member[];
+  settings?: Partial<CountySettings>;
+}
+
+export interface TicketTally {
+  key: string;
+  status: TicketStatus;
+  count: number;
+}
+
+/** 政协办的管理后台用的读写 */
+export interface AdminStore {
+  /** 全部委员（一个县一两千人，一次读完；CloudBase 上分页读） */
+  listMembers(): Promise<Member[]>;
+  /** 目录里的文档与操作记录在一个事务里写入：改了就一定有记录 */
+  applyDirectoryChange(change: DirectoryChange, audit: AuditEntry[]): Promise<void>;
+  /** 操作记录，最新的在前；给了 groupIds 只列涉及这些小组的 */
+  listAudit(filter: { groupIds?: string[] }, page?: PageRequest): Promise<Page<AuditEntry>>;
+  /** 按站点或小组、按状态数工单（一次查询，不读工单本身） */
+  tallyTickets(query: TicketQuery, by: 'stationId' | 'groupId'): Promise<TicketTally[]>;
 }
 
 export interface Store extends DirectoryStore, TicketStore, OutboxStore, SubscriptionStore {}

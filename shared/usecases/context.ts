@@ -3,7 +3,7 @@
  * 不从请求内容里读。
  */
 import type { Member, Ticket } from '../domain/model';
-import type { Viewer } from '../domain/access';
+import { adminScopeOf, type Viewer } from '../domain/access';
 import type { ReportKind } from '../domain/vocabulary';
 import { mergeSettings, type CountySettings } from '../domain/settings';
 import type { Store } from '../ports/store.port';
@@ -38,6 +38,13 @@ export async function resolveActor(deps: Deps, openid: string): Promise<Actor> {
 /** 本组召集人（通知"待办结""不满意"等要找的人） */
 export async function convenersOf(deps: Pick<Deps, 'store'>, groupId: string): Promise<Member[]> {
   return (await deps.store.listMembersOfGroup(groupId)).filter((m) => m.active && m.groups.some((g) => g.groupId === groupId && g.role === 'convener'));
+}
+
+/** 工作台能看到哪些小组：自己所在的小组，加上作为管理员管的小组；undefined 表示全部（全县的政协办）。 */
+export function workGroupIdsOf(member: Member): string[] | undefined {
+  const scope = adminScopeOf(member);
+  if (scope?.all) return undefined;
+  return [...new Set([...groupIdsOf(member), ...(scope ? scope.groupIds : [])])];
 }
 
 export function groupIdsOf(member: Member | null, role?: 'member' | 'convener'): string[] {

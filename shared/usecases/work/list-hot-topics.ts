@@ -5,7 +5,7 @@
 import { fail, ok, type Result } from '../../domain/errors';
 import { hotTopics as groupTopics } from '../../triage';
 import type { HotTopicView } from '../../api/work.api';
-import { groupIdsOf, resolveActor, type Deps } from '../context';
+import { resolveActor, workGroupIdsOf, type Deps } from '../context';
 
 export async function listHotTopics(deps: Deps, openid: string, q: { groupId?: string; stationId?: string; days: number }): Promise<Result<{ items: HotTopicView[] }>> {
   const actor = await resolveActor(deps, openid);
@@ -17,11 +17,11 @@ export async function listHotTopics(deps: Deps, openid: string, q: { groupId?: s
     if (!station) return fail('STATION.NOT_FOUND');
     groupId = station.groupId;
   }
-  const mine = groupIdsOf(m);
-  if (!m.isAdmin && (!groupId ? mine.length === 0 : !mine.includes(groupId))) return fail('AUTH.FORBIDDEN');
+  const mine = workGroupIdsOf(m);
+  if (mine && (!groupId ? mine.length === 0 : !mine.includes(groupId))) return fail('AUTH.FORBIDDEN');
   const since = new Date(deps.clock.now().getTime() - q.days * 86_400_000).toISOString();
   const page = await deps.store.listTickets(
-    { ...(q.stationId ? { stationIds: [q.stationId] } : groupId ? { groupIds: [groupId] } : m.isAdmin ? {} : { groupIds: mine }), createdAfter: since },
+    { ...(q.stationId ? { stationIds: [q.stationId] } : groupId ? { groupIds: [groupId] } : mine ? { groupIds: mine } : {}), createdAfter: since },
     { limit: 1000 },
   );
   const weight = new Map(page.items.map((t) => [t.id, t.meToo.length + 1]));

@@ -6,7 +6,7 @@
 import { ok, type Result } from '../../domain/errors';
 import { claimGuard, isOpen, UNRESOLVED_STATUSES } from '../../domain/lifecycle';
 import type { QueueFilter, WorkTicketSummary } from '../../api/work.api';
-import { groupIdsOf, type Deps } from '../context';
+import { workGroupIdsOf, type Deps } from '../context';
 import { staffActor } from './staff-action';
 import { workSummary } from './work-view';
 
@@ -14,7 +14,7 @@ export async function listQueue(deps: Deps, openid: string, filter: QueueFilter,
   const a = await staffActor(deps, openid);
   if (!a.ok) return a;
   const m = a.data.member!;
-  const groupIds = m.isAdmin ? undefined : groupIdsOf(m);
+  const groupIds = workGroupIdsOf(m);
   const page =
     filter === 'mine'
       ? await deps.store.listTickets({ claimedBy: m.id }, { cursor, limit: 100 })

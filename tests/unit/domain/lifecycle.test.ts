@@ -58,6 +58,8 @@ const EXPECTED: Record<Exclude<TicketAction, 'submit'>, Partial<Record<Relation,
   rate: { owner: same('closed') },
   setClaimLimit: { convener: same(...OPEN), admin: same(...OPEN) },
   overrideTriage: { convener: same(...OPEN), admin: same(...OPEN) },
+  withdrawClaim: { convener: { ...to('byClaimants', 'claimed'), ...same('consulting') }, admin: { ...to('byClaimants', 'claimed'), ...same('consulting') } },
+  transfer: { admin: { ...to('byClaimants', 'pending', 'claimed'), ...same('consulting', 'proposed') } },
 };
 
 const cases = TICKET_STATUSES.flatMap((state) =>

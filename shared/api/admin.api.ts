@@ -1,0 +1,188 @@
+/**
+ * admin 云函数（政协办的管理后台）的约定：联络站、委员小组、委员与邀请码、海报、县级设置、操作记录。
+ * 每个动作只对管理员开放（ADMIN.NOT_ADMIN）；管理范围以外的对象一律答"未找到"。
+ */
+import * as z from 'zod/mini';
+import type { AuditEntry } from '../domain/model';
+import { SETTINGS_BOUNDS, SettingsPatchSchema, type CountySettings } from '../domain/settings';
+import { action } from './contract';
+import { PHONE_PATTERN } from './intake.api';
+
+const id = z.string().check(z.minLength(1), z.maxLength(64));
+const text = (max: number) => z.string().check(z.trim(), z.maxLength(max));
+const required = (max: number, emptyCode: 'REQUEST.INVALID' | 'MEMBER.NAME_MISSING' = 'REQUEST.INVALID') =>
+  z.string().check(z.trim(), z.minLength(1, { error: emptyCode }), z.maxLength(max));
+const phone = z.optional(z.string().check(z.trim(), z.regex(new RegExp(`^$|${PHONE_PATTERN.source}`), { error: 'MEMBER.PHONE_INVALID' })));
+/** 企业微信群机器人地址（空串表示不用机器人） */
+export const WECOM_WEBHOOK_PATTERN = /^https:\/\/qyapi\.weixin\.qq\.com\/cgi-bin\/webhook\/send\?key=[\w-]{8,64}$/;
+export const GROUP_ROLES = ['member', 'convener'] as const;
+export type GroupRole = (typeof GROUP_ROLES)[number];
+export const GROUP_ROLE_LABELS: Record<GroupRole, string> = { member: '委员', convener: '召集人' };
+
+export const SaveGroupRequest = z.object({
+  id: z.optional(id),
+  name: required(40),
+  area: z.optional(text(40)),
+  wecomWebhook: z.optional(z.string().check(z.trim(), z.regex(new RegExp(`^$|${WECOM_WEBHOOK_PATTERN.source}`), { error: 'GROUP.WEBHOOK_INVALID' }))),
+  /** 默认每单几位委员可接（不填用县里的默认值） */
+  claimLimit: z.optional(z.number().check(z.int(), z.gte(1), z.lte(100))),
+});
+
+export const SaveStationRequest = z.object({
+  id: z.optional(id),
+  name: required(40),
+  address: required(100),
+  groupId: id,
+  receptionHours: z.optional(text(60)),
+  intro: z.optional(text(300)),
+  phone: z.optional(text(30)),
+  pausedNotice: z.optional(text(200)),
+  neighbours: z.optional(z.array(id).check(z.maxLength(20))),
+});
+
+export const SetStationEnabledRequest = z.object({ stationId: id, enabled: z.boolean(), pausedNotice: z.optional(text(200)) });
+
+export const SaveMemberRequest = z.object({
+  id: z.optional(id),
+  name: required(20, 'MEMBER.NAME_MISSING'),
+  groupId: id,
+  role: z.enum(GROUP_ROLES, { error: 'MEMBER.ROLE_INVALID' }),
+  phone,
+  sector: z.optional(text(30)),
+});
+export const MemberIdRequest = z.object({ memberId: id });
+export const RemoveMembershipRequest = z.object({ memberId: id, groupId: id });
+export const SetMemberActiveRequest = z.object({ memberId: id, active: z.boolean() });
+
+export const MAX_IMPORT_ROWS = 500;
+/** 从 Excel 复制来的一行：姓名、小组、身份、电话、界别（页面把粘贴的文字拆成这样的行） */
+export const ImportRow = z.object({
+  name: z.string().check(z.maxLength(100)),
+  groupName: z.string().check(z.maxLength(100)),
+  role: z.string().check(z.maxLength(20)),
+  phone: z.optional(z.string().check(z.maxLength(40))),
+  sector: z.optional(z.string().check(z.maxLength(60))),
+});
+export type ImportRowInput = z.infer<typeof ImportRow>;
+export const ImportMembersRequest = z.object({
+  rows: z.array(ImportRow).check(z.minLength(1, { error: 'IMPORT.EMPTY' }), z.maxLength(MAX_IMPORT_ROWS, { error: 'IMPORT.TOO_MANY_ROWS' })),
+  dryRun: z.optional(z.boolean()),
+});
+
+export const StationIdRequest = z.object({ stationId: id });
+export const GroupPostersRequest = z.object({ groupId: id });
+export const ListMembersRequest = z.object({ groupId: z.optional(id) });
+export const AuditLogRequest = z.object({ cursor: z.optional(z.nullable(z.string().check(z.maxLength(200)))) });
+export const EmptyRequest = z.object({});
+
+/** 设置页提交的修改：只含要改的项，范围按 shared/domain/settings.ts */
+export const SaveSettingsRequest = z.object({ settings: SettingsPatchSchema });
+
+export interface StationRow {
+  id: string;
+  name: string;
+  address: string;
+  groupId: string;
+  groupName: string;
+  enabled: boolean;
+  receptionHours: string;
+  intro: string;
+  phone: string;
+  pausedNotice: string;
+  neighbours: string[];
+  open: number;
+  closed: number;
+}
+
+export interface GroupRow {
+  id: string;
+  name: string;
+  area: string;
+  /** 是否配置了企业微信群机器人（地址里的 key 是密钥，只给编辑表单看） */
+  hasWebhook: boolean;
+  wecomWebhook: string;
+  claimLimit: number;
+  members: Array<{ id: string; name: string; role: GroupRole; bound: boolean; active: boolean }>;
+  stationCount: number;
+}
+
+export interface InviteState {
+  code: string;
+  expiresAt: string | null;
+  expired: boolean;
+}
+
+export interface MemberRow {
+  id: string;
+  name: string;
+  sector: string;
+  phone: string;
+  groups: Array<{ groupId: string; groupName: string; role: GroupRole }>;
+  active: boolean;
+  /** 已用邀请码绑定了微信 */
+  bound: boolean;
+  invite: InviteState | null;
+  isAdmin: boolean;
+}
+
+export interface ImportPreviewRow {
+  row: number;
+  name: string;
+  groupName: string;
+  role: GroupRole | null;
+  phone: string;
+  sector: string;
+  ok: boolean;
+}
+
+export interface ImportResult {
+  created: number;
+  invites: Array<{ name: string; inviteCode: string; expiresAt: string }>;
+  errors: Array<{ row: number; code: string; message: string }>;
+  preview: ImportPreviewRow[];
+}
+
+/** 海报上要印的一切。本地与 h5：link + qrSvg（二维码）；微信里：fileId + url（小程序码，生成一次后缓存） */
+export interface StationPoster {
+  link?: string;
+  qrSvg?: string;
+  fileId?: string;
+  url?: string;
+  station: { id: string; name: string; address: string; receptionHours: string; phone: string; enabled: boolean };
+  group: { id: string; name: string; area: string };
+  members: Array<{ name: string; sector: string; role: GroupRole }>;
+  privacyNotice: string;
+}
+
+export interface SettingsView {
+  settings: CountySettings;
+  bounds: typeof SETTINGS_BOUNDS;
+}
+
+export interface AdminWhoAmI {
+  name: string;
+  scope: { all: boolean; groupIds: string[] };
+}
+
+/** admin 云函数的约定：action → 请求模式与返回类型。 */
+export const adminContract = {
+  whoamiAdmin: action<AdminWhoAmI>()(EmptyRequest),
+  listStations: action<{ items: StationRow[] }>()(EmptyRequest),
+  saveStation: action<{ stationId: string }>()(SaveStationRequest),
+  setStationEnabled: action<{ stationId: string; enabled: boolean }>()(SetStationEnabledRequest),
+  listGroups: action<{ items: GroupRow[] }>()(EmptyRequest),
+  saveGroup: action<{ groupId: string }>()(SaveGroupRequest),
+  listMembers: action<{ items: MemberRow[] }>()(ListMembersRequest),
+  saveMember: action<{ memberId: string }>()(SaveMemberRequest),
+  removeMembership: action<{ memberId: string }>()(RemoveMembershipRequest),
+  setMemberActive: action<{ memberId: string; active: boolean; releasedTickets: number }>()(SetMemberActiveRequest),
+  issueInvite: action<{ inviteCode: string; expiresAt: string }>()(MemberIdRequest),
+  revokeInvite: action<{ memberId: string }>()(MemberIdRequest),
+  importMembers: action<ImportResult>()(ImportMembersRequest),
+  stationPoster: action<StationPoster>()(StationIdRequest),
+  groupPosters: action<{ items: StationPoster[] }>()(GroupPostersRequest),
+  getSettings: action<SettingsView>()(EmptyRequest),
+  saveSettings: action<SettingsView>()(SaveSettingsRequest),
+  auditLog: action<{ items: AuditEntry[]; nextCursor: string | null }>()(AuditLogRequest),
+};
+export type AdminContract = typeof adminContract;
