@@ -4,6 +4,7 @@
  */
 import type { Member, Ticket } from '../../../shared/domain/model';
 import { settingsFrom, type Deps } from '../../../shared/usecases/context';
+import type { AdminDeps } from '../../../shared/usecases/admin/admin-context';
 import { FakeStore } from './fake-store';
 
 export const NOW = '2026-11-20T02:00:00.000Z';
@@ -58,3 +59,18 @@ export function ticketIn(store: FakeStore, patch: Partial<Ticket> = {}): Ticket 
 }
 
 export const claimed = (...ids: Array<'m1' | 'm2' | 'c1'>) => ids.map((id) => ({ memberId: id, name: id, at: NOW, assigned: false }));
+
+/** 管理后台的依赖：再加上海报上的码（本地样式：链接 + 假二维码）与按序的邀请码 */
+export function fakeAdminDeps(): { deps: AdminDeps; store: FakeStore } {
+  const { deps, store } = fakeDeps();
+  let n = 0;
+  return {
+    store,
+    deps: {
+      ...deps,
+      store,
+      posterCodes: { codeFor: async (stationId) => ({ link: `http://127.0.0.1:8787/#/pages/station/index?station=${stationId}`, qrSvg: '<svg/>' }) },
+      invites: { next: () => `INV${String(++n).padStart(4, '0')}` },
+    },
+  };
+}

@@ -2,11 +2,12 @@
  * 单元测试用的存储端口替身：内存里的几张表，语义照端口的约定（条件更新、事务里查重试和限流）。
  * 它只用来检查用例的"计划"——改了什么、记了什么、通知了谁；真实的存储行为由契约测试在 SQLite 与 CloudBase 上检查。
  */
-import type { HistoryEntry, Member, MemberGroup, Message, OutboxEntry, Station, Ticket } from '../../../shared/domain/model';
+import type { AuditEntry, HistoryEntry, Member, MemberGroup, Message, OutboxEntry, Station, Ticket } from '../../../shared/domain/model';
 import type { CountySettings } from '../../../shared/domain/settings';
-import type { CreateTicketResult, Page, PageRequest, Store, SubmitContext, SubmitRateLimit, TicketChange, TicketQuery } from '../../../shared/ports/store.port';
+import type { AdminStore, CreateTicketResult, DirectoryChange, Page, PageRequest, Store, SubmitContext, SubmitRateLimit, TicketChange, TicketQuery, TicketTally } from '../../../shared/ports/store.port';
 
-export class FakeStore implements Store {
+export class FakeStore implements Store, AdminStore {
+  audit: AuditEntry[] = [];
   stations = new Map<string, Station>();
   groups = new Map<string, MemberGroup>();
   members = new Map<string, Member>();
@@ -117,5 +118,30 @@ export class FakeStore implements Store {
   }
   async subscriptionBalance(openid: string) {
     return Object.fromEntries([...this.subscriptions].filter(([k]) => k.startsWith(`${openid}|`)).map(([k, v]) => [k.split('|')[1]!, v]));
+  }
+
+  async listMembers() { this.log('listMembers'); return [...this.members.values()]; }
+  async applyDirectoryChange(change: DirectoryChange, audit: AuditEntry[]) {
+    this.log('applyDirectoryChange');
+    for (const st of change.stations ?? []) this.stations.set(st.id, st);
+    for (const g of change.groups ?? []) this.groups.set(g.id, g);
+    for (const m of change.members ?? []) this.members.set(m.id, m);
+    if (change.settings) this.settings = change.settings;
+    this.audit.push(...audit);
+  }
+  async listAudit(filter: { groupIds?: string[] }) {
+    const items = this.audit.filter((a) => !filter.groupIds || a.groupIds.some((g) => filter.groupIds!.includes(g))).reverse();
+    return { items, nextCursor: null };
+  }
+  async tallyTickets(q: TicketQuery, by: 'stationId' | 'groupId'): Promise<TicketTally[]> {
+    const counts = new Map<string, TicketTally>();
+    for (const t of this.tickets.values()) {
+      if (!this.matches(t, q)) continue;
+      const key = `${t[by]}|${t.status}`;
+      const c = counts.get(key) ?? { key: t[by], status: t.status, count: 0 };
+      c.count++;
+      counts.set(key, c);
+    }
+    return [...counts.values()];
   }
 }
