@@ -3,7 +3,7 @@
  * 发请求之前先用同一个请求模式校验——不合格的不发，就地给出和服务端一样的中文提示。
  * 云函数改了约定而这里没跟上，npm run typecheck 就不通过。页面不直接调用 Taro.request / Taro.cloud。
  */
-import type { RequestOf, ResultOf } from '@shared/api/contract';
+import type { Contract, RequestOf, ResultOf } from '@shared/api/contract';
 import { parseRequest } from '@shared/api/envelope';
 import { intakeContract, type IntakeContract } from '@shared/api/intake.api';
 import { workContract, type MergeTarget, type QueueFilter, type TriageOverride, type WorkContract } from '@shared/api/work.api';
@@ -11,7 +11,7 @@ import { withMessageParams, type Result } from '@shared/domain/errors';
 import { DEFAULT_SETTINGS, messageParams } from '@shared/domain/settings';
 import type { Rating } from '@shared/domain/vocabulary';
 import { transport } from './cloud-client';
-import type { LocalImage } from './transport';
+import type { CloudFunctionName, LocalImage } from './transport';
 
 interface Contracts {
   intake: IntakeContract;
@@ -22,12 +22,19 @@ const contracts: Contracts = { intake: intakeContract, work: workContract };
 export type Request<F extends keyof Contracts, A extends keyof Contracts[F]> = RequestOf<Contracts[F][A]>;
 export type Response<F extends keyof Contracts, A extends keyof Contracts[F]> = Result<ResultOf<Contracts[F][A]>>;
 
-/** 调一个云函数的一个 action：先按约定的请求模式校验，再发。 */
-export async function call<F extends keyof Contracts, A extends keyof Contracts[F] & string>(fn: F, action: A, payload: Request<F, A>): Promise<Response<F, A>> {
-  const spec = contracts[fn][action] as { request: Parameters<typeof parseRequest>[0] };
-  const checked = parseRequest(spec.request, payload);
+/**
+ * 按某个云函数的约定调它的一个 action：先按约定的请求模式校验，再发。
+ * 分包（管理后台）用它接自己的约定，约定的模式就只打进分包，不进主包。
+ */
+export async function callContract<C extends Contract, A extends keyof C & string>(fn: CloudFunctionName, contract: C, action: A, payload: RequestOf<C[A]>): Promise<Result<ResultOf<C[A]>>> {
+  const checked = parseRequest(contract[action]!.request, payload);
   if (!checked.ok) return withMessageParams(checked, messageParams(DEFAULT_SETTINGS));
-  return transport.call(fn, { ...(payload as object), action }) as Promise<Response<F, A>>;
+  return transport.call(fn, { ...(payload as object), action }) as Promise<Result<ResultOf<C[A]>>>;
+}
+
+/** 调 intake 或 work 的一个 action */
+export function call<F extends keyof Contracts, A extends keyof Contracts[F] & string>(fn: F, action: A, payload: Request<F, A>): Promise<Response<F, A>> {
+  return callContract(fn, contracts[fn] as Contract, action, payload as RequestOf<Contract[string]>) as Promise<Response<F, A>>;
 }
 
 export type { QueueFilter };

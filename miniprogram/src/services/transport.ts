@@ -4,7 +4,7 @@
  */
 import { ERROR_MESSAGES, type Result } from '@shared/domain/errors';
 
-export type CloudFunctionName = 'intake' | 'work';
+export type CloudFunctionName = 'intake' | 'work' | 'admin';
 
 /** 用户选中、尚未上传的一张本地图片 */
 export interface LocalImage {
