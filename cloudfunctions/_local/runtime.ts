@@ -2,8 +2,8 @@
  * 本地运行时的组装：嵌入式 SQLite、本地文件、词表内容检查、企业微信 webhook、与云端同一套处理函数。
  * 测试和本地服务都从这里拿一套完整的依赖。
  */
-import { DEFAULT_SETTINGS, type CountySettings } from '../../shared/domain/vocabulary';
-import type { Deps, Triager } from '../../shared/usecases/context';
+import { SETTINGS_BOUNDS, type CountySettings } from '../../shared/domain/settings';
+import { settingsFrom, type Deps, type Triager } from '../../shared/usecases/context';
 import { deliverOutbox, type DeliveryReport } from '../../shared/usecases/deliver-outbox';
 import type { Clock, IdGenerator } from '../../shared/ports/services.port';
 import { getDefaultTriager } from '../../shared/triage/default-model';
@@ -21,15 +21,30 @@ export interface LocalRuntimeOptions {
   clock?: Clock;
   ids?: IdGenerator;
   triager?: Triager;
+  /** 县里改过的设置：启动时写进存储（与政协办在设置页改的一样），用例照常从存储读 */
   settings?: Partial<CountySettings>;
   appid?: string;
   logger?: Logger;
   subscribeTemplates?: string[];
 }
 
+/** 超出 SETTINGS_BOUNDS 的数值按边界取：测试要"不限流"时给的大数，得到的是县里能设的上限 */
+function withinBounds(settings: Partial<CountySettings>): Partial<CountySettings> {
+  const out: Partial<CountySettings> = { ...settings };
+  for (const key of Object.keys(SETTINGS_BOUNDS) as Array<keyof typeof SETTINGS_BOUNDS>) {
+    const value = settings[key];
+    if (value !== undefined) out[key] = Math.min(SETTINGS_BOUNDS[key].max, Math.max(SETTINGS_BOUNDS[key].min, value));
+  }
+  return out;
+}
+
 export function createLocalRuntime(opts: LocalRuntimeOptions) {
   const store: SqliteStore = openSqliteStore(opts.dataDir);
   const files = new LocalFileStore(opts.dataDir);
+  // 组装保持同步；写入若失败，在第一次读设置时报出来
+  const settingsWritten = opts.settings ? store.putCountySettings(withinBounds(opts.settings)) : Promise.resolve();
+  settingsWritten.catch(() => {});
+  const settingsFromStore = settingsFrom(store);
   const deps: Deps = {
     store,
     clock: opts.clock ?? systemClock,
@@ -37,7 +52,10 @@ export function createLocalRuntime(opts: LocalRuntimeOptions) {
     triager: opts.triager ?? getDefaultTriager(),
     content: new WordListContentChecker(),
     files,
-    settings: { ...DEFAULT_SETTINGS, ...opts.settings },
+    async loadSettings() {
+      await settingsWritten;
+      return settingsFromStore();
+    },
     subscribeTemplates: opts.subscribeTemplates ?? [],
   };
   const wecom = new WecomWebhookSender(store, opts.appid ?? 'touristappid');

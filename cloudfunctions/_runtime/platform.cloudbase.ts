@@ -6,8 +6,7 @@
  *
  * 环境变量（npm run deploy 设到云函数上，格式见 env.ts）在第一次调用时解析一次，不对就报清楚的错。
  */
-import { DEFAULT_SETTINGS } from '../../shared/domain/vocabulary';
-import type { Deps, Triager } from '../../shared/usecases/context';
+import { settingsFrom, type Deps, type Triager } from '../../shared/usecases/context';
 import type { ChannelSender, Clock, IdGenerator } from '../../shared/ports/services.port';
 import { loadCloudEnvVars, type CloudEnvVars, type EnvSource } from './env';
 import { consoleLogger, type Handler, type Logger } from './router';
@@ -118,7 +117,8 @@ export function callDeps(rt: CloudRuntime, openid: string | null): Deps {
     triager: rt.options.triager ?? noTriage,
     content: new MsgSecCheckContentChecker(wx.openapi, { review: env.CONTENT_REVIEW }),
     files: new CloudFileStore(app, media),
-    settings: DEFAULT_SETTINGS,
+    // 县里改过的设置存在 settings 集合里；用例每次请求最多读一次（提交时与站点并行读）
+    loadSettings: settingsFrom(rt.store),
     subscribeTemplates: [...new Set(env.templates.map((t) => t.templateId))],
   };
 }

@@ -8,6 +8,8 @@
  *
  * - 查询用 mingo 按 MongoDB 语义求值；服务端同样把 limit 封顶 1000；
  * - 单文档条件更新 where({ _id, version }).update() 在一步里判断并写入（原子），返回 { updated }；
+ * - 聚合（aggregate().match().lookup()….end()）用 mingo 的聚合管道按 MongoDB 语义求值，$lookup 的 from 是本库的集合；
+ *   只认 CloudBase 支持的阶段（没有 $facet、$out、$merge），不带 $limit 时像真实服务一样只给 20 条；
  * - 事务：快照读；写一个文档时，若别的未提交事务已写过它、或它在本事务快照之后被提交改过，
  *   报 DATABASE_TRANSACTION_CONFLICT 并中止本事务（SDK 据此重试）；提交时再核对一遍；
  *   事务里只允许单文档操作（doc().get/set/update/remove、add），where 查询会被拒绝；
@@ -20,7 +22,7 @@
  * 另外记下每个查询用到的字段，供测试核对 schema.cloudbase.ts 里为它准备了索引。
  */
 import { EJSON } from 'bson';
-import { Query } from 'mingo';
+import { Aggregator, Query } from 'mingo';
 import { update as applyUpdate } from 'mingo/updater';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Db } = require('@cloudbase/database') as { Db: { new (config: object): unknown; reqClass: unknown } };
@@ -56,6 +58,10 @@ export class DbServiceError extends Error {
 
 const CONFLICT = 'DATABASE_TRANSACTION_CONFLICT';
 const MAX_LIMIT = 1000;
+/** aggregate().end() 不设 limit 时返回的条数 */
+const AGGREGATE_DEFAULT_LIMIT = 20;
+/** CloudBase 聚合支持的阶段（@cloudbase/database 的 Aggregation 上有方法的那些，geoNear 除外：替身不做地理查询） */
+const AGGREGATE_STAGES = new Set(['$match', '$group', '$project', '$sort', '$count', '$limit', '$skip', '$lookup', '$unwind', '$addFields', '$bucket', '$bucketAuto', '$sortByCount', '$replaceRoot', '$sample']);
 
 function fieldsOf(query: unknown, out = new Set<string>()): Set<string> {
   if (!query || typeof query !== 'object') return out;
@@ -203,6 +209,8 @@ export class CloudbaseDbService {
       }
       case 'database.getDocument':
         return this.getDocument(p);
+      case 'database.aggregateDocuments':
+        return this.aggregate(p);
       case 'database.calculateDocument': {
         const filter = (p.query ? EJSON.parse(p.query) : {}) as Record<string, unknown>;
         this.record(p.collectionName, filter, undefined);
@@ -244,6 +252,27 @@ export class CloudbaseDbService {
     const limit = p.queryType === 'DOC' ? 1 : Math.min(Number(p.limit ?? 100), MAX_LIMIT);
     const list = cursor.limit(limit).all().map((d) => EJSON.stringify(d, { relaxed: false }));
     return { data: { list, limit, offset: p.offset ?? 0 } };
+  }
+
+  /**
+   * SDK 发来的每个阶段是 { stageKey: '$match', stageValue: EJSON 字符串 }。事务里没有聚合（SDK 也不给它带事务 id）。
+   * 记下 $match 的字段和 $lookup 连接的字段（对方集合上的一次按字段查找），供索引检查。
+   */
+  private aggregate(p: Record<string, any>) {
+    const collection: string = p.collectionName;
+    this.coll(collection);
+    const pipeline = (p.stages as Array<{ stageKey: string; stageValue: string }>).map(({ stageKey, stageValue }) => ({ [stageKey]: EJSON.parse(stageValue) as any }));
+    for (const stage of pipeline) {
+      const [op, arg] = Object.entries(stage)[0]!;
+      if (!AGGREGATE_STAGES.has(op)) throw new DbServiceError('INVALID_PARAM', `CloudBase 聚合不支持 ${op}`);
+      if (op === '$match') this.record(collection, arg, undefined);
+      if (op === '$lookup') this.record(arg.from, arg.foreignField ? { [arg.foreignField]: null } : {}, undefined);
+    }
+    const limit = pipeline.some((stage) => '$limit' in stage) ? MAX_LIMIT : AGGREGATE_DEFAULT_LIMIT;
+    // 与 MongoDB 一样，$lookup 一个不存在的集合得到空数组，不报错
+    const resolve = (name: string) => (this.data.has(name) ? this.liveDocs(name) : []);
+    const out = new Aggregator(pipeline, { collectionResolver: resolve }).run(this.liveDocs(collection));
+    return { data: { list: out.slice(0, limit).map((d) => EJSON.stringify(d, { relaxed: false })) } };
   }
 
   private applyData(current: Doc | null, id: string, p: Record<string, any>): Doc {

@@ -2,12 +2,12 @@
  * 存储契约：每个 Store 实现都要满足的行为，一份定义，对每个实现各跑一遍
  * （嵌入式 SQLite、CloudBase 适配器 + 进程内数据库替身、设置了凭据时的真实 CloudBase 测试环境）。
  * 见 shared/ports/store.port.ts 的约定：按版本号的条件更新、工单 + 历史 + 发件箱同一事务、
- * 提交幂等、显式分页（默认 100、最多 1000）、订阅额度只扣一次。
+ * 提交幂等且在同一事务里限流、显式分页（默认 100、最多 1000）、订阅额度只扣一次。
  */
-import { DEFAULT_SETTINGS } from '../../shared/domain/vocabulary';
+import { DEFAULT_SETTINGS, mergeSettings } from '../../shared/domain/settings';
 import type { HistoryEntry, Member, Message, OutboxEntry, Station, Ticket } from '../../shared/domain/model';
 import type { Store } from '../../shared/ports/store.port';
-import type { Deps } from '../../shared/usecases/context';
+import { settingsFrom, type Deps } from '../../shared/usecases/context';
 import { meToo } from '../../shared/usecases/intake/me-too';
 import { claimTicket } from '../../shared/usecases/work/claim-ticket';
 import { WordListContentChecker } from '../../cloudfunctions/_runtime/adapters/content.wordlist';
@@ -129,7 +129,7 @@ function depsFor(store: Store): Deps {
     },
     content: new WordListContentChecker(),
     files: { exists: async () => true, urlsFor: async () => ({}) },
-    settings: DEFAULT_SETTINGS,
+    loadSettings: settingsFrom(store),
     subscribeTemplates: [],
   };
 }
@@ -171,6 +171,61 @@ export function describeStoreContract(name: string, open: () => Promise<StoreFix
           const listed = (await store.listMembersOfGroup(GROUP.id)).map((m) => m.id);
           expect(listed).toHaveLength(1005);
           expect(new Set(listed)).toEqual(new Set(ids));
+          // 提交时一次读出的委员与 listMembersOfGroup 一样，一个不少
+          expect((await store.getSubmitContext(STATION.id))?.members.map((m) => m.id)).toEqual(listed);
+        },
+        timeout,
+      );
+
+      test(
+        '提交要的站点、小组、小组委员一次读出，委员与 listMembersOfGroup 相同（含停用的、兼在别组的，不含别组的）',
+        async () => {
+          const people = [
+            member('cm-ctx-b'),
+            member('cm-ctx-a', { groups: [{ groupId: 'cg-2', role: 'member' }, { groupId: GROUP.id, role: 'convener' }] }),
+            member('cm-ctx-off', { active: false }),
+            member('cm-ctx-other', { groups: [{ groupId: 'cg-2', role: 'member' }] }),
+          ];
+          for (const m of people) await store.putMember(m);
+          const ctx = await store.getSubmitContext(STATION.id);
+          expect(ctx).toEqual({ station: STATION, group: GROUP, members: await store.listMembersOfGroup(GROUP.id) });
+          expect(ctx!.members.map((m) => m.id)).toEqual(['cm-ctx-a', 'cm-ctx-b', 'cm-ctx-off']);
+          expect(ctx!.members[0]).toEqual(people[1]);
+
+          expect(await store.getSubmitContext('cs-none')).toBeNull();
+          // 站点指向的小组不存在：小组为 null，委员为空
+          const orphan = { ...STATION, id: 'cs-orphan', groupId: 'cg-none' };
+          await store.putStation(orphan);
+          expect(await store.getSubmitContext(orphan.id)).toEqual({ station: orphan, group: null, members: [] });
+        },
+        timeout,
+      );
+    });
+
+    describe('县级设置：一份，只存改过的项', () => {
+      test(
+        '没改过为 null；写入后读回改过的项；再写是整份替换；与默认值合并后就是用例看到的设置',
+        async () => {
+          expect(await store.getCountySettings()).toBeNull();
+          expect(await depsFor(store).loadSettings()).toEqual(DEFAULT_SETTINGS);
+          await store.putCountySettings({ maxTextLength: 500, reportsPerHourPerResident: 3 });
+          expect(await store.getCountySettings()).toEqual({ maxTextLength: 500, reportsPerHourPerResident: 3 });
+          await store.putCountySettings({ maxPhotos: 2 });
+          expect(await store.getCountySettings()).toEqual({ maxPhotos: 2 });
+          expect(await depsFor(store).loadSettings()).toEqual(mergeSettings({ maxPhotos: 2 }));
+          await store.putCountySettings({});
+          expect(await store.getCountySettings()).toEqual({});
+        },
+        timeout,
+      );
+
+      test(
+        '超出范围的设置写不进去，原来的不变',
+        async () => {
+          await store.putCountySettings({ maxPhotos: 4 });
+          await expect(store.putCountySettings({ maxTextLength: 10 })).rejects.toThrow();
+          await expect(store.putCountySettings({ reportsPerHourPerResident: 1.5 })).rejects.toThrow();
+          expect(await store.getCountySettings()).toEqual({ maxPhotos: 4 });
         },
         timeout,
       );
@@ -227,7 +282,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreFix
           const created = results.filter((r) => r.created);
           expect(created).toHaveLength(1);
           const winner = attempts[results.findIndex((r) => r.created)]!;
-          for (const r of results) if (!r.created) expect(r.existing.id).toBe(winner.id);
+          for (const r of results) if (!r.created) expect(r).toEqual({ created: false, existing: winner });
           const again = await store.createTicket(first, [historyFor(first, 'h-idem-again')], [outboxFor(first, 'o-idem-again')]);
           expect(again).toEqual({ created: false, existing: winner });
           const mine = await store.listTickets({ involvingResident: 'wx-idem' });
@@ -240,14 +295,62 @@ export function describeStoreContract(name: string, open: () => Promise<StoreFix
       );
 
       test(
-        'countSubmittedSince 只数这个人在这之后提交的',
+        '限流：这位居民 sinceIso 之后（不含）已提交 max 条时第 max+1 条不写入，工单、历史、通知都没有；别人、更早的不算',
         async () => {
-          for (const [n, who] of [[10, 'wx-count'], [20, 'wx-count'], [30, 'wx-count'], [25, 'wx-else']] as const) {
-            const t = ticket(n, { residentOpenid: who });
-            await store.createTicket(t, [], []);
-          }
-          expect(await store.countSubmittedSince('wx-count', iso(20))).toBe(2);
-          expect(await store.countSubmittedSince('wx-count', iso(31))).toBe(0);
+          const who = 'wx-rate';
+          const limit = { sinceIso: iso(9), max: 3 };
+          // 窗口之前的一条（不带限流写入的也是这位居民的提交）与别人的提交都不占名额
+          await store.createTicket(ticket(5, { residentOpenid: who }), [], []);
+          for (let n = 11; n <= 12; n++) await store.createTicket(ticket(n, { residentOpenid: 'wx-rate-else' }), [], [], limit);
+          for (let n = 10; n <= 12; n++) expect(await store.createTicket(ticket(n, { residentOpenid: who }), [], [], limit)).toEqual({ created: true });
+
+          const refused = ticket(13, { residentOpenid: who });
+          expect(await store.createTicket(refused, [historyFor(refused, 'h-rate-refused')], [outboxFor(refused, 'o-rate-refused')], limit)).toEqual({ created: false, rateLimited: true });
+          expect(await store.getTicket(refused.id)).toBeNull();
+          expect(await store.findByClientRequest(who, refused.clientRequestId)).toBeNull();
+          expect(await store.listHistory(refused.id)).toEqual([]);
+          expect((await store.listDueOutbox(iso(10_000), 100)).map((e) => e.id)).not.toContain('o-rate-refused');
+          expect(await store.countTickets({ involvingResident: who })).toBe(4);
+
+          // "之后"不含 sinceIso 这一刻：窗口从 iso(10) 起，只有 iso(11)、iso(12) 两条算数
+          const later = { sinceIso: iso(10), max: 3 };
+          expect(await store.createTicket(ticket(14, { residentOpenid: who }), [], [], later)).toEqual({ created: true });
+          expect(await store.createTicket(ticket(15, { residentOpenid: who }), [], [], later)).toEqual({ created: false, rateLimited: true });
+          expect(await store.createTicket(ticket(16, { residentOpenid: 'wx-rate-else' }), [], [], later)).toEqual({ created: true });
+        },
+        timeout,
+      );
+
+      test(
+        '重试先于限流：名额用完后，同一次提交的重试仍拿回第一次那张',
+        async () => {
+          const who = 'wx-rate-retry';
+          const limit = { sinceIso: iso(0), max: 2 };
+          const first = ticket(20, { residentOpenid: who, clientRequestId: 'retry-me' });
+          expect(await store.createTicket(first, [], [], limit)).toEqual({ created: true });
+          expect(await store.createTicket(ticket(21, { residentOpenid: who }), [], [], limit)).toEqual({ created: true });
+          expect(await store.createTicket(ticket(22, { residentOpenid: who }), [], [], limit)).toEqual({ created: false, rateLimited: true });
+          const retry = ticket(23, { residentOpenid: who, clientRequestId: 'retry-me' });
+          expect(await store.createTicket(retry, [], [], limit)).toEqual({ created: false, existing: first });
+          expect(await store.createTicket(retry, [], [], { ...limit, max: 100 })).toEqual({ created: false, existing: first });
+        },
+        timeout,
+      );
+
+      test(
+        '同一居民 30 个并发提交、每小时最多 10 条：正好写进 10 张，其余 20 个都是被限流（不是报错）',
+        async () => {
+          const who = 'wx-flood';
+          const limit = { sinceIso: iso(0), max: 10 };
+          const attempts = Array.from({ length: 30 }, (_, i) => ticket(100 + i, { residentOpenid: who }));
+          const results = await Promise.all(attempts.map((t, i) => store.createTicket(t, [historyFor(t, `h-flood-${i}`)], [outboxFor(t, `o-flood-${i}`)], limit)));
+          expect(results.filter((r) => r.created)).toHaveLength(10);
+          expect(results.filter((r) => !r.created && 'rateLimited' in r)).toHaveLength(20);
+          const stored = await store.listTickets({ involvingResident: who });
+          expect(stored.items).toHaveLength(10);
+          expect(new Set(stored.items.map((t) => t.id))).toEqual(new Set(attempts.filter((_, i) => results[i]!.created).map((t) => t.id)));
+          const due = await store.listDueOutbox(iso(10_000), 1000);
+          expect(due.filter((e) => e.id.startsWith('o-flood-'))).toHaveLength(10);
         },
         timeout,
       );
@@ -407,6 +510,26 @@ export function describeStoreContract(name: string, open: () => Promise<StoreFix
         },
         timeout,
       );
+
+      test(
+        '按给人看的编号查：完全相同才算，可与小组一起筛；计数同样',
+        async () => {
+          const a = ticket(50);
+          const sameNoOtherGroup = ticket(51, { no: a.no, stationId: 'cs-2', groupId: 'cg-2' });
+          const b = ticket(52);
+          for (const t of [a, sameNoOtherGroup, b]) await store.createTicket(t, [], []);
+          const ids = async (q: Parameters<Store['listTickets']>[0]) => (await store.listTickets(q)).items.map((t) => t.id).sort();
+          expect(await ids({ ticketNo: a.no })).toEqual([a.id, sameNoOtherGroup.id].sort());
+          expect(await ids({ ticketNo: a.no, groupIds: [GROUP.id] })).toEqual([a.id]);
+          expect(await ids({ ticketNo: b.no, groupIds: ['cg-2'] })).toEqual([]);
+          expect(await ids({ ticketNo: `${b.no}0` })).toEqual([]);
+          expect(await ids({ ticketNo: b.no.toLowerCase() })).toEqual([]);
+          expect(await store.countTickets({ ticketNo: a.no })).toBe(2);
+          expect(await store.countTickets({ ticketNo: a.no, groupIds: ['cg-2'] })).toBe(1);
+          expect(await store.countTickets({ ticketNo: 'NO-NONE' })).toBe(0);
+        },
+        timeout,
+      );
     });
 
     describe('发件箱与消息中心', () => {
@@ -453,11 +576,29 @@ export function describeStoreContract(name: string, open: () => Promise<StoreFix
           expect(pages.pages).toEqual([100, 30]);
           expect(pages.items.map((m) => m.id)).toEqual(entries.map((e) => e.id).reverse());
 
-          await store.markMessagesRead(['member:m-b'], ['o-msg-001'], iso(400));
-          await store.markMessagesRead(mine, ['o-msg-001', 'o-msg-other'], iso(401));
+          // 未读数是全部页的，不只第一页
+          expect(await store.countUnreadMessages(mine)).toBe(130);
+          expect(await store.countUnreadMessages(['member:m-a'])).toBe(65);
+          expect(await store.countUnreadMessages(['member:m-b'])).toBe(1);
+          expect(await store.countUnreadMessages(['member:nobody'])).toBe(0);
+          expect(await store.countUnreadMessages([])).toBe(0);
+
+          // 只标自己的、还未读的：返回真正标了几条
+          expect(await store.markMessagesRead(['member:m-b'], ['o-msg-001'], iso(400))).toBe(0);
+          expect(await store.markMessagesRead(mine, ['o-msg-001', 'o-msg-other', 'o-msg-none'], iso(401))).toBe(1);
+          expect(await store.markMessagesRead(mine, ['o-msg-001'], iso(402))).toBe(0);
+          expect(await store.markMessagesRead(mine, [], iso(402))).toBe(0);
+          expect(await store.markMessagesRead([], ['o-msg-002'], iso(402))).toBe(0);
           const read = (await store.listMessages(mine, { limit: 1000 })).items.filter((m) => m.readAt);
           expect(read.map((m) => [m.id, m.readAt])).toEqual([['o-msg-001', iso(401)]]);
           expect((await store.listMessages(['member:m-b'])).items[0]?.readAt).toBeNull();
+          expect(await store.countUnreadMessages(mine)).toBe(129);
+          expect(await store.countUnreadMessages(['member:m-b'])).toBe(1);
+
+          // 一次标多条（含重复的 id），跨两个收件身份
+          const batch = ['o-msg-002', 'o-msg-003', 'o-msg-003', 'o-msg-120'];
+          expect(await store.markMessagesRead(mine, batch, iso(403))).toBe(3);
+          expect(await store.countUnreadMessages(mine)).toBe(126);
 
           // 重复投递同一条：消息不重复，已读状态保留
           const again = entries[1]!;

@@ -4,7 +4,8 @@
  * 真实 CloudBase 测试环境上的同一套契约见 cloudbase-real-env.test.ts。
  */
 import fs from 'node:fs';
-import { openSqliteStore } from '../../cloudfunctions/_runtime/adapters/store.sqlite';
+import { DEFAULT_SETTINGS, mergeSettings } from '../../shared/domain/settings';
+import { openDatabase, openSqliteStore } from '../../cloudfunctions/_runtime/adapters/store.sqlite';
 import type { CloudbaseDatabase } from '../../cloudfunctions/_runtime/adapters/db.cloudbase';
 import { createCloudbaseStore } from '../../cloudfunctions/_runtime/adapters/store.cloudbase';
 import { ALL_COLLECTIONS } from '../../cloudfunctions/_runtime/adapters/schema.cloudbase';
@@ -57,5 +58,34 @@ describe('CloudBase 部署结构', () => {
     const declared = new Set(ALL_COLLECTIONS.map((c) => c.name));
     for (const s of services) for (const name of s.collectionNames()) expect(declared.has(name)).toBe(true);
     expect(services.some((s) => s.conflicts > 0)).toBe(true);
+  });
+});
+
+/** 库里的县级设置被手改坏了（控制台、旧版本）：坏的项当作没改过，不认识的项丢掉，好的照用 */
+describe('县级设置读回时不让一条坏数据拖垮提交', () => {
+  const stored = { maxTextLength: 500, maxPhotos: 99, reportsPerHourPerResident: 'ten', defaultClaimLimit: 5, somethingElse: true };
+  const expected = { maxTextLength: 500, defaultClaimLimit: 5 };
+
+  test('嵌入式 SQLite', async () => {
+    const dir = tempDir('mashangti-settings-');
+    const store = openSqliteStore(dir);
+    const raw = openDatabase(dir);
+    try {
+      raw.prepare('INSERT INTO settings (id, doc) VALUES (?, ?)').run('county', JSON.stringify(stored));
+      expect(await store.getCountySettings()).toEqual(expected);
+      expect(mergeSettings(await store.getCountySettings())).toEqual({ ...DEFAULT_SETTINGS, ...expected });
+    } finally {
+      raw.close();
+      store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('CloudBase 适配器 + 数据库替身', async () => {
+    const service = new CloudbaseDbService(ALL_COLLECTIONS.map((c) => c.name));
+    const db = createDoubleDatabase(service) as CloudbaseDatabase;
+    await db.collection('settings').doc('county').set(stored);
+    const store = createCloudbaseStore(db);
+    expect(await store.getCountySettings()).toEqual(expected);
   });
 });

@@ -33,8 +33,18 @@ export interface QueryRef {
   update(data: object): Promise<{ updated: number }>;
 }
 
+/** 聚合（db.collection().aggregate()）：发一个 database.aggregateDocuments 请求；end() 不设 limit 时只给 20 条 */
+export interface AggregateRef {
+  match(query: object): AggregateRef;
+  limit(n: number): AggregateRef;
+  /** 左外连接：from 集合里 foreignField 等于本文档 localField 的文档，放进数组 as（foreignField 是数组时任一元素相等即算） */
+  lookup(spec: { from: string; localField: string; foreignField: string; as: string }): AggregateRef;
+  end(): Promise<{ data: DbDoc[] }>;
+}
+
 export interface CollectionRef extends QueryRef {
   doc(id: string): DocumentRef;
+  aggregate(): AggregateRef;
 }
 
 export interface TransactionRef {
@@ -109,6 +119,11 @@ export class CloudbaseConnection {
   async query(q: QueryRef): Promise<DbDoc[]> {
     this.operations++;
     return (await q.get()).data;
+  }
+  /** 一次聚合请求（一个往返） */
+  async aggregate(q: AggregateRef): Promise<DbDoc[]> {
+    this.operations++;
+    return (await q.end()).data;
   }
   /** 按 _id 读一个文档并过 zod */
   async one<S extends z.ZodMiniType>(key: CollectionKey, id: string, schema: S): Promise<z.infer<S> | null> {

@@ -1,17 +1,22 @@
 /**
- * 通讯录（联络站、委员小组、委员）的 CloudBase 实现。委员文档冗余存 groupIds，按小组查委员走它的索引；
+ * 通讯录（联络站、委员小组、委员）与县级设置的 CloudBase 实现。委员文档冗余存 groupIds，按小组查委员走它的索引；
  * 一个微信只能绑一位委员：member_bindings 里 _id = openid 的散列，与委员文档在同一事务里写。
+ * 提交要的站点、小组、委员是一次聚合请求：match 站点，再 lookup 小组和 groupIds 含这个小组的委员。
  */
 import { MemberGroupSchema, MemberSchema, StationSchema, type Member, type MemberGroup, type Station } from '../../../shared/domain/model';
-import type { DirectoryStore } from '../../../shared/ports/store.port';
+import { SettingsPatchSchema, type CountySettings } from '../../../shared/domain/settings';
+import type { DirectoryStore, SubmitContext } from '../../../shared/ports/store.port';
 import { docOf, hashKey, type CloudbaseConnection, type DbDoc } from './db.cloudbase';
-import { parseDoc } from './store.rows';
+import { COUNTY_SETTINGS_ID, CountySettingsReadSchema, parseDoc } from './store.rows';
 
 function memberDoc(m: Member): DbDoc {
   return { ...m, groupIds: [...new Set(m.groups.map((g) => g.groupId))] };
 }
 
 const bindingId = (openid: string) => hashKey('member-binding', openid);
+
+/** 与 readAll 的 _id 升序一致（listMembersOfGroup 的顺序） */
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export function cloudbaseDirectoryStore(c: CloudbaseConnection): DirectoryStore {
   const { names } = c;
@@ -36,6 +41,38 @@ export function cloudbaseDirectoryStore(c: CloudbaseConnection): DirectoryStore 
     async listMembersOfGroup(groupId: string): Promise<Member[]> {
       return (await c.readAll('members', { groupIds: groupId })).map(member);
     },
+    /**
+     * 一次聚合请求。委员按 groupIds（与 listMembersOfGroup 同一字段、同一索引）连接：数组字段任一元素等于
+     * 站点的 groupId 即算，停用的委员也在（与 listMembersOfGroup 一样，由用例决定通知谁）。
+     */
+    async getSubmitContext(stationId: string): Promise<SubmitContext | null> {
+      const [d] = await c.aggregate(
+        c
+          .col('stations')
+          .aggregate()
+          .match({ _id: stationId })
+          .limit(1)
+          .lookup({ from: names.groups, localField: 'groupId', foreignField: '_id', as: 'groupDocs' })
+          .lookup({ from: names.members, localField: 'groupId', foreignField: 'groupIds', as: 'memberDocs' }),
+      );
+      if (!d) return null;
+      const [group] = d.groupDocs as DbDoc[];
+      return {
+        station: parseDoc(StationSchema, d),
+        group: group ? parseDoc(MemberGroupSchema, group) : null,
+        members: (d.memberDocs as DbDoc[]).map(member).sort(byId),
+      };
+    },
+
+    async getCountySettings(): Promise<Partial<CountySettings> | null> {
+      return c.one('settings', COUNTY_SETTINGS_ID, CountySettingsReadSchema);
+    },
+    /** 整份替换（只存改过的项） */
+    async putCountySettings(settings: Partial<CountySettings>): Promise<void> {
+      c.operations++;
+      await c.col('settings').doc(COUNTY_SETTINGS_ID).set(SettingsPatchSchema.parse(settings));
+    },
+
     async findMemberByOpenid(openid: string): Promise<Member | null> {
       return c.first(c.col('members').where({ openid }).limit(1), MemberSchema);
     },

@@ -1,10 +1,13 @@
 /**
- * 通讯录（联络站、委员小组、委员）的 SQLite 实现。委员所在的小组另存一张 member_roles 表，按小组查委员走它；
+ * 通讯录（联络站、委员小组、委员）与县级设置的 SQLite 实现。委员所在的小组另存一张 member_roles 表，按小组查委员走它；
  * openid、邀请码是 members 表上的唯一列，所以一个微信只能绑一位委员。
+ * 提交要的站点、小组、委员在一个读事务里一次读出（同一快照，算一次往返）。
  */
 import { MemberGroupSchema, MemberSchema, StationSchema, type Member, type MemberGroup, type Station } from '../../../shared/domain/model';
-import type { DirectoryStore } from '../../../shared/ports/store.port';
+import { SettingsPatchSchema, type CountySettings } from '../../../shared/domain/settings';
+import type { DirectoryStore, SubmitContext } from '../../../shared/ports/store.port';
 import { parseRow, type Row, type SqliteConnection } from './db.sqlite';
+import { COUNTY_SETTINGS_ID, CountySettingsReadSchema } from './store.rows';
 
 export function sqliteDirectoryStore(c: SqliteConnection): DirectoryStore {
   const { db } = c;
@@ -22,6 +25,21 @@ export function sqliteDirectoryStore(c: SqliteConnection): DirectoryStore {
     putMember: 'INSERT INTO members (id, openid, invite_code, doc) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET openid = excluded.openid, invite_code = excluded.invite_code, doc = excluded.doc',
     clearRoles: 'DELETE FROM member_roles WHERE member_id = ?',
     addRole: 'INSERT INTO member_roles (member_id, group_id, role) VALUES (?, ?, ?)',
+    getSettings: 'SELECT doc FROM settings WHERE id = ?',
+    putSettings: 'INSERT INTO settings (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc',
+  });
+
+  /** 一个读事务里读站点、小组、小组的委员（与 listMembersOfGroup 同一条语句） */
+  const readSubmitContext = db.transaction((stationId: string): SubmitContext | null => {
+    const station = stmts.getStation.get(stationId) as Row | undefined;
+    if (!station) return null;
+    const s = parseRow(StationSchema, station.doc);
+    const group = stmts.getGroup.get(s.groupId) as Row | undefined;
+    return {
+      station: s,
+      group: group ? parseRow(MemberGroupSchema, group.doc) : null,
+      members: (stmts.membersOfGroup.all(s.groupId) as Row[]).map((r) => parseRow(MemberSchema, r.doc)),
+    };
   });
 
   function writeMember(m: Member): void {
@@ -67,6 +85,19 @@ export function sqliteDirectoryStore(c: SqliteConnection): DirectoryStore {
         writeMember({ ...m, openid, inviteCode: null });
         return true;
       })();
+    },
+
+    async getSubmitContext(stationId: string): Promise<SubmitContext | null> {
+      c.operations++;
+      return readSubmitContext(stationId);
+    },
+
+    async getCountySettings(): Promise<Partial<CountySettings> | null> {
+      return c.one(stmts.getSettings, CountySettingsReadSchema, COUNTY_SETTINGS_ID);
+    },
+    async putCountySettings(settings: Partial<CountySettings>): Promise<void> {
+      c.operations++;
+      stmts.putSettings.run(COUNTY_SETTINGS_ID, JSON.stringify(SettingsPatchSchema.parse(settings)));
     },
 
     async putStation(s: Station): Promise<void> {

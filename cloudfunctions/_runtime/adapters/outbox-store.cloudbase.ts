@@ -22,6 +22,7 @@ async function inChunks<T>(items: T[], size: number, fn: (item: T) => Promise<un
 
 export function cloudbaseOutboxStore(c: CloudbaseConnection): OutboxStore {
   const { names } = c;
+  const toRecipients = (recipients: string[]) => (recipients.length === 1 ? recipients[0] : c._.in([...recipients]));
 
   /** 把事务里整批写入的发件箱条目展开成单条；展开与删除批次在同一事务里，所以每批只展开一次 */
   async function expandOutboxBatches(): Promise<void> {
@@ -96,18 +97,25 @@ export function cloudbaseOutboxStore(c: CloudbaseConnection): OutboxStore {
 
     async listMessages(recipients: string[], page: PageRequest = {}): Promise<Page<Message>> {
       if (!recipients.length) return { items: [], nextCursor: null };
-      const where = { recipient: recipients.length === 1 ? recipients[0] : c._.in([...recipients]) };
-      const { rows, nextCursor } = await c.pageBySortKey('messages', where, page);
+      const { rows, nextCursor } = await c.pageBySortKey('messages', { recipient: toRecipients(recipients) }, page);
       return { items: rows.map((d) => parseDoc(MessageSchema, d)), nextCursor };
     },
 
-    async markMessagesRead(recipients: string[], ids: string[], atIso: string): Promise<void> {
-      if (!recipients.length || !ids.length) return;
+    /** 一个多文档条件更新：只改这些收件人名下、这些 id 里还未读的，数据库回报改了几条 */
+    async markMessagesRead(recipients: string[], ids: string[], atIso: string): Promise<number> {
+      if (!recipients.length || !ids.length) return 0;
       c.operations++;
-      await c
+      const res = await c
         .col('messages')
-        .where({ _id: c._.in([...ids]), recipient: c._.in([...recipients]), readAt: null })
+        .where({ _id: c._.in([...new Set(ids)]), recipient: c._.in([...recipients]), readAt: null })
         .update({ readAt: atIso });
+      return res.updated;
+    },
+
+    async countUnreadMessages(recipients: string[]): Promise<number> {
+      if (!recipients.length) return 0;
+      c.operations++;
+      return (await c.col('messages').where({ recipient: toRecipients(recipients), readAt: null }).count()).total;
     },
   };
 }

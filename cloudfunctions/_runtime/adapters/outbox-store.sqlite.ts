@@ -15,6 +15,8 @@ export function sqliteOutboxStore(c: SqliteConnection): OutboxStore {
     markRead: "UPDATE messages SET read_at = ?, doc = json_set(doc, '$.readAt', ?) WHERE id = ? AND recipient = ? AND read_at IS NULL",
   });
 
+  const inList = (values: readonly string[]) => values.map(() => '?').join(', ');
+
   const writeOutbox = (e: OutboxEntry) => stmts.updateOutbox.run(e.status, e.nextAttemptAt, JSON.stringify(e), e.id);
 
   return {
@@ -49,16 +51,26 @@ export function sqliteOutboxStore(c: SqliteConnection): OutboxStore {
       const limit = clampLimit(page.limit);
       const after = cursorCondition(page.cursor, '');
       const rows = db
-        .prepare(`SELECT doc FROM messages WHERE recipient IN (${recipients.map(() => '?').join(', ')}) ${after ? `AND ${after.sql}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`)
+        .prepare(`SELECT doc FROM messages WHERE recipient IN (${inList(recipients)}) ${after ? `AND ${after.sql}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`)
         .all(...recipients, ...(after?.args ?? []), limit + 1) as Row[];
       return toPage(rows, limit, MessageSchema);
     },
 
-    async markMessagesRead(recipients: string[], ids: string[], atIso: string): Promise<void> {
+    /** 只有未读的才改，所以同一 id 给两次、别人的、已读的都不算进返回的条数 */
+    async markMessagesRead(recipients: string[], ids: string[], atIso: string): Promise<number> {
       c.operations++;
-      db.transaction(() => {
-        for (const id of ids) for (const r of recipients) stmts.markRead.run(atIso, atIso, id, r);
+      return db.transaction(() => {
+        let marked = 0;
+        for (const id of ids) for (const r of recipients) marked += stmts.markRead.run(atIso, atIso, id, r).changes;
+        return marked;
       })();
+    },
+
+    async countUnreadMessages(recipients: string[]): Promise<number> {
+      c.operations++;
+      if (!recipients.length) return 0;
+      const row = db.prepare(`SELECT COUNT(*) AS n FROM messages WHERE recipient IN (${inList(recipients)}) AND read_at IS NULL`).get(...recipients) as { n: number };
+      return row.n;
     },
   };
 }

@@ -37,7 +37,7 @@ export const COLLECTIONS = {
     description: '工单；sk = createdAt|id 用于排序和翻页，involved = 提交人 + 我也遇到了，claimantIds = 接单委员',
     indexes: [
       idx('resident_request', ['residentOpenid', 1], ['clientRequestId', 1]),
-      idx('resident_created', ['residentOpenid', 1], ['createdAt', 1]),
+      idx('no', ['no', 1]),
       idx('station_status_sk', ['stationId', 1], ['status', 1], ['sk', -1]),
       idx('group_status_sk', ['groupId', 1], ['status', 1], ['sk', -1]),
       idx('status_sk', ['status', 1], ['sk', -1]),
@@ -47,6 +47,7 @@ export const COLLECTIONS = {
     ],
   },
   ticketRequests: { name: 'ticket_requests', description: '提交幂等：_id = (openid, clientRequestId) 的散列，与工单同一事务写入', indexes: [] },
+  submitRates: { name: 'submit_rates', description: '提交限流：_id = openid 的散列，recent = 这位居民最近提交的时间；与工单同一事务读后写', indexes: [] },
   history: { name: 'history', description: '工单历史（只增不改）；hk = 工单版本|序号，按它排序即提交顺序', indexes: [idx('ticket_hk', ['ticketId', 1], ['hk', 1])] },
   outbox: { name: 'outbox', description: '发件箱条目（每个收件人每个渠道一条）', indexes: [idx('due', ['status', 1], ['nextAttemptAt', 1], ['_id', 1])] },
   outboxBatches: { name: 'outbox_batches', description: '与工单同一事务写入的一批发件箱条目；投递时先展开为 outbox 里的单条', indexes: [] },
@@ -54,6 +55,7 @@ export const COLLECTIONS = {
   subscriptions: { name: 'subscriptions', description: '一次性订阅消息的剩余条数（_id = (openid, 模板) 的散列）', indexes: [idx('openid', ['openid', 1])] },
   media: { name: 'media', description: '照片的内容安全结果（_id = fileID 的散列）；没有 pass 结果的照片不给地址', indexes: [idx('traceId', ['traceId', 1])] },
   locks: { name: 'locks', description: '定时任务的租约（同一时刻只有一个投递在跑）', indexes: [] },
+  settings: { name: 'settings', description: '县级设置（_id = county，只存县里改过的项）', indexes: [] },
 } as const satisfies Record<string, CollectionSpec>;
 
 export type CollectionKey = keyof typeof COLLECTIONS;

@@ -1,9 +1,14 @@
 /**
- * 两个存储适配器（SQLite、CloudBase）共用的两条规矩，只写在这里：
+ * 两个存储适配器（SQLite、CloudBase）共用的规矩，只写在这里：
  * - 读回来的文档一律过 zod（shared/domain/model 的 schema），不信任库里的数据；
- * - 列表按 (createdAt, id) 倒序，排序键与翻页游标都是 "createdAt|id"（CloudBase 文档的 sk 字段也是它）。
+ * - 列表按 (createdAt, id) 倒序，排序键与翻页游标都是 "createdAt|id"（CloudBase 文档的 sk 字段也是它）；
+ * - 县级设置是一个文档 / 一行（id = county），只存县里改过的项；写入按 SettingsPatchSchema 校验（超出范围的写不进去），
+ *   读回按下面的 CountySettingsReadSchema（坏了的项当作没改过）；
+ * - 提交限流数的是这位居民 sinceIso 之后（不含）提交的工单。
  */
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
+import { CountySettingsSchema, type CountySettings } from '../../../shared/domain/settings';
+import type { SubmitRateLimit } from '../../../shared/ports/store.port';
 
 export function parseDoc<S extends z.ZodMiniType>(schema: S, doc: unknown): z.infer<S> {
   return schema.parse(doc) as z.infer<S>;
@@ -17,4 +22,27 @@ export function sortKey(createdAt: string, id: string): string {
 export function splitSortKey(key: string): { createdAt: string; id: string } {
   const [createdAt = '', id = ''] = key.split('|');
   return { createdAt, id };
+}
+
+/** 县级设置文档 / 行的 id（全县一份） */
+export const COUNTY_SETTINGS_ID = 'county';
+
+type SettingsShape = typeof CountySettingsSchema.shape;
+/** 每一项：不合规时当作没有 */
+const lenientShape = Object.fromEntries(Object.entries(CountySettingsSchema.shape).map(([key, schema]) => [key, z.catch(z.optional(schema), undefined)])) as {
+  [K in keyof SettingsShape]: z.ZodMiniCatch<z.ZodMiniOptional<SettingsShape[K]>>;
+};
+
+/**
+ * 读回县级设置：库里不合规的项（例如在控制台手改坏了）当作没改过、由 mergeSettings 用默认值，
+ * 不认识的项丢掉——一条坏数据不拖垮提交。
+ */
+export const CountySettingsReadSchema = z.pipe(
+  z.object(lenientShape),
+  z.transform((s): Partial<CountySettings> => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined))),
+);
+
+/** 限流：这一刻（提交时间）算不算在 sinceIso 之后 */
+export function countsTowardsLimit(createdAt: string, limit: SubmitRateLimit): boolean {
+  return createdAt > limit.sinceIso;
 }

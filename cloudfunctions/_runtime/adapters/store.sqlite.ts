@@ -50,6 +50,14 @@ const MIGRATIONS: string[] = [
   CREATE INDEX messages_recipient ON messages (recipient, created_at);
   CREATE TABLE subscriptions (openid TEXT NOT NULL, template_id TEXT NOT NULL, remaining INTEGER NOT NULL, PRIMARY KEY (openid, template_id));
   `,
+  // 县级设置（一行，id = county）；按给人看的编号查工单（合并时召集人输入的）；未读消息计数
+  `
+  CREATE TABLE settings (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+  ALTER TABLE tickets ADD COLUMN no TEXT;
+  UPDATE tickets SET no = json_extract(doc, '$.no');
+  CREATE INDEX tickets_no ON tickets (no);
+  CREATE INDEX messages_unread ON messages (recipient) WHERE read_at IS NULL;
+  `,
 ];
 
 export function openDatabase(dataDir: string): Database.Database {

@@ -5,19 +5,39 @@
  * - 工单 + 历史 + 发件箱在一个事务里，事务里只用单文档操作（doc().get/set/update/remove）；
  *   发件箱条目整批写成一个 outbox_batches 文档（提交反映时不论小组多少人都只多一次写），投递时再展开
  *   （outbox-store.cloudbase.ts）；
- * - 提交幂等：ticket_requests 里 _id = (openid, clientRequestId) 的散列，与工单同一事务写入。
+ * - 提交幂等：ticket_requests 里 _id = (openid, clientRequestId) 的散列，与工单同一事务写入；
+ * - 提交限流：事务里不能 where 查询、不能 count，所以每位居民一个 submit_rates 文档（_id = openid 的散列），
+ *   recent 记着这位居民最近提交的时间。同一事务里读它、数 sinceIso 之后的条数、不到 max 才追加并写回。
+ *   同一居民的并发提交都要写这同一个文档：数据库按写冲突让后到的事务中止，重试时读到别人刚追加的时间，
+ *   所以数与写之间插不进别的提交——30 个并发、max = 10，正好写进 10 张；
  * 工单文档另存 sk（排序与翻页）、involved（提交人 + 我也遇到了）、claimantIds（接单委员）供查询用。
  */
+import * as z from 'zod/mini';
 import { HistoryEntrySchema, OutboxEntrySchema, TicketSchema, type HistoryEntry, type OutboxEntry, type Ticket } from '../../../shared/domain/model';
-import type { CreateTicketResult, Page, PageRequest, TicketChange, TicketQuery, TicketStore } from '../../../shared/ports/store.port';
+import { SETTINGS_BOUNDS } from '../../../shared/domain/settings';
+import type { CreateTicketResult, Page, PageRequest, SubmitRateLimit, TicketChange, TicketQuery, TicketStore } from '../../../shared/ports/store.port';
 import { docOf, hashKey, isTransactionConflict, type CloudbaseConnection, type DbCommand, type DbDoc, type TransactionRef } from './db.cloudbase';
-import { parseDoc, sortKey } from './store.rows';
+import { countsTowardsLimit, parseDoc, sortKey } from './store.rows';
 
 function ticketDoc(t: Ticket): DbDoc {
   return { ...t, sk: sortKey(t.createdAt, t.id), involved: [t.residentOpenid, ...t.meToo], claimantIds: t.claimants.map((c) => c.memberId) };
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+/** 限流文档最多记多少个时间：县里能设的最高"每小时几条"，再多的用不上 */
+const RATE_LOG_SIZE = SETTINGS_BOUNDS.reportsPerHourPerResident.max;
+const RateLogSchema = z.object({ recent: z.array(z.string()) });
+
+/**
+ * 这一次提交之后的限流记录；超限时返回 null（不写）。给了 rateLimit 时只留 sinceIso 之后的；
+ * 没给时（导入、测试）照样记上，只按条数截短——以后带限流的提交照样数得到它。
+ */
+function nextRateLog(recent: string[], createdAt: string, rateLimit: SubmitRateLimit | undefined): string[] | null {
+  const kept = rateLimit ? recent.filter((at) => countsTowardsLimit(at, rateLimit)) : recent;
+  if (rateLimit && kept.length >= rateLimit.max) return null;
+  return [...kept, createdAt].sort().slice(-RATE_LOG_SIZE);
+}
 
 /** 工单查询条件 → where 对象；条件里有空列表时返回 null（什么也匹配不到，不必问数据库）。列表和计数共用。 */
 function ticketWhere(_: DbCommand, query: TicketQuery): Record<string, unknown> | null {
@@ -33,6 +53,7 @@ function ticketWhere(_: DbCommand, query: TicketQuery): Record<string, unknown> 
     where[field] = values.length === 1 ? values[0] : _.in([...values]);
   }
   if (query.library) where.library = query.library;
+  if (query.ticketNo) where.no = query.ticketNo;
   if (query.createdAfter) where.createdAt = _.gte(query.createdAfter);
   if (query.involvingResident) where.involved = query.involvingResident;
   if (query.claimedBy) where.claimantIds = query.claimedBy;
@@ -61,11 +82,6 @@ export function cloudbaseTicketStore(c: CloudbaseConnection): TicketStore {
     async findByClientRequest(residentOpenid: string, clientRequestId: string): Promise<Ticket | null> {
       return c.first(c.col('tickets').where({ residentOpenid, clientRequestId }).limit(1), TicketSchema);
     },
-    async countSubmittedSince(residentOpenid: string, sinceIso: string): Promise<number> {
-      c.operations++;
-      return (await c.col('tickets').where({ residentOpenid, createdAt: c._.gte(sinceIso) }).count()).total;
-    },
-
     async listTickets(query: TicketQuery, page: PageRequest = {}): Promise<Page<Ticket>> {
       const where = ticketWhere(c._, query);
       if (!where) return { items: [], nextCursor: null };
@@ -79,16 +95,23 @@ export function cloudbaseTicketStore(c: CloudbaseConnection): TicketStore {
       return (await c.col('tickets').where(where).count()).total;
     },
 
-    async createTicket(ticket: Ticket, history: HistoryEntry[], outbox: OutboxEntry[]): Promise<CreateTicketResult> {
+    async createTicket(ticket: Ticket, history: HistoryEntry[], outbox: OutboxEntry[], rateLimit?: SubmitRateLimit): Promise<CreateTicketResult> {
       const t = TicketSchema.parse(ticket);
       const requestId = hashKey('ticket-request', t.residentOpenid, t.clientRequestId);
+      const rateId = hashKey('submit-rate', t.residentOpenid);
       return c.transactionWithRetry(async (tx): Promise<CreateTicketResult> => {
+        // 先看是不是重试：重试永远拿回第一次那张，不论限流
         const request = docOf(await tx.collection(names.ticketRequests).doc(requestId).get());
         if (request) {
           const existing = docOf(await tx.collection(names.tickets).doc(String(request.ticketId)).get());
           if (!existing) throw new Error(`ticket request ${requestId} points at missing ticket ${String(request.ticketId)}`);
           return { created: false, existing: parseDoc(TicketSchema, existing) };
         }
+        const rates = docOf(await tx.collection(names.submitRates).doc(rateId).get());
+        const recent = nextRateLog(rates ? parseDoc(RateLogSchema, rates).recent : [], t.createdAt, rateLimit);
+        if (!recent) return { created: false, rateLimited: true };
+        // 同一居民的并发提交在这一步相互冲突，输的那个重试时重新读、重新数
+        await tx.collection(names.submitRates).doc(rateId).set({ recent });
         await tx.collection(names.ticketRequests).doc(requestId).set({ ticketId: t.id, createdAt: t.createdAt });
         await tx.collection(names.tickets).doc(t.id).set(ticketDoc(t));
         await writeSideEffects(tx, history, outbox, () => t.version);

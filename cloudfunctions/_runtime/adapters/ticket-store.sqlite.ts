@@ -1,10 +1,12 @@
 /**
- * 工单（及其历史）的 SQLite 实现。工单 + 历史 + 发件箱条目在一个 IMMEDIATE 事务里写入；
+ * 工单（及其历史）的 SQLite 实现。工单 + 历史 + 发件箱条目在一个 IMMEDIATE 事务里写入；提交时同一事务里
+ * 先查重试（同一居民同一 clientRequestId）、再数这位居民 sinceIso 之后提交的条数（限流），两样都过才写。
  * 修改按版本号条件更新，任何一张版本不符整个事务回滚。提交人、"我也遇到了"、接单委员另存 ticket_people，
- * 按人查工单走它。better-sqlite3 是同步的，单进程内的事务天然串行；版本判断仍与 CloudBase 适配器语义一致。
+ * 按人查工单走它。better-sqlite3 是同步的，单进程内的事务天然串行；IMMEDIATE 事务在多个进程之间也串行
+ * （先拿写锁再读），所以查与写之间不会插进别的提交。
  */
 import { HistoryEntrySchema, OutboxEntrySchema, TicketSchema, type HistoryEntry, type OutboxEntry, type Ticket } from '../../../shared/domain/model';
-import { clampLimit, type CreateTicketResult, type Page, type PageRequest, type TicketChange, type TicketQuery, type TicketStore } from '../../../shared/ports/store.port';
+import { clampLimit, type CreateTicketResult, type Page, type PageRequest, type SubmitRateLimit, type TicketChange, type TicketQuery, type TicketStore } from '../../../shared/ports/store.port';
 import { cursorCondition, parseRow, toPage, type Row, type SqliteConnection } from './db.sqlite';
 
 /** 工单查询条件 → SQL 片段与参数（列表和计数共用） */
@@ -21,6 +23,10 @@ function ticketWhere(query: TicketQuery): { where: string[]; args: unknown[] } {
   if (query.library) {
     where.push('t.library = ?');
     args.push(query.library);
+  }
+  if (query.ticketNo) {
+    where.push('t.no = ?');
+    args.push(query.ticketNo);
   }
   if (query.createdAfter) {
     where.push('t.created_at >= ?');
@@ -44,10 +50,10 @@ export function sqliteTicketStore(c: SqliteConnection): TicketStore {
   const stmts = c.prepareAll({
     getTicket: 'SELECT doc FROM tickets WHERE id = ?',
     byClientRequest: 'SELECT doc FROM tickets WHERE resident_openid = ? AND client_request_id = ?',
-    countSince: 'SELECT COUNT(*) AS n FROM tickets WHERE resident_openid = ? AND created_at >= ?',
-    insertTicket: `INSERT INTO tickets (id, station_id, group_id, resident_openid, client_request_id, status, library, created_at, updated_at, version, doc)
-       VALUES (@id, @stationId, @groupId, @residentOpenid, @clientRequestId, @status, @library, @createdAt, @updatedAt, @version, @doc)
-       ON CONFLICT (resident_openid, client_request_id) DO NOTHING`,
+    // 限流：sinceIso 之后（不含），见 store.rows.ts
+    countSince: 'SELECT COUNT(*) AS n FROM tickets WHERE resident_openid = ? AND created_at > ?',
+    insertTicket: `INSERT INTO tickets (id, no, station_id, group_id, resident_openid, client_request_id, status, library, created_at, updated_at, version, doc)
+       VALUES (@id, @no, @stationId, @groupId, @residentOpenid, @clientRequestId, @status, @library, @createdAt, @updatedAt, @version, @doc)`,
     updateTicket: 'UPDATE tickets SET status = @status, library = @library, group_id = @groupId, updated_at = @updatedAt, version = @version, doc = @doc WHERE id = @id AND version = @expectedVersion',
     clearPeople: 'DELETE FROM ticket_people WHERE ticket_id = ?',
     addPerson: 'INSERT OR IGNORE INTO ticket_people (ticket_id, kind, person) VALUES (?, ?, ?)',
@@ -78,11 +84,6 @@ export function sqliteTicketStore(c: SqliteConnection): TicketStore {
     async findByClientRequest(openid: string, clientRequestId: string): Promise<Ticket | null> {
       return c.one(stmts.byClientRequest, TicketSchema, openid, clientRequestId);
     },
-    async countSubmittedSince(openid: string, sinceIso: string): Promise<number> {
-      c.operations++;
-      return (stmts.countSince.get(openid, sinceIso) as { n: number }).n;
-    },
-
     async countTickets(query: TicketQuery): Promise<number> {
       c.operations++;
       const { where, args } = ticketWhere(query);
@@ -103,15 +104,14 @@ export function sqliteTicketStore(c: SqliteConnection): TicketStore {
       return toPage(db.prepare(sql).all(...args, limit + 1) as Row[], limit, TicketSchema);
     },
 
-    async createTicket(ticket: Ticket, history: HistoryEntry[], outbox: OutboxEntry[]): Promise<CreateTicketResult> {
+    async createTicket(ticket: Ticket, history: HistoryEntry[], outbox: OutboxEntry[], rateLimit?: SubmitRateLimit): Promise<CreateTicketResult> {
       c.operations++;
       const t = TicketSchema.parse(ticket);
       const result = db.transaction((): CreateTicketResult => {
-        const info = stmts.insertTicket.run({ ...t, doc: JSON.stringify(t) });
-        if (info.changes === 0) {
-          const row = stmts.byClientRequest.get(t.residentOpenid, t.clientRequestId) as Row;
-          return { created: false, existing: parseRow(TicketSchema, row.doc) };
-        }
+        const earlier = stmts.byClientRequest.get(t.residentOpenid, t.clientRequestId) as Row | undefined;
+        if (earlier) return { created: false, existing: parseRow(TicketSchema, earlier.doc) };
+        if (rateLimit && (stmts.countSince.get(t.residentOpenid, rateLimit.sinceIso) as { n: number }).n >= rateLimit.max) return { created: false, rateLimited: true };
+        stmts.insertTicket.run({ ...t, doc: JSON.stringify(t) });
         writePeople(t);
         writeSideEffects(history, outbox);
         return { created: true };
