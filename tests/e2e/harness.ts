@@ -4,6 +4,9 @@
  *
  * 选择器只用页面上看得见的中文或 data-testid；Taro h5 会把前面的页面留在 DOM 里隐藏着，
  * 所以一律在"当前可见的页面"里找（见 current()）。
+ *
+ * 不按固定时长睡：等用户等的东西——页面切换结束（settled()）、要去的页面出现（open()、arrived()），
+ * 其余由测试等它要看的元素出现（locator.waitFor）。每部手机数自己收到的轻触（taps()）。
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,8 +20,17 @@ const H5_INDEX = path.join(ROOT, 'dist/h5/index.html');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-/** 页面切换动画结束前"返回"会让上一页停在隐藏状态（PLATFORM-NOTES），每次跳转后等一等。 */
-export const SETTLE_MS = 400;
+/**
+ * 每部手机的页面里数用户的轻触：一根手指按下（touchstart）算一下。存 sessionStorage，页面重载也不丢；
+ * 只在顶层页面里数。Playwright 的 tap() 会发出真的触摸事件，所以这是页面实际收到的次数，不是测试自己记的。
+ */
+const COUNT_TAPS = `(() => {
+  if (window !== window.top) return;
+  addEventListener('touchstart', (e) => {
+    if (e.touches.length !== 1) return;
+    sessionStorage.setItem('__mstTaps', String(Number(sessionStorage.getItem('__mstTaps') || 0) + 1));
+  }, { capture: true, passive: true });
+})();`;
 
 export interface E2E {
   baseUrl: string;
@@ -32,8 +44,10 @@ export interface Phone {
   context: BrowserContext;
   page: Page;
   openid: string;
-  /** 打开 hash 路由下的页面，如 `/pages/station/index?station=demo-station-1` */
+  /** 打开 hash 路由下的页面，如 `/pages/station/index?station=demo-station-1`，等它显示出来、切换结束 */
   open(route: string): Promise<void>;
+  /** 这部手机到现在为止收到的轻触次数（页面实际收到的触摸，见 COUNT_TAPS） */
+  taps(): Promise<number>;
 }
 
 /** 源码（页面、构建配置、编进页面的 shared/）里最新的修改时间 */
@@ -52,8 +66,32 @@ function newestSourceMtime(): number {
   return newest;
 }
 
-/** dist/h5 不存在或比源码旧时构建（约 20–40 秒），免得测到过期的页面。 */
+/**
+ * dist/h5 不存在或比源码旧时构建（约 20–40 秒），免得测到过期的页面。jest 并行跑两个 e2e 文件，
+ * 两个进程同时构建会互相覆盖 dist/h5：用一个目录锁让一个构建、另一个等它完再看是否还需要构建。
+ */
 export function ensureH5Build(): void {
+  const lock = path.join(ROOT, 'dist/.h5-build.lock');
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      // 别的进程正在构建；锁放了 10 分钟以上当作残留（构建进程被杀）
+      const held = fs.statSync(lock, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > 600_000) fs.rmSync(lock, { recursive: true, force: true });
+      else if (held) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  try {
+    buildH5IfStale();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function buildH5IfStale(): void {
   if (fs.existsSync(H5_INDEX) && fs.statSync(H5_INDEX).mtimeMs >= newestSourceMtime()) return;
   const taro = path.join(ROOT, 'node_modules/.bin/taro');
   const r = spawnSync(taro, ['build', '--type', 'h5'], { cwd: path.join(ROOT, 'miniprogram'), stdio: 'pipe', encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'production' } });
@@ -141,6 +179,7 @@ export async function startE2E(): Promise<E2E> {
     async phone(openid: string) {
       const context = await b.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
       contexts.push(context);
+      await context.addInitScript(COUNT_TAPS);
       const page = await context.newPage();
       page.on('pageerror', (err) => console.error(`[${openid}] 页面脚本出错：`, err.message));
       return {
@@ -148,8 +187,20 @@ export async function startE2E(): Promise<E2E> {
         page,
         openid,
         async open(route: string) {
-          await page.goto(`${baseUrl}/?as=${encodeURIComponent(openid)}#${route}`);
-          await page.waitForTimeout(SETTLE_MS);
+          // 上一次跳转还在动画里时换页，会把要回去的页面留在隐藏状态（PLATFORM-NOTES）：先等它结束
+          const url = `${baseUrl}/?as=${encodeURIComponent(openid)}#${route}`;
+          if (page.url() === url) return settled(page); // 同一地址不会换页
+          // 只改 hash 时文档不重载，要等的是"旧的那一页之后新进入的一页"（同一路径、不同查询串时也换了页）
+          let from: string | null = null;
+          if (page.url().split('#')[0] === url.split('#')[0]) {
+            await settled(page);
+            from = await topPageId(page);
+          }
+          await page.goto(url);
+          await arrived(page, route, from);
+        },
+        async taps() {
+          return page.evaluate(() => Number(sessionStorage.getItem('__mstTaps') || 0));
         },
       };
     },
@@ -160,6 +211,63 @@ export async function startE2E(): Promise<E2E> {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * 页面切换结束：最上面的页面入场动画已完（taro_page_stationed），其余页面都已遮住（taro_page_shade）。
+ * Taro 的路由在跳转后过一个动画时长才给旧页面加 taro_page_shade；这之前"返回"，那个迟到的 shade
+ * 会把返回到的页面藏起来——所以换页、返回之前等到这里成立，而不是睡一个固定时长。
+ */
+export async function settled(page: Page, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const pages = Array.from(document.querySelectorAll('.taro_router > .taro_page'));
+      const top = pages[pages.length - 1];
+      return !!top && top.classList.contains('taro_page_stationed') && pages.slice(0, -1).every((p) => p.classList.contains('taro_page_shade'));
+    },
+    undefined,
+    { timeout, polling: 'raf' },
+  );
+}
+
+/** 最上面那一页的 id（Taro 用"路径?stamp=序号"，每次进入一页都是新的 stamp）；还没有页面时为 null */
+export function topPageId(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const pages = document.querySelectorAll('.taro_router > .taro_page');
+    return pages.length ? pages[pages.length - 1]!.id : null;
+  });
+}
+
+/**
+ * 到了 route 那一页（只比路径，不比查询串）：地址栏的 hash 是它，最上面的页面是它（给了 from 时还得是
+ * from 之后新进入的一页），切换已结束。
+ */
+export async function arrived(page: Page, route: string, from: string | null = null, timeout = 15_000): Promise<void> {
+  const target = route.split('?')[0]!.replace(/^\//, '');
+  await page.waitForFunction(
+    // 在浏览器里执行：不定义具名的内部函数（tsx 会给它们包上页面里没有的 __name）
+    ([path, previous]) => {
+      const pages = Array.from(document.querySelectorAll('.taro_router > .taro_page'));
+      const top = pages[pages.length - 1];
+      return (
+        location.hash.replace(/^#\/?/, '').split('?')[0] === path &&
+        !!top &&
+        top.id !== previous &&
+        top.id.replace(/^\//, '').split('?')[0] === path &&
+        top.classList.contains('taro_page_stationed') &&
+        pages.slice(0, -1).every((p) => p.classList.contains('taro_page_shade'))
+      );
+    },
+    [target, from] as const,
+    { timeout, polling: 'raf' },
+  );
+}
+
+/** 轻触一个会跳转的东西（列表项、通知），等到 route 那一页显示出来、切换结束 */
+export async function tapInto(page: Page, target: Locator, route: string): Promise<void> {
+  const from = await topPageId(page);
+  await target.tap();
+  await arrived(page, route, from);
 }
 
 /** 当前可见的页面（Taro h5 把页面栈里的旧页面隐藏着留在 DOM 里） */
@@ -186,16 +294,33 @@ export function button(scope: Page | Locator, label: string): Locator {
   return root.locator('.nut-button').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }).filter({ visible: true }).first();
 }
 
-/** 轻触一个按钮或一段文字（链接），再等页面稳定 */
+/** 轻触一个按钮或一段文字（链接）；它若引起换页，等换页结束（结果由测试等它要看的元素） */
 export async function tap(page: Page, value: string, exact = true): Promise<void> {
   const btn = button(page, value);
   await (exact && (await btn.count()) > 0 ? btn : text(page, value, exact)).tap();
-  await page.waitForTimeout(SETTLE_MS);
+  await settled(page);
 }
 
 export async function tapTestId(page: Page, id: string): Promise<void> {
   await testId(page, id).first().tap();
-  await page.waitForTimeout(SETTLE_MS);
+  await settled(page);
+}
+
+/**
+ * 等 target 的文字变成 expected（exact：整段相等，去掉首尾空白；否则包含），如点了"接单"后等状态变成"已接单"。
+ * 等不到时报出实际的文字。
+ */
+export async function waitForText(target: Locator, expected: string, exact = true, timeout = 15_000): Promise<void> {
+  const pattern = exact ? new RegExp(`^\\s*${escapeRegExp(expected)}\\s*$`) : expected;
+  try {
+    await target.filter({ hasText: pattern }).first().waitFor({ timeout });
+  } catch {
+    const actual = await target
+      .first()
+      .textContent({ timeout: 1000 })
+      .catch(() => null);
+    throw new Error(`等"${expected}"${exact ? '' : '（包含）'}没等到：${actual === null ? '找不到这个元素' : `实际是"${actual.trim()}"`}`);
+  }
 }
 
 /** 往当前页面的输入框里填字（Taro 的 Input/Textarea 在 h5 上是原生 input/textarea） */

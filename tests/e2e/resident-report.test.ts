@@ -4,7 +4,7 @@
  * clientRequestId；第二位居民看到相似反映并点"我也遇到了"。
  */
 import { ERROR_MESSAGES } from '@shared/domain/errors';
-import { button, callApi, current, fill, screenshot, startE2E, tap, tapTestId, testId, text, type E2E } from './harness';
+import { button, callApi, current, fill, screenshot, settled, startE2E, tap, tapInto, tapTestId, testId, text, waitForText, type E2E } from './harness';
 
 // jest.config.js 里 e2e 项目的 testTimeout 在项目级不生效，这里显式设置
 jest.setTimeout(120_000);
@@ -37,7 +37,7 @@ test('居民从联络站链接进入，提交反映，拿到编号，在我的�
   await tap(page, '我要反映');
   const report = '菜市场后面那条巷子的下水道堵了一个星期，污水漫到路上，老人买菜只能踮着脚走';
   await fill(page, 'report-text', report);
-  await expect(testId(page, 'counter').textContent()).resolves.toBe(`${report.length}/1000`);
+  await waitForText(testId(page, 'counter'), `${report.length}/1000`);
   await tapTestId(page, 'kind-problem');
   await fill(page, 'contact-name', '张阿姨');
   await fill(page, 'contact-phone', '13812345678');
@@ -50,6 +50,7 @@ test('居民从联络站链接进入，提交反映，拿到编号，在我的�
     await testId(page, 'photo').nth(i).waitFor({ timeout: 10_000 });
   }
   await testId(page, 'photo').nth(1).getByText('删除').tap();
+  await testId(page, 'photo').nth(1).waitFor({ state: 'detached' });
   await expect(testId(page, 'photo').count()).resolves.toBe(1);
   await expect(testId(page, 'contact-phone-masked').textContent()).resolves.toContain('138****5678');
   await screenshot(page, 'report');
@@ -67,8 +68,7 @@ test('居民从联络站链接进入，提交反映，拿到编号，在我的�
   await expect(mine.locator('[data-testid="status"]').textContent()).resolves.toBe('待接单');
 
   // 打开这一条：时间线、照片、联系方式打码
-  await mine.tap();
-  await page.waitForTimeout(400);
+  await tapInto(page, mine, '/pages/ticket/index');
   await testId(page, 'timeline').waitFor();
   await expect(current(page).locator('.photo-grid__img').count()).resolves.toBe(1);
   await expect(text(page, '138****5678', false).isVisible()).resolves.toBe(true);
@@ -95,8 +95,8 @@ test('用身份切换条换成委员，能看到委员工作台', async () => {
   await phone.open(STATION);
   await tapTestId(phone.page, 'switch-identity');
   await Promise.all([phone.page.waitForEvent('load'), testId(phone.page, 'identity-demo-member-2').tap()]);
-  await phone.page.waitForTimeout(500);
-  await expect(testId(phone.page, 'current-identity').textContent()).resolves.toContain('demo-member-2');
+  await waitForText(testId(phone.page, 'current-identity'), 'demo-member-2', false);
+  await settled(phone.page);
   await tapTestId(phone.page, 'member-entry');
   await testId(phone.page, 'whoami').waitFor();
   await expect(testId(phone.page, 'whoami').textContent()).resolves.toContain('王秀英');
@@ -115,8 +115,7 @@ test('什么都没写就提交：显示中文提示，已选的类型和联系�
   await expect(testId(page, 'contact-name').locator('input').inputValue()).resolves.toBe('李大爷');
 
   await page.reload();
-  await page.waitForTimeout(800);
-  await expect(text(page, '已恢复您上次没提交的内容。').isVisible()).resolves.toBe(true);
+  await text(page, '已恢复您上次没提交的内容。').waitFor();
   await expect(testId(page, 'contact-name').locator('input').inputValue()).resolves.toBe('李大爷');
 });
 
