@@ -2,16 +2,19 @@
  * 本地运行时的组装：嵌入式 SQLite、本地文件、词表内容检查、企业微信 webhook、与云端同一套处理函数。
  * 测试和本地服务都从这里拿一套完整的依赖。
  */
-import { SETTINGS_BOUNDS, type CountySettings } from '../../shared/domain/settings';
+import type { CountySettings } from '../../shared/domain/settings';
 import { settingsFrom, type Deps, type Triager } from '../../shared/usecases/context';
 import { deliverOutbox, type DeliveryReport } from '../../shared/usecases/deliver-outbox';
-import type { Clock, IdGenerator } from '../../shared/ports/services.port';
+import type { Clock, IdGenerator, InviteCodes } from '../../shared/ports/services.port';
+import type { AdminDeps } from '../../shared/usecases/admin/admin-context';
 import { getDefaultTriager } from '../../shared/triage/default-model';
 import { WordListContentChecker } from '../_runtime/adapters/content.wordlist';
 import { LocalFileStore } from '../_runtime/adapters/files.local';
 import { openSqliteStore, type SqliteStore } from '../_runtime/adapters/store.sqlite';
-import { randomIds, systemClock } from '../_runtime/adapters/system';
+import { QrPosterCodes } from '../_runtime/adapters/poster-codes.local';
+import { randomIds, randomInviteCodes, systemClock } from '../_runtime/adapters/system';
 import { WecomWebhookSender } from '../_runtime/adapters/wecom.sender';
+import { createAdminHandler } from '../admin/handler';
 import { createIntakeHandler } from '../intake/handler';
 import { createWorkHandler } from '../work/handler';
 import type { Logger } from '../_runtime/router';
@@ -26,23 +29,16 @@ export interface LocalRuntimeOptions {
   appid?: string;
   logger?: Logger;
   subscribeTemplates?: string[];
-}
-
-/** 超出 SETTINGS_BOUNDS 的数值按边界取：测试要"不限流"时给的大数，得到的是县里能设的上限 */
-function withinBounds(settings: Partial<CountySettings>): Partial<CountySettings> {
-  const out: Partial<CountySettings> = { ...settings };
-  for (const key of Object.keys(SETTINGS_BOUNDS) as Array<keyof typeof SETTINGS_BOUNDS>) {
-    const value = settings[key];
-    if (value !== undefined) out[key] = Math.min(SETTINGS_BOUNDS[key].max, Math.max(SETTINGS_BOUNDS[key].min, value));
-  }
-  return out;
+  /** 海报二维码里的站点链接前缀：本地服务对外的地址（启动监听后才知道端口，所以是函数） */
+  publicUrl?: () => string;
+  invites?: InviteCodes;
 }
 
 export function createLocalRuntime(opts: LocalRuntimeOptions) {
   const store: SqliteStore = openSqliteStore(opts.dataDir);
   const files = new LocalFileStore(opts.dataDir);
   // 组装保持同步；写入若失败，在第一次读设置时报出来
-  const settingsWritten = opts.settings ? store.putCountySettings(withinBounds(opts.settings)) : Promise.resolve();
+  const settingsWritten = opts.settings ? store.putCountySettings(opts.settings) : Promise.resolve();
   settingsWritten.catch(() => {});
   const settingsFromStore = settingsFrom(store);
   const deps: Deps = {
@@ -58,12 +54,18 @@ export function createLocalRuntime(opts: LocalRuntimeOptions) {
     },
     subscribeTemplates: opts.subscribeTemplates ?? [],
   };
+  const adminDeps: AdminDeps = {
+    ...deps,
+    store,
+    posterCodes: new QrPosterCodes(opts.publicUrl ?? (() => 'http://127.0.0.1:8787')),
+    invites: opts.invites ?? randomInviteCodes,
+  };
   const wecom = new WecomWebhookSender(store, opts.appid ?? 'touristappid');
   return {
     deps,
     store,
     files,
-    handlers: { intake: createIntakeHandler(deps, opts.logger), work: createWorkHandler(deps, opts.logger) },
+    handlers: { intake: createIntakeHandler(deps, opts.logger), work: createWorkHandler(deps, opts.logger), admin: createAdminHandler(adminDeps, opts.logger) },
     /** 发件箱投递一轮（本地没有微信，订阅消息渠道如实记为失败，站内消息照常送达） */
     deliver(): Promise<DeliveryReport> {
       return deliverOutbox({ store, clock: deps.clock, senders: { wecom } });

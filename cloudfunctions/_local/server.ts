@@ -11,7 +11,7 @@ import path from 'node:path';
 import busboy from 'busboy';
 import sirv from 'sirv';
 import { errorEnvelope } from '../../shared/api/envelope';
-import { DEFAULT_SETTINGS } from '../../shared/domain/vocabulary';
+import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { loadLocalEnv, type LocalEnv } from '../_runtime/env';
 import { sniffImage } from '../_runtime/adapters/files.local';
 import type { Handler } from '../_runtime/router';
@@ -65,8 +65,11 @@ export interface StartedServer {
 /** 不给 env 时读进程环境与仓库根目录的 .env（见 _runtime/env.ts） */
 export async function startServer(env: LocalEnv = loadLocalEnv()): Promise<StartedServer> {
   const dataDir = path.resolve(env.DATA_DIR);
+  // 海报二维码里的链接：设了 PUBLIC_URL 用它（手机要能访问到），否则用实际监听的地址
+  let listeningUrl = '';
   const runtime = createLocalRuntime({
     dataDir,
+    publicUrl: () => env.PUBLIC_URL ?? listeningUrl,
     appid: env.WEAPP_APPID,
     subscribeTemplates: env.SUBSCRIBE_TEMPLATE_IDS.split(',').map((s) => s.trim()).filter(Boolean),
   });
@@ -145,8 +148,9 @@ export async function startServer(env: LocalEnv = loadLocalEnv()): Promise<Start
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : env.PORT;
+  listeningUrl = `http://${env.HOST}:${port}`;
   return {
-    url: `http://${env.HOST}:${port}`,
+    url: listeningUrl,
     runtime,
     async close() {
       clearInterval(timer);

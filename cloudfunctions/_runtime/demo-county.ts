@@ -25,6 +25,8 @@ export const DEMO_STATIONS: Station[] = [
     enabled: true,
     neighbours: ['demo-station-3'],
     intro: '下陆区第三委员小组的委员每周二下午在这里接待居民，也可以随时扫码反映。',
+    receptionHours: '每周二下午 2:30–5:00',
+    phone: '0714-5312345',
   },
   {
     id: 'demo-station-3',
@@ -34,6 +36,8 @@ export const DEMO_STATIONS: Station[] = [
     enabled: true,
     neighbours: ['demo-station-1'],
     intro: '社区卫生、养老、停车等问题都可以在这里反映，委员小组会组织协商。',
+    receptionHours: '每周四上午 9:00–11:30',
+    phone: '0714-5316789',
   },
   {
     id: 'demo-station-2',
@@ -43,6 +47,8 @@ export const DEMO_STATIONS: Station[] = [
     enabled: true,
     neighbours: [],
     intro: '"郧约来商量"：村里的大事小情，委员和村民一起商量着办。',
+    receptionHours: '每月 5 日、20 日全天',
+    phone: '0719-7221234',
   },
   {
     id: 'demo-station-closed',
@@ -52,6 +58,7 @@ export const DEMO_STATIONS: Station[] = [
     enabled: false,
     neighbours: [],
     intro: '老街改造期间暂停受理，请到岩子河村协商驿站反映。',
+    pausedNotice: '老街改造期间暂停受理，请到岩子河村协商驿站反映，或拨打 0719-7221234。',
   },
 ];
 
@@ -77,6 +84,8 @@ export const DEMO_MEMBERS: Member[] = [
   member('demo-member-5', '赵红梅', '妇联', [{ groupId: 'demo-group-2', role: 'member' }]),
   member('demo-convener-2', '周德厚', '无党派人士', [{ groupId: 'demo-group-2', role: 'convener' }]),
   member('demo-admin', '政协办 张主任', '政协机关', [], { isAdmin: true }),
+  // 区县政协办：只管郧阳区城关委员小组（市里有多级政协办时是这样）
+  member('demo-admin-yy', '郧阳区政协办 刘科长', '政协机关', [], { isAdmin: true, adminGroupIds: ['demo-group-2'] }),
   // 尚未绑定微信的委员：用邀请码绑定
   member('demo-member-6', '孙立新', '科技界', [{ groupId: 'demo-group-1', role: 'member' }], { openid: null, inviteCode: 'JL2026A' }),
   member('demo-member-7', '吴桂兰', '文化艺术界', [{ groupId: 'demo-group-2', role: 'member' }], { openid: null, inviteCode: 'YY2026B' }),

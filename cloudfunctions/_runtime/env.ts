@@ -41,6 +41,8 @@ const localEnvSchema = () =>
     MODE: z._default(z.enum(['local', 'production']), 'local'),
     PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 8787),
     HOST: z._default(z.string(), '127.0.0.1'),
+    /** 居民的手机访问本地服务用的地址（海报二维码里的链接前缀），如 http://192.168.1.20:8787；不设就用监听的地址 */
+    PUBLIC_URL: z.optional(z.string().check(z.regex(/^https?:\/\/[^\s]+$/, { error: 'PUBLIC_URL 应以 http:// 或 https:// 开头' }))),
     /** SQLite 数据库和上传的照片 */
     DATA_DIR: z._default(z.string().check(z.minLength(1)), './.data'),
     /** 本地没有真的小程序：企业微信卡片里用 touristappid */

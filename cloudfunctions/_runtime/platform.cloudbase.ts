@@ -18,7 +18,9 @@ import { StationCodeGenerator, type FileUploader } from './adapters/stationcode.
 import type { CloudbaseDatabase } from './adapters/db.cloudbase';
 import { createCloudbaseStore, type CloudbaseStore } from './adapters/store.cloudbase';
 import { parseSubscribeTemplates, SubscribeMessageSender, type SubscribeTemplate } from './adapters/subscribe.wechat';
-import { randomIds, systemClock } from './adapters/system';
+import { randomIds, randomInviteCodes, systemClock } from './adapters/system';
+import { WxacodePosterCodes } from './adapters/poster-codes.wechat';
+import type { AdminDeps } from '../../shared/usecases/admin/admin-context';
 import { WecomWebhookSender } from './adapters/wecom.sender';
 
 /** wx-server-sdk 里用到的部分 */
@@ -148,10 +150,20 @@ export type CloudMain = (event: unknown, context?: CloudContext) => Promise<unkn
  * 把 router 的处理函数接成云函数入口：每次调用先读平台注入的 OPENID（不在模块顶层读，也不从 event 里读），
  * 再用这个身份组装本次的依赖。
  */
-export function handlerMain(rt: CloudRuntime, makeHandler: (deps: Deps) => Handler): CloudMain {
+export function handlerMain<D extends Deps>(rt: CloudRuntime, depsFor: (rt: CloudRuntime, openid: string | null) => D, makeHandler: (deps: D) => Handler): CloudMain {
   return async (event, context) => {
     const openid = rt.callerOpenid();
-    return makeHandler(callDeps(rt, openid))(event, { openid, ...(context?.request_id ? { requestId: context.request_id } : {}) });
+    return makeHandler(depsFor(rt, openid))(event, { openid, ...(context?.request_id ? { requestId: context.request_id } : {}) });
+  };
+}
+
+/** 管理后台（admin）本次调用的依赖：再加上海报的小程序码（生成一次后缓存）与邀请码 */
+export function adminCallDeps(rt: CloudRuntime, openid: string | null): AdminDeps {
+  return {
+    ...callDeps(rt, openid),
+    store: rt.store,
+    posterCodes: new WxacodePosterCodes(rt.store, stationCodes(rt), rt.platform.app),
+    invites: randomInviteCodes,
   };
 }
 

@@ -20,6 +20,8 @@ export const StationSchema = z.object({
   phone: z.optional(z.string()),
   /** 暂停时告诉扫码的居民去哪里（如"请到北辰社区委员工作室，或拨打 0714-1234567"） */
   pausedNotice: z.optional(z.string()),
+  /** 微信里：已生成的小程序码在云存储里的 fileID（生成一次后缓存） */
+  codeFileId: z.optional(z.string()),
 });
 export type Station = z.infer<typeof StationSchema>;
 

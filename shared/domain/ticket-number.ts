@@ -1,7 +1,7 @@
 /**
  * 工单编号：日期（北京时间）+ 5 位易读字符，电话里念得出来，不需要额外的计数器往返数据库。
  */
-import { dayjs, DISPLAY_TZ } from './time';
+import { dayjs, DISPLAY_TZ } from './dayjs';
 import { fnv1a } from './hash';
 
 /** 去掉易混的 I、L、O、U、0、1 */

@@ -1,13 +1,5 @@
 /**
  * 时间的约定：库里存 UTC 的 ISO 字符串；给人看的日期（工单编号里的日期、界面上的时间、以后的工作日）一律按北京时间。
+ * 这个模块只有常量，任何地方都可以引用而不把日期库带进包里；要算日期的用 ./dayjs。
  */
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-import timezone from 'dayjs/plugin/timezone';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
-
 export const DISPLAY_TZ = 'Asia/Shanghai';
-
-export { dayjs };

@@ -161,10 +161,10 @@ test('不予受理要写理由；结束的工单不能再接单', async () => {
   expectCode(await app.work('demo-member-1', 'claimTicket', { ticketId: id }), 'TICKET.TRANSITION_NOT_ALLOWED');
 });
 
-test('重复接单、退出后名额空出来', async () => {
+test('已接过的委员再点接单被告知"已经接过"；退出后名额空出来', async () => {
   const id = await app.submit('demo-resident-1', '路面坑洼。');
   await app.work('demo-member-1', 'claimTicket', { ticketId: id });
-  expectCode(await app.work('demo-member-1', 'claimTicket', { ticketId: id }), 'AUTH.FORBIDDEN');
+  expectCode(await app.work('demo-member-1', 'claimTicket', { ticketId: id }), 'TICKET.ALREADY_CLAIMED');
   const released = await app.work('demo-member-1', 'releaseClaim', { ticketId: id });
   expect(released.ok && released.data.status).toBe('pending');
 });

@@ -7,6 +7,8 @@
  * 事件 → 模板：各县在小程序后台选用的模板不同，字段名（thing1、time2……）也不同，所以由环境变量配置，
  * 见 parseSubscribeTemplates 和 docs/deploy.md。
  */
+import { DISPLAY_TZ } from '../../../shared/domain/time';
+import { NOTIFICATION_EVENTS, type NotificationEvent } from '../../../shared/domain/vocabulary';
 import * as z from 'zod/mini';
 import type { OutboxEntry } from '../../../shared/domain/model';
 import type { ChannelSender, DeliveryResult } from '../../../shared/ports/services.port';
@@ -21,7 +23,7 @@ const FieldSource = z.union([z.enum(FIELD_SOURCES), z.string().check(z.startsWit
 export const SubscribeTemplateSchema = z.object({
   templateId: z.string().check(z.minLength(10), z.maxLength(64)),
   /** 用这个模板发的事件，如 ticket.claimed、ticket.closed */
-  events: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+  events: z.array(z.enum(NOTIFICATION_EVENTS)).check(z.minLength(1)),
   /** 模板字段名（thing1、time2、phrase3、character_string4……）→ 取值来源 */
   data: z.record(z.string().check(z.regex(/^[a-z_]+\d+$/)), FieldSource),
 });
@@ -49,7 +51,7 @@ export function parseSubscribeTemplates(raw: string | undefined): SubscribeTempl
 }
 
 /** 订阅消息里的短语（phrase 字段最多 5 个汉字） */
-export const EVENT_PHRASES: Record<string, string> = {
+export const EVENT_PHRASES: Record<NotificationEvent, string> = {
   'ticket.submitted': '新反映',
   'ticket.urgent': '紧急反映',
   'ticket.claimed': '已接单',
@@ -64,9 +66,11 @@ export const EVENT_PHRASES: Record<string, string> = {
   'ticket.merged': '已合并',
   'ticket.reopened': '重新办理',
   'ticket.unsatisfied': '不满意',
+  'ticket.released': '重新分单',
 };
 
-const SHANGHAI = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+// 用 Intl 而不是 dayjs：云函数包里少一个库
+const SHANGHAI = new Intl.DateTimeFormat('zh-CN', { timeZone: DISPLAY_TZ, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /** 2026年11月20日 10:05（北京时间） */
 export function formatShanghaiTime(isoTime: string, withTime = true): string {

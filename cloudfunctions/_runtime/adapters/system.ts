@@ -2,7 +2,7 @@
  * 时钟与编号的真实实现（domain 只拿到接口）。
  */
 import { randomBytes } from 'node:crypto';
-import type { Clock, IdGenerator } from '../../../shared/ports/services.port';
+import type { Clock, IdGenerator, InviteCodes } from '../../../shared/ports/services.port';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -16,5 +16,17 @@ export const randomIds: IdGenerator = {
     let rand = '';
     for (const b of bytes) rand += ALPHABET[b % 36];
     return `${time}${rand}`;
+  },
+};
+
+/** 邀请码里不用易混的 0/O、1/I/L、U/V：念给委员听、手抄都不出错 */
+const INVITE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';
+
+/** 8 位随机邀请码（29^8 ≈ 5×10^11 种，配合有效期与一次性绑定，猜不中） */
+export const randomInviteCodes: InviteCodes = {
+  next() {
+    let code = '';
+    for (const b of randomBytes(8)) code += INVITE_ALPHABET[b % INVITE_ALPHABET.length];
+    return code;
   },
 };

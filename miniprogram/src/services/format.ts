@@ -1,7 +1,7 @@
 /**
  * 给人看的格式：时间（库里存 UTC，只在界面上按北京时间显示）、打码的电话、等待时长。
  */
-import { dayjs, DISPLAY_TZ } from '@shared/domain/time';
+import { dayjs, DISPLAY_TZ } from '@shared/domain/dayjs';
 import { maskPhone } from '@shared/domain/personal-data';
 /** 北京时间不实行夏令时：个别机型的 JS 引擎缺少时区数据时，用固定偏移得到的结果完全相同。 */
 const DISPLAY_OFFSET_MINUTES = 8 * 60;

@@ -20,7 +20,8 @@ export const DEMO_IDENTITIES: DemoIdentity[] = [
   { openid: 'demo-member-2', label: '委员二' },
   { openid: 'demo-member-3', label: '委员三' },
   { openid: 'demo-convener', label: '召集人' },
-  { openid: 'demo-admin', label: '管理员' },
+  { openid: 'demo-admin', label: '政协办（全县）' },
+  { openid: 'demo-admin-yy', label: '政协办（郧阳区）' },
 ];
 
 export function isValidOpenid(value: string): boolean {

@@ -25,6 +25,7 @@ export async function saveStation(deps: AdminDeps, openid: string, input: Input)
   if (all.some((s) => s.name === input.name && s.id !== input.id)) return fail('STATION.NAME_TAKEN', 'name');
 
   const station: Station = {
+    ...before,
     id: before?.id ?? deps.ids.next(),
     name: input.name,
     address: input.address,
