@@ -15,7 +15,7 @@ export const ERROR_MESSAGES = {
   'REPORT.RATE_LIMITED': '您提交得太频繁了，请稍后再试。急事请直接拨打联络站电话。',
   'REPORT.CLIENT_REQUEST_ID_INVALID': '页面已过期，请刷新后重新提交。',
   'STATION.NOT_FOUND': '没有找到这个联络站，请重新扫描站点二维码。',
-  'STATION.DISABLED': '这个联络站已暂停受理，请联系当地政协办公室。',
+  'STATION.DISABLED': '这个联络站暂停受理了。',
   'TICKET.NOT_FOUND': '没有找到这条反映。',
   'TICKET.VERSION_CONFLICT': '这条反映刚被别人更新过，请刷新后再试。',
   'TICKET.TRANSITION_NOT_ALLOWED': '这条反映当前的状态不能进行这个操作。',
@@ -77,6 +77,11 @@ export function fail<T = never>(code: ErrorCode, field?: string): Result<T> {
   return { ok: false, error: field ? { code, message: ERROR_MESSAGES[code], field } : { code, message: ERROR_MESSAGES[code] } };
 }
 
+/** 提示后面接上这一次的具体说明（如暂停的联络站写明"请到哪里去"） */
+export function failWithDetail<T = never>(code: ErrorCode, detail: string): Result<T> {
+  return { ok: false, error: { code, message: `${ERROR_MESSAGES[code]}${detail}` } };
+}
+
 /**
  * 有的提示带本县设置里的数字（{maxTextLength} 等占位）：云函数在回答前按本县设置填上，
  * 小程序表单自己校验时用同一个函数。没有的参数保留占位之外的文字。
@@ -95,4 +100,9 @@ export function withMessageParams<T>(result: Result<T>, params: Record<string, s
 
 export function isErrorCode(code: string): code is ErrorCode {
   return Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, code);
+}
+
+/** 暂停的联络站告诉居民去哪里：政协办写的说明，没写就请她联系政协办 */
+export function stationPaused<T = never>(station: { pausedNotice?: string }): Result<T> {
+  return failWithDetail('STATION.DISABLED', station.pausedNotice?.trim() || '请联系当地政协办公室。');
 }

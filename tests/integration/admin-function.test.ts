@@ -173,6 +173,9 @@ describe.each([
 
   test('暂停的站：扫码的居民看到去哪里；恢复后又能反映', async () => {
     ok(await b.call('admin', 'demo-admin', 'setStationEnabled', { stationId: 'demo-station-1', enabled: false, pausedNotice: '请到北辰社区委员工作室' }));
+    const scanned = await b.call('intake', 'wx-r', 'getStation', { stationId: 'demo-station-1' });
+    expectCode(scanned, 'STATION.DISABLED');
+    expect(!scanned.ok && scanned.error.message).toBe('这个联络站暂停受理了。请到北辰社区委员工作室');
     expectCode(await b.call('intake', 'wx-r', 'submitReport', { stationId: 'demo-station-1', text: '路灯坏了', clientRequestId: 'req-paused-1' }), 'STATION.DISABLED');
     ok(await b.call('admin', 'demo-admin', 'setStationEnabled', { stationId: 'demo-station-1', enabled: true }));
     ok(await b.call('intake', 'wx-r', 'submitReport', { stationId: 'demo-station-1', text: '路灯坏了', clientRequestId: 'req-paused-2' }));

@@ -6,7 +6,7 @@
  * 写入：工单 + 提交历史 + 给小组委员（紧急时含召集人）的通知，一个事务。
  * 存储往返最多 3 次（居民在等）：本县设置、站点（连同小组和委员）、写入事务（事务里查重试和限流）。
  */
-import { fail, ok, type Result } from '../../domain/errors';
+import { fail, ok, stationPaused, type Result } from '../../domain/errors';
 import type { Ticket } from '../../domain/model';
 import { checkReportLimits } from '../../domain/settings';
 import { ticketNumber } from '../../domain/ticket-number';
@@ -32,7 +32,7 @@ export async function submitReport(deps: Deps, openid: string, input: SubmitRepo
   if (!station.enabled) {
     // 站点暂停之前提交的那一次，重试仍拿回同一张工单
     const existing = await store.findByClientRequest(openid, input.clientRequestId);
-    return existing ? ok(resultOf(existing, true)) : fail('STATION.DISABLED');
+    return existing ? ok(resultOf(existing, true)) : stationPaused(station);
   }
   if (!group) throw new Error(`station ${station.id} points at missing group ${station.groupId}`);
 
