@@ -20,7 +20,6 @@
  * 不读仓库根目录的 .env：那是本地服务的配置（WEAPP_APPID=touristappid 之类），不该混进正式部署。
  */
 import { spawnSync } from 'node:child_process';
-import { randomInt } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +28,7 @@ import { MemberGroupSchema, MemberSchema, StationSchema, type Member } from '../
 import { ALL_COLLECTIONS, COLLECTION_ACL } from '../cloudfunctions/_runtime/adapters/schema.cloudbase';
 import { CLOUD_ENV_KEYS, loadDeployEnv, withEnvFile, type DeployEnv, type EnvSource } from '../cloudfunctions/_runtime/env';
 import { isValidScene } from '../cloudfunctions/_runtime/adapters/stationcode.wechat';
+import { randomInviteCodes } from '../cloudfunctions/_runtime/adapters/system';
 import { parseSubscribeTemplates } from '../cloudfunctions/_runtime/adapters/subscribe.wechat';
 import { buildAll, cloudbaserc, FUNCTIONS, ROOT, writeJson } from './build-functions';
 
@@ -104,13 +104,6 @@ export const CountyFileSchema = z.object({
 });
 export type CountyFile = z.infer<typeof CountyFileSchema>;
 
-const READABLE = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
-export function newInviteCode(): string {
-  let s = '';
-  for (let i = 0; i < 8; i++) s += READABLE[randomInt(READABLE.length)];
-  return s;
-}
-
 export function checkCounty(data: unknown): CountyFile {
   const parsed = CountyFileSchema.safeParse(data);
   if (!parsed.success) throw new Error(`通讯录文件不正确：\n  - ${parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  - ')}`);
@@ -127,6 +120,7 @@ export function checkCounty(data: unknown): CountyFile {
   }
   for (const g of c.groups) if (g.webhookUrl && !/^https:\/\/\S+$/.test(g.webhookUrl)) problems.push(`小组 ${g.id} 的企业微信机器人地址应以 https:// 开头`);
   for (const m of c.members) for (const r of m.groups) if (!groups.has(r.groupId)) problems.push(`委员 ${m.name}（${m.id}）的小组 ${r.groupId} 不在 groups 里`);
+  for (const m of c.members) for (const g of m.adminGroupIds ?? []) if (!groups.has(g)) problems.push(`管理员 ${m.name}（${m.id}）管的小组 ${g} 不在 groups 里`);
   if (!c.members.some((m) => m.isAdmin && m.active)) problems.push('至少要有一位管理员（isAdmin: true）');
   if (problems.length) throw new Error(`通讯录文件有问题：\n  - ${problems.join('\n  - ')}`);
   return c;
@@ -149,7 +143,7 @@ async function importCounty(file: string, s: DeploySettings, dryRun: boolean): P
   for (const m of county.members) {
     const existing = await store.getMember(m.id);
     const openid = existing?.openid ?? null;
-    const inviteCode = openid ? null : existing?.inviteCode ?? newInviteCode();
+    const inviteCode = openid ? null : existing?.inviteCode ?? randomInviteCodes.next();
     const member: Member = { ...m, openid, inviteCode };
     await store.putMember(member);
     if (inviteCode) codes.push([m.name, m.id, inviteCode]);
