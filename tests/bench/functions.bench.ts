@@ -3,12 +3,14 @@
  * SDK（@cloudbase/node-sdk、wx-server-sdk）从仓库的 node_modules 解析，和云端按 package.json 装好后一样。
  * 另外单独量一次"只 require 两个 SDK"，看出我们自己的代码占多少；以及第一次调用（初始化 SDK、读身份、
  * 回答一个不需要数据库的请求）要多久。只打印，不做断言。  npx tsx tests/bench/functions.bench.ts
+ * 数字也作为 FunctionsFigures 返回（--json 里的 functions.*，每个函数一组：functions.intake.bundleKB…）。
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildAll, ROOT } from '../../scripts/build-functions';
+import { runBench } from './figures';
 
 const RUNS = 7;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -28,7 +30,17 @@ const REQUIRE = (target: string) => `const t = process.hrtime.bigint(); require(
 const FIRST_CALL = `const t = process.hrtime.bigint(); const m = require('./index.js'); Promise.resolve(m.main({ action: '__bench__' }, {})).then(() => process.stdout.write('@@' + Number(process.hrtime.bigint() - t) / 1e6 + '@@'));`;
 const PLATFORM_IDENTITY = { WX_CONTEXT_KEYS: 'WX_OPENID', WX_OPENID: 'o-bench-user' };
 
-async function main(): Promise<void> {
+/** 一个云函数包的数字 */
+export type FunctionFigures = { bundleKB: number; gzipKB: number; coldRequireMs: number; firstCallMs: number };
+
+/** 两个 SDK 的基线，加上每个函数一组（键是函数名） */
+export type FunctionsFigures = {
+  sdkOnlyRequireMs: number;
+  nodeSdkOnlyRequireMs: number;
+  [fn: string]: number | FunctionFigures;
+};
+
+export async function measure(): Promise<FunctionsFigures> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'mashangti-bench-functions-'));
   const built = await buildAll(out);
   const bothSdks = `const t = process.hrtime.bigint(); require('@cloudbase/node-sdk'); require('wx-server-sdk'); process.stdout.write('@@' + Number(process.hrtime.bigint() - t) / 1e6 + '@@');`;
@@ -38,6 +50,7 @@ async function main(): Promise<void> {
   console.log(`只 require 两个 SDK：${sdkOnly.toFixed(0)} ms；只 require @cloudbase/node-sdk：${nodeSdkOnly.toFixed(0)} ms\n`);
   console.log('函数          index.js      gzip 后   冷 require   首次调用（含 SDK 初始化）  外部依赖');
   const zlib = await import('node:zlib');
+  const figures: FunctionsFigures = { sdkOnlyRequireMs: sdkOnly, nodeSdkOnlyRequireMs: nodeSdkOnly };
   for (const b of built) {
     const file = path.join(b.dir, 'index.js');
     const gz = zlib.gzipSync(fs.readFileSync(file)).length;
@@ -46,11 +59,10 @@ async function main(): Promise<void> {
     console.log(
       `${b.spec.name.padEnd(12)} ${`${(b.bundleBytes / 1024).toFixed(1)} KB`.padStart(10)} ${`${(gz / 1024).toFixed(1)} KB`.padStart(10)} ${`${cold.toFixed(0)} ms`.padStart(10)} ${`${first.toFixed(0)} ms`.padStart(16)}            ${b.externals.join(', ')}`,
     );
+    figures[b.spec.name] = { bundleKB: b.bundleBytes / 1024, gzipKB: gz / 1024, coldRequireMs: cold, firstCallMs: first };
   }
   fs.rmSync(out, { recursive: true, force: true });
+  return figures;
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (require.main === module) runBench(measure);

@@ -1,5 +1,6 @@
 /**
  * 提交反映的基准：经本地 HTTP 接口、嵌入式数据库，打印延迟（p50、p95）、吞吐和每次提交的存储操作数。
+ * 数字也作为 SubmitFigures 返回（npm run bench -- --json 里的 submit.*）。
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,6 +9,7 @@ import net from 'node:net';
 import { spawn } from 'node:child_process';
 import { createLocalRuntime } from '../../cloudfunctions/_local/runtime';
 import { seedDemoCounty } from '../../cloudfunctions/_runtime/demo-county';
+import { runBench } from './figures';
 
 const TEXTS = [
   '小区出行道路被电线杆挡住，车辆进出困难，救护车都开不进来。',
@@ -51,7 +53,18 @@ async function startApi(dir: string) {
   throw new Error('本地服务没有启动');
 }
 
-async function main() {
+export type SubmitFigures = {
+  /** 顺序提交（一次一个） */
+  p50Ms: number;
+  p95Ms: number;
+  concurrent: { streams: number; requests: number; p50Ms: number; p95Ms: number; throughputPerSec: number };
+  /** 一次提交碰存储几次（CloudBase 上每次是一个网络往返） */
+  storeOpsPerSubmit: number;
+  /** 提交里分诊一条的耗时 */
+  triageMs: number;
+};
+
+export async function measure(): Promise<SubmitFigures> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mashangti-bench-'));
   const s = await startApi(dir);
   // 同一居民一小时内只能提 10 条，所以基准用不同的居民
@@ -109,13 +122,17 @@ async function main() {
   console.log(`提交反映（HTTP + SQLite，WAL，synchronous=FULL，含分诊）`);
   console.log(`  顺序 ${SEQ} 次：p50 ${percentile(seq, 50).toFixed(2)} ms，p95 ${percentile(seq, 95).toFixed(2)} ms`);
   console.log(`  并发 ${CONC} 路共 ${conc.length} 次：p50 ${percentile(conc, 50).toFixed(2)} ms，p95 ${percentile(conc, 95).toFixed(2)} ms，吞吐 ${(conc.length / seconds).toFixed(0)} 次/秒`);
-  console.log(`  每次提交的存储操作：${opsPerSubmit.toFixed(1)} 次（读站点、查重试、限流计数、读小组、读委员、一个写事务）`);
+  console.log(`  每次提交的存储操作：${opsPerSubmit.toFixed(1)} 次（读县设置、一次读出站点/小组/委员、一个写事务：查重试和限流计数在事务里）`);
   console.log(`  其中分诊：${triageMs.toFixed(3)} ms/条`);
   s.stop();
   fs.rmSync(dir, { recursive: true, force: true });
+  return {
+    p50Ms: percentile(seq, 50),
+    p95Ms: percentile(seq, 95),
+    concurrent: { streams: CONC, requests: conc.length, p50Ms: percentile(conc, 50), p95Ms: percentile(conc, 95), throughputPerSec: conc.length / seconds },
+    storeOpsPerSubmit: opsPerSubmit,
+    triageMs,
+  };
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (require.main === module) runBench(measure);

@@ -5,6 +5,8 @@
  *   npx tsx tests/bench/triage.bench.ts            # 打印结果
  *   npx tsx tests/bench/triage.bench.ts --sample   # 另外打印跨作者配对的抽样，供人工核对
  *
+ * 数字也作为 TriageFigures 返回（npm run bench -- --json 里的 triage.*）。
+ *
  * 重复对的参照（hot 数据没有人工标注，以下是构造的、可复核的参照）：
  *   同一作者（user 相同）的两条留言，若标题字二元组 Dice ≥ 0.5，或全文 3 字 shingle Jaccard ≥ 0.3，
  *   记为"同一诉求的重发"。这只用到作者和标题/全文的字面重合，而被测的 findSimilar 不看作者、
@@ -17,7 +19,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { CATEGORIES, DEFAULT_SETTINGS } from '../../shared/domain/vocabulary';
+import { runBench, thresholdKey } from './figures';
+import { CATEGORIES } from '../../shared/domain/vocabulary';
+import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { createTriager, createSimilarityIndex, hotTopics, parseTriageModel, DEFAULT_SIMILAR_THRESHOLD } from '../../shared/triage';
 import { bigramSet } from '../../shared/triage/features';
 import { jaccard, shingleHashes } from '../../shared/triage/training/near-duplicates';
@@ -40,7 +44,22 @@ function quantile(sorted: number[], q: number): number {
 
 const fmtMs = (ms: number) => `${ms.toFixed(3)} ms`;
 
-function benchModel() {
+type ModelFigures = {
+  model: { sizeMB: number; loadMedianMs: number; loadMaxMs: number; reloadMs: number; features: number };
+  /** 开发集上每条分诊的耗时 */
+  devCount: number;
+  meanMs: number;
+  p95Ms: number;
+  maxMs: number;
+  /** 其中不超过小程序输入上限的那些 */
+  short: { count: number; meanMs: number; p95Ms: number };
+  /** 训练内准确率，只作健全性检查 */
+  devAccuracy: number;
+  /** 交叉验证（cv-report.json 里的），没有报告时不出现 */
+  cv?: { macroF1: number; f1: { [category: string]: number } };
+};
+
+function benchModel(): ModelFigures {
   const raw = fs.readFileSync(modelPath, 'utf8');
   const size = fs.statSync(modelPath).size;
   console.log(`模型文件：${path.relative(root, modelPath)}  ${(size / 1024 / 1024).toFixed(2)} MB（预算 < 3 MB）`);
@@ -79,19 +98,31 @@ function benchModel() {
   }
   shortTimes.sort((a, b) => a - b);
   const mean = times.reduce((a, b) => a + b, 0) / times.length;
+  const shortMean = shortTimes.reduce((a, b) => a + b, 0) / shortTimes.length;
   times.sort((a, b) => a - b);
   console.log(
     `分诊耗时（开发集 ${dev.length} 条，含分类、三库、紧急、范围、个人信息遮盖）：均值 ${fmtMs(mean)}，p95 ${fmtMs(quantile(times, 0.95))}，最慢 ${fmtMs(times[times.length - 1])}（预算 < 1 ms）`,
   );
   console.log(
-    `  其中不超过 ${DEFAULT_SETTINGS.maxTextLength} 字（小程序的输入上限）的 ${shortTimes.length} 条：均值 ${fmtMs(shortTimes.reduce((a, b) => a + b, 0) / shortTimes.length)}，p95 ${fmtMs(quantile(shortTimes, 0.95))}`,
+    `  其中不超过 ${DEFAULT_SETTINGS.maxTextLength} 字（小程序的输入上限）的 ${shortTimes.length} 条：均值 ${fmtMs(shortMean)}，p95 ${fmtMs(quantile(shortTimes, 0.95))}`,
   );
   console.log(`（开发集上的训练内准确率 ${(correct / dev.length).toFixed(4)}，仅作健全性检查；泛化成绩看 cv-report.json）`);
+  const figures: ModelFigures = {
+    model: { sizeMB: size / 1024 / 1024, loadMedianMs: quantile(loads, 0.5), loadMaxMs: loads[loads.length - 1], reloadMs: cold, features: model.vocab.size },
+    devCount: dev.length,
+    meanMs: mean,
+    p95Ms: quantile(times, 0.95),
+    maxMs: times[times.length - 1],
+    short: { count: shortTimes.length, meanMs: shortMean, p95Ms: quantile(shortTimes, 0.95) },
+    devAccuracy: correct / dev.length,
+  };
   const report = path.join(root, 'shared/triage/model/cv-report.json');
   if (fs.existsSync(report)) {
     const cv = JSON.parse(fs.readFileSync(report, 'utf8')) as { macroF1: number; perCategoryF1: Record<string, number> };
     console.log(`交叉验证宏 F1：${cv.macroF1}（${CATEGORIES.map((c) => `${c} ${cv.perCategoryF1[c]}`).join('，')}）`);
+    return { ...figures, cv: { macroF1: cv.macroF1, f1: Object.fromEntries(CATEGORIES.filter((c) => typeof cv.perCategoryF1[c] === 'number').map((c) => [c, cv.perCategoryF1[c]])) } };
   }
+  return figures;
 }
 
 interface HotRow {
@@ -109,7 +140,26 @@ function dice(a: Set<string>, b: Set<string>): number {
   return (2 * inter) / (a.size + b.size);
 }
 
-function benchDuplicates(showSample: boolean) {
+/** 一个阈值下的重复识别（同作者口径的精确率、召回率，见文件开头） */
+type ThresholdFigures = { threshold: number; pairs: number; sameAuthorPairs: number; hits: number; precision: number; recall: number; crossAuthorPairs: number };
+
+type DuplicateFigures = {
+  duplicates: {
+    rows: number;
+    authors: number;
+    sameAuthorPairs: number;
+    referencePairs: number;
+    indexBuildMs: number;
+    queryMs: number;
+    /** 默认阈值（DEFAULT_SIMILAR_THRESHOLD）下的，键不随阈值改变 */
+    default: ThresholdFigures;
+    /** 每个试过的阈值一组，键如 at45 = 0.45 */
+    [threshold: string]: number | ThresholdFigures;
+  };
+  hotTopicsMs: number;
+};
+
+function benchDuplicates(showSample: boolean): DuplicateFigures {
   const rows = readJsonl<HotRow>(path.join(dataDir, 'teddy2020_hot.jsonl'));
   const texts = rows.map((r) => `${r.title ?? ''}。${r.body}`);
   const key = (i: number, j: number) => (i < j ? `${i},${j}` : `${j},${i}`);
@@ -152,6 +202,7 @@ function benchDuplicates(showSample: boolean) {
   console.log('参照口径：同一作者且（标题字二元组 Dice ≥ 0.5 或全文 3 字 shingle Jaccard ≥ 0.3）；系统不看作者。');
   console.log(`索引 ${rows.length} 条用时 ${fmtMs(buildMs)}；每次查询（对全部 ${rows.length} 条）${fmtMs(perQuery)}`);
 
+  const perThreshold: { [key: string]: ThresholdFigures } = {};
   let sampleOut: string[] = [];
   for (const threshold of [0.35, 0.4, DEFAULT_SIMILAR_THRESHOLD, 0.55, 0.65]) {
     const found = new Set<string>();
@@ -169,6 +220,7 @@ function benchDuplicates(showSample: boolean) {
     const precision = foundSameUser ? hit / foundSameUser : 0;
     const recall = reference.size ? hit / reference.size : 0;
     const marker = threshold === DEFAULT_SIMILAR_THRESHOLD ? '（默认阈值）' : '';
+    perThreshold[thresholdKey(threshold)] = { threshold, pairs: found.size, sameAuthorPairs: foundSameUser, hits: hit, precision, recall, crossAuthorPairs: cross.length };
     console.log(
       `  阈值 ${threshold.toFixed(2)}${marker}：找到 ${found.size} 对；同作者 ${foundSameUser} 对，其中属参照 ${hit} 对 → 精确率 ${precision.toFixed(3)}，召回率 ${recall.toFixed(3)}；跨作者 ${cross.length} 对`,
     );
@@ -194,7 +246,21 @@ function benchDuplicates(showSample: boolean) {
   const recent = rows.slice(0, 400).map((r) => ({ id: String(r.id), text: `${r.title}。${r.body}` }));
   const t2 = performance.now();
   const topics = hotTopics(recent, { limit: 8 });
-  console.log(`\n热点话题（hot 数据前 400 条，用时 ${fmtMs(performance.now() - t2)}）：${topics.map((t) => `${t.label} ${t.count}`).join('，')}`);
+  const hotTopicsMs = performance.now() - t2;
+  console.log(`\n热点话题（hot 数据前 400 条，用时 ${fmtMs(hotTopicsMs)}）：${topics.map((t) => `${t.label} ${t.count}`).join('，')}`);
+  return {
+    duplicates: {
+      rows: rows.length,
+      authors: byUser.size,
+      sameAuthorPairs: sameUserPairs,
+      referencePairs: reference.size,
+      indexBuildMs: buildMs,
+      queryMs: perQuery,
+      default: perThreshold[thresholdKey(DEFAULT_SIMILAR_THRESHOLD)]!,
+      ...perThreshold,
+    },
+    hotTopicsMs,
+  };
 }
 
 /**
@@ -205,9 +271,11 @@ function benchDuplicates(showSample: boolean) {
  */
 const CROSS_AUTHOR_HAND_CHECK = '26/30 为同一诉求，3/30 为同类话题不同对象，1/30 难以判断（约 87% 精确）';
 
-function main() {
-  benchModel();
-  benchDuplicates(process.argv.includes('--sample'));
+export type TriageFigures = ModelFigures & DuplicateFigures;
+
+export function measure(): TriageFigures {
+  const model = benchModel();
+  return { ...model, ...benchDuplicates(process.argv.includes('--sample')) };
 }
 
-main();
+if (require.main === module) runBench(measure);
