@@ -14,7 +14,8 @@
  *   报 DATABASE_TRANSACTION_CONFLICT 并中止本事务（SDK 据此重试）；提交时再核对一遍；
  *   事务里只允许单文档操作（doc().get/set/update/remove、add），where 查询会被拒绝；
  * - 集合必须先建好（与部署时一样），访问未建的集合报 DATABASE_COLLECTION_NOT_EXIST；
- * - 每个请求之间让出事件循环，所以并发的调用真的会交错。
+ * - 每个请求之间让出事件循环，所以并发的调用真的会交错；
+ * - 测试可以让接下来的一次提交失败（failNextCommit）：事务中止、什么都不写，像服务端在提交时出错。
  *
  * 与真实服务的已知差别：事务外的写碰到被事务锁住的文档时，真实服务会等锁，这里直接写入，
  * 由那个事务在提交时发现冲突——对调用方的结果（谁赢、谁重试）相同。
@@ -86,6 +87,7 @@ export class CloudbaseDbService {
   /** 收到的请求数（每个都是一次往返） */
   requests = 0;
   conflicts = 0;
+  private readonly commitFailures: DbServiceError[] = [];
 
   constructor(collections: string[] = []) {
     for (const c of collections) this.createCollection(c);
@@ -97,6 +99,11 @@ export class CloudbaseDbService {
 
   collectionNames(): string[] {
     return [...this.data.keys()];
+  }
+
+  /** 测试用：下一次提交事务时报这个错并中止事务（什么都不写）；不是写冲突，SDK 不重试 */
+  failNextCommit(error = new DbServiceError('DATABASE_REQUEST_FAILED', '模拟的提交失败')): void {
+    this.commitFailures.push(error);
   }
 
   /** 直接看库里的文档（断言用，不算请求） */
@@ -187,6 +194,12 @@ export class CloudbaseDbService {
       }
       case 'database.commitTransaction': {
         const t = this.tx(p.transactionId);
+        const injected = this.commitFailures.shift();
+        if (injected) {
+          t.aborted = true;
+          this.txs.delete(t.id);
+          throw injected;
+        }
         for (const k of t.writes.keys()) {
           const [collection, id] = k.split('\u0000') as [string, string];
           const v = this.latest(collection, id);

@@ -2,18 +2,22 @@
  * 存储契约：每个 Store 实现都要满足的行为，一份定义，对每个实现各跑一遍
  * （嵌入式 SQLite、CloudBase 适配器 + 进程内数据库替身、设置了凭据时的真实 CloudBase 测试环境）。
  * 见 shared/ports/store.port.ts 的约定：按版本号的条件更新、工单 + 历史 + 发件箱同一事务、
- * 提交幂等且在同一事务里限流、显式分页（默认 100、最多 1000）、订阅额度只扣一次。
+ * 提交幂等且在同一事务里限流、显式分页（默认 100、最多 1000）、订阅额度只扣一次；
+ * 管理后台（AdminStore）：目录修改与操作记录同一事务、全有或全无，操作记录翻页与按小组筛，工单分组计数。
  */
 import { DEFAULT_SETTINGS, mergeSettings } from '../../shared/domain/settings';
-import type { HistoryEntry, Member, Message, OutboxEntry, Station, Ticket } from '../../shared/domain/model';
-import type { Store } from '../../shared/ports/store.port';
+import type { AuditEntry, HistoryEntry, Member, Message, OutboxEntry, Station, Ticket } from '../../shared/domain/model';
+import type { AdminStore, Store, TicketQuery, TicketTally } from '../../shared/ports/store.port';
 import { settingsFrom, type Deps } from '../../shared/usecases/context';
 import { meToo } from '../../shared/usecases/intake/me-too';
 import { claimTicket } from '../../shared/usecases/work/claim-ticket';
 import { WordListContentChecker } from '../../cloudfunctions/_runtime/adapters/content.wordlist';
 
+/** 两个适配器合成的存储都实现 Store 与管理后台的 AdminStore */
+export type ContractStore = Store & AdminStore;
+
 export interface StoreFixture {
-  store: Store;
+  store: ContractStore;
   close(): Promise<void> | void;
 }
 
@@ -94,6 +98,21 @@ export function outboxFor(t: Ticket, id: string, extra: Partial<OutboxEntry> = {
   };
 }
 
+export function auditFor(id: string, at: string, groupIds: string[], extra: Partial<AuditEntry> = {}): AuditEntry {
+  return {
+    id,
+    at,
+    actorOpenid: 'wx-admin',
+    actorName: '管理员',
+    action: 'saveStation',
+    target: { kind: 'station', id: STATION.id, label: STATION.name },
+    groupIds,
+    before: null,
+    after: { name: STATION.name },
+    ...extra,
+  };
+}
+
 function messageOf(e: OutboxEntry): Message {
   return { id: e.id, recipient: e.recipient, ticketId: e.ticketId, event: e.event, title: e.title, body: e.body, page: e.page, createdAt: e.createdAt, readAt: null };
 }
@@ -137,7 +156,7 @@ function depsFor(store: Store): Deps {
 export function describeStoreContract(name: string, open: () => Promise<StoreFixture>, options: ContractOptions = {}): void {
   describe(`存储契约：${name}`, () => {
     let fx: StoreFixture;
-    let store: Store;
+    let store: ContractStore;
     const timeout = options.timeoutMs ?? 60_000;
 
     beforeEach(async () => {
@@ -529,6 +548,243 @@ export function describeStoreContract(name: string, open: () => Promise<StoreFix
           expect(await store.countTickets({ ticketNo: 'NO-NONE' })).toBe(0);
         },
         timeout,
+      );
+    });
+
+    describe('管理后台：目录修改与操作记录同一事务', () => {
+      const GROUP_2 = { ...GROUP, id: 'cg-2', name: '第二小组' };
+      const STATION_2: Station = { ...STATION, id: 'cs-2', name: '第二联络站', groupId: GROUP_2.id, receptionHours: '每周二下午' };
+
+      test(
+        '站点、小组、委员、县级设置与操作记录一起写入；委员按邀请码、小组、提交上下文、openid 都找得到',
+        async () => {
+          await store.putCountySettings({ maxPhotos: 4, maxTextLength: 500 });
+          const invited = member('cm-adm-inv', { groups: [{ groupId: GROUP_2.id, role: 'convener' }], inviteCode: 'ADM111', inviteExpiresAt: iso(86_400) });
+          const both = member('cm-adm-both', { groups: [{ groupId: GROUP.id, role: 'member' }, { groupId: GROUP_2.id, role: 'member' }], openid: 'wx-adm-both' });
+          const renamed = { ...STATION, name: '改了名的联络站' };
+          const audit = [auditFor('au-1', iso(100), [GROUP_2.id]), auditFor('au-2', iso(100), [GROUP.id, GROUP_2.id], { action: 'saveMember', target: { kind: 'member', id: both.id, label: both.name } })];
+          await store.applyDirectoryChange({ stations: [STATION_2, renamed], groups: [GROUP_2], members: [invited, both], settings: { maxTextLength: 600 } }, audit);
+
+          expect(await store.getStation(STATION_2.id)).toEqual(STATION_2);
+          expect(await store.getStation(STATION.id)).toEqual(renamed);
+          expect(await store.getGroup(GROUP_2.id)).toEqual(GROUP_2);
+          // 给的设置是整份：原来的 maxPhotos 不再有
+          expect(await store.getCountySettings()).toEqual({ maxTextLength: 600 });
+          expect(await store.findMemberByInviteCode('ADM111')).toEqual(invited);
+          expect(await store.findMemberByOpenid('wx-adm-both')).toEqual(both);
+          expect((await store.listMembersOfGroup(GROUP_2.id)).map((m) => m.id)).toEqual(['cm-adm-both', 'cm-adm-inv']);
+          expect((await store.listMembersOfGroup(GROUP.id)).map((m) => m.id)).toEqual(['cm-adm-both']);
+          expect(await store.getSubmitContext(STATION_2.id)).toEqual({ station: STATION_2, group: GROUP_2, members: [both, invited] });
+          expect((await store.listMembers()).map((m) => m.id)).toEqual(['cm-adm-both', 'cm-adm-inv']);
+          expect((await store.listAudit({})).items).toEqual([audit[1], audit[0]]);
+
+          // 不带设置的修改不动设置；邀请码绑定照常
+          await store.applyDirectoryChange({ groups: [{ ...GROUP_2, claimLimit: 5 }] }, [auditFor('au-3', iso(101), [GROUP_2.id])]);
+          expect(await store.getCountySettings()).toEqual({ maxTextLength: 600 });
+          expect(await store.bindMember(invited.id, 'wx-adm-inv', 'ADM111')).toBe(true);
+          expect(await store.findMemberByOpenid('wx-adm-inv')).toMatchObject({ id: invited.id, inviteCode: null });
+        },
+        timeout,
+      );
+
+      test(
+        '改委员的小组、邀请码、openid：按小组、按邀请码、按 openid 的查找跟着变，旧的不再找得到',
+        async () => {
+          const m = member('cm-adm-move', { inviteCode: 'OLD111', openid: 'wx-adm-move' });
+          await store.applyDirectoryChange({ members: [m] }, [auditFor('au-m1', iso(1), [GROUP.id])]);
+          const moved = { ...m, groups: [{ groupId: 'cg-2', role: 'convener' as const }], inviteCode: 'NEW222', openid: null };
+          await store.applyDirectoryChange({ members: [moved] }, [auditFor('au-m2', iso(2), [GROUP.id, 'cg-2'])]);
+          expect((await store.listMembersOfGroup(GROUP.id)).map((x) => x.id)).toEqual([]);
+          expect((await store.getSubmitContext(STATION.id))?.members).toEqual([]);
+          expect(await store.listMembersOfGroup('cg-2')).toEqual([moved]);
+          expect(await store.findMemberByInviteCode('OLD111')).toBeNull();
+          expect(await store.findMemberByInviteCode('NEW222')).toEqual(moved);
+          expect(await store.findMemberByOpenid('wx-adm-move')).toBeNull();
+          // 解绑后这个微信可以绑给别的委员
+          await store.putMember(member('cm-adm-next', { inviteCode: 'NXT333' }));
+          expect(await store.bindMember('cm-adm-next', 'wx-adm-move', 'NXT333')).toBe(true);
+        },
+        timeout,
+      );
+
+      test(
+        '全有或全无：写到一半出错（openid 已被别的委员占用）、操作记录或设置不合规，站点、小组、设置、委员、记录一样都不写',
+        async () => {
+          await store.putCountySettings({ maxPhotos: 4 });
+          await store.putMember(member('cm-adm-owner', { openid: 'wx-adm-taken' }));
+          await store.applyDirectoryChange({}, [auditFor('au-before', iso(1), [GROUP.id])]);
+          const before = { members: await store.listMembers(), audit: await store.listAudit({}) };
+          const change = {
+            stations: [STATION_2, { ...STATION, name: '不该改成的名字' }],
+            groups: [GROUP_2, { ...GROUP, claimLimit: 9 }],
+            settings: { maxTextLength: 700 },
+            members: [member('cm-adm-fresh', { inviteCode: 'FRS111' }), member('cm-adm-thief', { openid: 'wx-adm-taken' })],
+          };
+          const good = [auditFor('au-x1', iso(5), [GROUP.id]), auditFor('au-x2', iso(5), [GROUP_2.id])];
+
+          const expectNothingWritten = async () => {
+            expect(await store.getStation(STATION_2.id)).toBeNull();
+            expect(await store.getStation(STATION.id)).toEqual(STATION);
+            expect(await store.getGroup(GROUP_2.id)).toBeNull();
+            expect(await store.getGroup(GROUP.id)).toEqual(GROUP);
+            expect(await store.getCountySettings()).toEqual({ maxPhotos: 4 });
+            expect(await store.getMember('cm-adm-fresh')).toBeNull();
+            expect(await store.findMemberByInviteCode('FRS111')).toBeNull();
+            expect(await store.findMemberByOpenid('wx-adm-taken')).toMatchObject({ id: 'cm-adm-owner' });
+            expect(await store.listMembers()).toEqual(before.members);
+            expect(await store.listAudit({})).toEqual(before.audit);
+          };
+
+          // 写到最后一位委员才出错：前面已写的站点、小组、设置、委员、记录都回滚
+          await expect(store.applyDirectoryChange(change, good)).rejects.toThrow();
+          await expectNothingWritten();
+          // 一条操作记录不合规
+          const badAudit = { ...good[1]!, target: { kind: 'ticket', id: 't-1', label: '工单' } } as unknown as AuditEntry;
+          await expect(store.applyDirectoryChange({ ...change, members: change.members.slice(0, 1) }, [good[0]!, badAudit])).rejects.toThrow();
+          await expectNothingWritten();
+          // 设置超出范围
+          await expect(store.applyDirectoryChange({ ...change, members: change.members.slice(0, 1), settings: { maxTextLength: 10 } }, good)).rejects.toThrow();
+          await expectNothingWritten();
+
+          // 去掉出错的那一项，同一次修改整个写进去
+          await store.applyDirectoryChange({ ...change, members: change.members.slice(0, 1) }, good);
+          expect(await store.getStation(STATION_2.id)).toEqual(STATION_2);
+          expect(await store.getCountySettings()).toEqual({ maxTextLength: 700 });
+          expect(await store.findMemberByInviteCode('FRS111')).toMatchObject({ id: 'cm-adm-fresh' });
+          expect((await store.listAudit({})).items.map((a) => a.id)).toEqual(['au-x2', 'au-x1', 'au-before']);
+        },
+        timeout,
+      );
+
+      test(
+        'listMembers：超过 1000 名委员全部列出（含不在任何小组的管理员），按 id 排序',
+        async () => {
+          const ids = Array.from({ length: 1010 }, (_, i) => `cm-all-${String(i).padStart(4, '0')}`);
+          const people = ids.map((id, i) => member(id, i % 3 === 0 ? { groups: [{ groupId: GROUP_2.id, role: 'member' }] } : i % 101 === 0 ? { groups: [], isAdmin: true } : {}));
+          for (let i = 0; i < people.length; i += 250) await store.applyDirectoryChange({ members: people.slice(i, i + 250) }, []);
+          const listed = await store.listMembers();
+          expect(listed.map((m) => m.id)).toEqual(ids);
+          expect(listed[3]).toEqual(people[3]);
+        },
+        timeout * 3,
+      );
+    });
+
+    describe('管理后台：操作记录', () => {
+      test(
+        '最新的在前（同一时刻按 id 倒序）；默认每页 100、游标翻页不重不漏；limit 照用',
+        async () => {
+          const entries = Array.from({ length: 130 }, (_, i) => auditFor(`au-${String(i).padStart(3, '0')}`, iso(Math.floor(i / 5)), [GROUP.id]));
+          // 打乱写入顺序，分几次写
+          const shuffled = [...entries].sort((a, b) => (a.id.slice(-1) + a.id).localeCompare(b.id.slice(-1) + b.id));
+          for (let i = 0; i < shuffled.length; i += 40) await store.applyDirectoryChange({}, shuffled.slice(i, i + 40));
+          const expected = [...entries].sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id));
+
+          const all = await collectAll((cursor) => store.listAudit({}, { cursor }));
+          expect(all.pages).toEqual([100, 30]);
+          expect(all.items).toEqual(expected);
+          const small = await collectAll((cursor) => store.listAudit({ groupIds: [GROUP.id] }, { cursor, limit: 7 }));
+          expect(small.pages).toEqual([...Array(18).fill(7), 4]);
+          expect(small.items).toEqual(expected);
+          const exact = await store.listAudit({}, { limit: 130 });
+          expect(exact.items).toHaveLength(130);
+          expect(exact.nextCursor).toBeNull();
+        },
+        timeout,
+      );
+
+      test(
+        '按小组筛：涉及任一给定小组的才列出；全县的修改（不涉及小组）只在不筛时出现；空列表什么都不列',
+        async () => {
+          const a = auditFor('au-g-a', iso(1), ['cg-a']);
+          const ab = auditFor('au-g-ab', iso(2), ['cg-a', 'cg-b']);
+          const b = auditFor('au-g-b', iso(3), ['cg-b']);
+          const county = auditFor('au-g-county', iso(4), [], { action: 'saveSettings', target: { kind: 'settings', id: 'county', label: '县级设置' } });
+          const c = auditFor('au-g-c', iso(5), ['cg-c']);
+          await store.applyDirectoryChange({ settings: { maxPhotos: 3 } }, [a, ab, b, county, c]);
+          const ids = async (groupIds?: string[]) => (await store.listAudit(groupIds ? { groupIds } : {})).items.map((x) => x.id);
+          expect(await ids()).toEqual(['au-g-c', 'au-g-county', 'au-g-b', 'au-g-ab', 'au-g-a']);
+          expect(await ids(['cg-a'])).toEqual(['au-g-ab', 'au-g-a']);
+          expect(await ids(['cg-b'])).toEqual(['au-g-b', 'au-g-ab']);
+          expect(await ids(['cg-a', 'cg-c'])).toEqual(['au-g-c', 'au-g-ab', 'au-g-a']);
+          expect(await ids(['cg-none'])).toEqual([]);
+          expect(await ids([])).toEqual([]);
+          expect((await store.listAudit({ groupIds: ['cg-a'] })).items[0]).toEqual(ab);
+
+          // 筛选与翻页一起：一个小组的 60 条夹在别组的 60 条之间
+          const mixed = Array.from({ length: 120 }, (_, i) => auditFor(`au-mix-${String(i).padStart(3, '0')}`, iso(100 + i), [i % 2 ? 'cg-odd' : 'cg-even']));
+          await store.applyDirectoryChange({}, mixed);
+          const odd = await collectAll((cursor) => store.listAudit({ groupIds: ['cg-odd'] }, { cursor, limit: 25 }));
+          expect(odd.pages).toEqual([25, 25, 10]);
+          expect(odd.items.map((x) => x.id)).toEqual(mixed.filter((_, i) => i % 2).map((x) => x.id).reverse());
+        },
+        timeout,
+      );
+    });
+
+    describe('管理后台：按站点或小组、按状态数工单', () => {
+      /** 手数：把符合条件的工单全部列出来（listTickets 翻页），按 (key, status) 计数 */
+      async function countByHand(query: TicketQuery, by: 'stationId' | 'groupId'): Promise<TicketTally[]> {
+        const { items } = await collectAll((cursor) => store.listTickets(query, { cursor, limit: 1000 }));
+        const counts = new Map<string, TicketTally>();
+        for (const t of items) {
+          const k = `${t[by]}|${t.status}`;
+          counts.set(k, { key: t[by], status: t.status, count: (counts.get(k)?.count ?? 0) + 1 });
+        }
+        return sorted([...counts.values()]);
+      }
+      const sorted = (xs: TicketTally[]) => [...xs].sort((a, b) => a.key.localeCompare(b.key) || a.status.localeCompare(b.status));
+
+      test(
+        '与数 listTickets 的结果相同：全部、按站点、按小组、按状态、按时间；组合超过 20 个也一个不少；空列表为空',
+        async () => {
+          const statuses = ['pending', 'claimed', 'closed', 'merged'] as const;
+          const all: Ticket[] = [];
+          for (let i = 0; i < 90; i++) {
+            const s = i % 12;
+            all.push(ticket(200 + i, { stationId: `cs-t-${String(s).padStart(2, '0')}`, groupId: `cg-t-${s % 3}`, status: statuses[Math.floor(i / 12) % (s < 6 ? 4 : 2)]! }));
+          }
+          await inBatches(all, 30, (t) => store.createTicket(t, [], []));
+
+          const queries: TicketQuery[] = [
+            {},
+            { stationIds: ['cs-t-00', 'cs-t-01', 'cs-t-07'] },
+            { stationIds: ['cs-t-03'] },
+            { groupIds: ['cg-t-1'] },
+            { groupIds: ['cg-t-0', 'cg-t-2'], statuses: ['pending', 'closed'] },
+            { statuses: ['claimed'] },
+            { stationIds: ['cs-t-00', 'cs-t-05', 'cs-t-06'], createdAfter: iso(240) },
+            { stationIds: ['cs-none'] },
+          ];
+          for (const q of queries) {
+            for (const by of ['stationId', 'groupId'] as const) {
+              const tally = await store.tallyTickets(q, by);
+              expect(sorted(tally)).toEqual(await countByHand(q, by));
+              expect(tally.reduce((n, t) => n + t.count, 0)).toBe(await store.countTickets(q));
+            }
+          }
+          // 12 个站点 × 最多 4 种状态：超过聚合默认的 20 条
+          expect((await store.tallyTickets({}, 'stationId')).length).toBeGreaterThan(20);
+          expect(await store.tallyTickets({ stationIds: [] }, 'stationId')).toEqual([]);
+          expect(await store.tallyTickets({ statuses: [] }, 'groupId')).toEqual([]);
+        },
+        timeout,
+      );
+
+      test(
+        '超过 1000 个 (站点, 状态) 组合也一个不少（CloudBase 上一次聚合最多要 1000 组，满了再取下一批）',
+        async () => {
+          const all = Array.from({ length: 1010 }, (_, i) => ticket(3000 + i, { stationId: `cs-k-${String(i).padStart(4, '0')}`, status: i % 2 ? 'claimed' : 'pending' }));
+          await inBatches(all, 50, (t) => store.createTicket(t, [], []));
+          const tally = await store.tallyTickets({ groupIds: [GROUP.id] }, 'stationId');
+          expect(tally).toHaveLength(1010);
+          expect(sorted(tally)).toEqual(all.map((t) => ({ key: t.stationId, status: t.status, count: 1 })));
+          expect(sorted(await store.tallyTickets({}, 'groupId'))).toEqual([
+            { key: GROUP.id, status: 'claimed', count: 505 },
+            { key: GROUP.id, status: 'pending', count: 505 },
+          ]);
+        },
+        timeout * 3,
       );
     });
 

@@ -36,6 +36,10 @@ export interface QueryRef {
 /** 聚合（db.collection().aggregate()）：发一个 database.aggregateDocuments 请求；end() 不设 limit 时只给 20 条 */
 export interface AggregateRef {
   match(query: object): AggregateRef;
+  /** 分组：_id 是分组键（可以是对象，如 { key: '$stationId', status: '$status' }），其余字段用累加器（command.aggregate.sum） */
+  group(spec: object): AggregateRef;
+  sort(spec: Record<string, 1 | -1>): AggregateRef;
+  skip(n: number): AggregateRef;
   limit(n: number): AggregateRef;
   /** 左外连接：from 集合里 foreignField 等于本文档 localField 的文档，放进数组 as（foreignField 是数组时任一元素相等即算） */
   lookup(spec: { from: string; localField: string; foreignField: string; as: string }): AggregateRef;
@@ -60,6 +64,8 @@ export interface DbCommand {
   inc(n: number): unknown;
   /** 整体替换一个字段的值（对象也不拆开合并） */
   set(value: unknown): unknown;
+  /** 聚合表达式（用在 aggregate().group() 里） */
+  aggregate: { sum(value: unknown): unknown };
 }
 
 export interface CloudbaseDatabase {

@@ -40,6 +40,16 @@ export class SqliteConnection {
   }
 }
 
+/** IN (…) 的占位符，一个值一个 ? */
+export function placeholders(values: readonly unknown[]): string {
+  return values.map(() => '?').join(', ');
+}
+
+/** 条件列表 → WHERE 子句（没有条件为空串） */
+export function whereClause(where: readonly string[]): string {
+  return where.length ? `WHERE ${where.join(' AND ')}` : '';
+}
+
 /** 游标翻页（按 created_at、id 倒序）：只要排在游标那一条之后的 */
 export function cursorCondition(cursor: string | null | undefined, alias: string): { sql: string; args: unknown[] } | null {
   if (!cursor) return null;
@@ -47,9 +57,14 @@ export function cursorCondition(cursor: string | null | undefined, alias: string
   return { sql: `(${alias}created_at < ? OR (${alias}created_at = ? AND ${alias}id < ?))`, args: [createdAt, createdAt, id] };
 }
 
-/** 查询时多取一行，用来判断还有没有下一页 */
-export function toPage<T extends { createdAt: string; id: string }>(rows: Row[], limit: number, schema: z.ZodMiniType<T>): Page<T> {
+/**
+ * 查询时多取一行，用来判断还有没有下一页。游标是最后一条的 "created_at|id"：
+ * 时间默认取文档的 createdAt，别的名字（如操作记录的 at）由 timeOf 给出——与表里 created_at 列存的是同一个值。
+ */
+export function toPage<T extends { createdAt: string; id: string }>(rows: Row[], limit: number, schema: z.ZodMiniType<T>): Page<T>;
+export function toPage<T extends { id: string }>(rows: Row[], limit: number, schema: z.ZodMiniType<T>, timeOf: (item: T) => string): Page<T>;
+export function toPage<T extends { id: string }>(rows: Row[], limit: number, schema: z.ZodMiniType<T>, timeOf = (item: T) => (item as T & { createdAt: string }).createdAt): Page<T> {
   const items = rows.slice(0, limit).map((r) => parseRow(schema, r.doc) as T);
   const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? sortKey(last.createdAt, last.id) : null };
+  return { items, nextCursor: rows.length > limit && last ? sortKey(timeOf(last), last.id) : null };
 }

@@ -2,11 +2,13 @@
  * 通讯录（联络站、委员小组、委员）与县级设置的 CloudBase 实现。委员文档冗余存 groupIds，按小组查委员走它的索引；
  * 一个微信只能绑一位委员：member_bindings 里 _id = openid 的散列，与委员文档在同一事务里写。
  * 提交要的站点、小组、委员是一次聚合请求：match 站点，再 lookup 小组和 groupIds 含这个小组的委员。
+ * 写委员（文档 + 绑定文档）的事务步骤在 writeMemberInTx 里，putMember 与管理后台的 applyDirectoryChange
+ * （admin-store.cloudbase.ts）共用。
  */
 import { MemberGroupSchema, MemberSchema, StationSchema, type Member, type MemberGroup, type Station } from '../../../shared/domain/model';
 import { SettingsPatchSchema, type CountySettings } from '../../../shared/domain/settings';
 import type { DirectoryStore, SubmitContext } from '../../../shared/ports/store.port';
-import { docOf, hashKey, type CloudbaseConnection, type DbDoc } from './db.cloudbase';
+import { docOf, hashKey, type CloudbaseConnection, type DbDoc, type TransactionRef } from './db.cloudbase';
 import { COUNTY_SETTINGS_ID, CountySettingsReadSchema, parseDoc } from './store.rows';
 
 function memberDoc(m: Member): DbDoc {
@@ -14,6 +16,23 @@ function memberDoc(m: Member): DbDoc {
 }
 
 const bindingId = (openid: string) => hashKey('member-binding', openid);
+
+/**
+ * 在事务里写一位委员（已过 zod）：委员文档（带 groupIds），并维护 openid 绑定文档；
+ * openid 已绑给别人时抛错（与 SQLite 的唯一约束一致），整个事务随之回滚。
+ */
+export async function writeMemberInTx(names: CloudbaseConnection['names'], tx: TransactionRef, m: Member): Promise<void> {
+  const before = docOf(await tx.collection(names.members).doc(m.id).get());
+  const oldOpenid = before ? (before.openid as string | null) : null;
+  if (m.openid && m.openid !== oldOpenid) {
+    const ref = tx.collection(names.memberBindings).doc(bindingId(m.openid));
+    const existing = docOf(await ref.get());
+    if (existing && existing.memberId !== m.id) throw new Error(`openid already bound to member ${String(existing.memberId)}`);
+    await ref.set({ memberId: m.id });
+  }
+  if (oldOpenid && oldOpenid !== m.openid) await tx.collection(names.memberBindings).doc(bindingId(oldOpenid)).remove();
+  await tx.collection(names.members).doc(m.id).set(memberDoc(m));
+}
 
 /** 与 readAll 的 _id 升序一致（listMembersOfGroup 的顺序） */
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -106,18 +125,7 @@ export function cloudbaseDirectoryStore(c: CloudbaseConnection): DirectoryStore 
     /** 写委员并维护 openid 绑定文档；openid 已绑给别人时抛错（与 SQLite 的唯一约束一致） */
     async putMember(input: Member): Promise<void> {
       const m = MemberSchema.parse(input);
-      await c.transactionWithRetry(async (tx) => {
-        const before = docOf(await tx.collection(names.members).doc(m.id).get());
-        const oldOpenid = before ? (before.openid as string | null) : null;
-        if (m.openid && m.openid !== oldOpenid) {
-          const ref = tx.collection(names.memberBindings).doc(bindingId(m.openid));
-          const existing = docOf(await ref.get());
-          if (existing && existing.memberId !== m.id) throw new Error(`openid already bound to member ${String(existing.memberId)}`);
-          await ref.set({ memberId: m.id });
-        }
-        if (oldOpenid && oldOpenid !== m.openid) await tx.collection(names.memberBindings).doc(bindingId(oldOpenid)).remove();
-        await tx.collection(names.members).doc(m.id).set(memberDoc(m));
-      });
+      await c.transactionWithRetry((tx) => writeMemberInTx(names, tx, m));
     },
   };
 }

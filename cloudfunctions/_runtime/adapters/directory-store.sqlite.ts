@@ -2,6 +2,8 @@
  * 通讯录（联络站、委员小组、委员）与县级设置的 SQLite 实现。委员所在的小组另存一张 member_roles 表，按小组查委员走它；
  * openid、邀请码是 members 表上的唯一列，所以一个微信只能绑一位委员。
  * 提交要的站点、小组、委员在一个读事务里一次读出（同一快照，算一次往返）。
+ * 写入的语句（行与派生列：委员的 member_roles、openid、邀请码列）在 sqliteDirectoryWrites 里，
+ * putStation 等与管理后台的 applyDirectoryChange（admin-store.sqlite.ts）共用。
  */
 import { MemberGroupSchema, MemberSchema, StationSchema, type Member, type MemberGroup, type Station } from '../../../shared/domain/model';
 import { SettingsPatchSchema, type CountySettings } from '../../../shared/domain/settings';
@@ -9,24 +11,50 @@ import type { DirectoryStore, SubmitContext } from '../../../shared/ports/store.
 import { parseRow, type Row, type SqliteConnection } from './db.sqlite';
 import { COUNTY_SETTINGS_ID, CountySettingsReadSchema } from './store.rows';
 
+/** 通讯录与县级设置的写入：不校验（调用方已过 zod）、不开事务（在调用方的事务里执行） */
+export interface SqliteDirectoryWrites {
+  station(s: Station): void;
+  group(g: MemberGroup): void;
+  /** 委员行（openid、邀请码为唯一列，已被别人占用时抛错）与他所在小组的 member_roles */
+  member(m: Member): void;
+  /** 整份替换县级设置 */
+  settings(patch: Partial<CountySettings>): void;
+}
+
+export function sqliteDirectoryWrites(c: SqliteConnection): SqliteDirectoryWrites {
+  const stmts = c.prepareAll({
+    putStation: 'INSERT INTO stations (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc',
+    putGroup: 'INSERT INTO member_groups (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc',
+    putMember: 'INSERT INTO members (id, openid, invite_code, doc) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET openid = excluded.openid, invite_code = excluded.invite_code, doc = excluded.doc',
+    clearRoles: 'DELETE FROM member_roles WHERE member_id = ?',
+    addRole: 'INSERT INTO member_roles (member_id, group_id, role) VALUES (?, ?, ?)',
+    putSettings: 'INSERT INTO settings (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc',
+  });
+  return {
+    station: (s) => stmts.putStation.run(s.id, JSON.stringify(s)),
+    group: (g) => stmts.putGroup.run(g.id, JSON.stringify(g)),
+    member(m) {
+      stmts.putMember.run(m.id, m.openid, m.inviteCode, JSON.stringify(m));
+      stmts.clearRoles.run(m.id);
+      for (const g of m.groups) stmts.addRole.run(m.id, g.groupId, g.role);
+    },
+    settings: (patch) => stmts.putSettings.run(COUNTY_SETTINGS_ID, JSON.stringify(patch)),
+  };
+}
+
 export function sqliteDirectoryStore(c: SqliteConnection): DirectoryStore {
   const { db } = c;
+  const write = sqliteDirectoryWrites(c);
   const stmts = c.prepareAll({
     getStation: 'SELECT doc FROM stations WHERE id = ?',
     listStations: 'SELECT doc FROM stations ORDER BY id',
-    putStation: 'INSERT INTO stations (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc',
     getGroup: 'SELECT doc FROM member_groups WHERE id = ?',
     listGroups: 'SELECT doc FROM member_groups ORDER BY id',
-    putGroup: 'INSERT INTO member_groups (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc',
     getMember: 'SELECT doc FROM members WHERE id = ?',
     memberByOpenid: 'SELECT doc FROM members WHERE openid = ?',
     memberByInvite: 'SELECT doc FROM members WHERE invite_code = ?',
     membersOfGroup: 'SELECT m.doc FROM members m JOIN member_roles r ON r.member_id = m.id WHERE r.group_id = ? ORDER BY m.id',
-    putMember: 'INSERT INTO members (id, openid, invite_code, doc) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET openid = excluded.openid, invite_code = excluded.invite_code, doc = excluded.doc',
-    clearRoles: 'DELETE FROM member_roles WHERE member_id = ?',
-    addRole: 'INSERT INTO member_roles (member_id, group_id, role) VALUES (?, ?, ?)',
     getSettings: 'SELECT doc FROM settings WHERE id = ?',
-    putSettings: 'INSERT INTO settings (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc',
   });
 
   /** 一个读事务里读站点、小组、小组的委员（与 listMembersOfGroup 同一条语句） */
@@ -41,12 +69,6 @@ export function sqliteDirectoryStore(c: SqliteConnection): DirectoryStore {
       members: (stmts.membersOfGroup.all(s.groupId) as Row[]).map((r) => parseRow(MemberSchema, r.doc)),
     };
   });
-
-  function writeMember(m: Member): void {
-    stmts.putMember.run(m.id, m.openid, m.inviteCode, JSON.stringify(m));
-    stmts.clearRoles.run(m.id);
-    for (const g of m.groups) stmts.addRole.run(m.id, g.groupId, g.role);
-  }
 
   return {
     async getStation(id: string): Promise<Station | null> {
@@ -82,7 +104,7 @@ export function sqliteDirectoryStore(c: SqliteConnection): DirectoryStore {
         const m = parseRow(MemberSchema, row.doc);
         if (m.openid || m.inviteCode !== inviteCode) return false;
         if (stmts.memberByOpenid.get(openid)) return false;
-        writeMember({ ...m, openid, inviteCode: null });
+        write.member({ ...m, openid, inviteCode: null });
         return true;
       })();
     },
@@ -97,20 +119,20 @@ export function sqliteDirectoryStore(c: SqliteConnection): DirectoryStore {
     },
     async putCountySettings(settings: Partial<CountySettings>): Promise<void> {
       c.operations++;
-      stmts.putSettings.run(COUNTY_SETTINGS_ID, JSON.stringify(SettingsPatchSchema.parse(settings)));
+      write.settings(SettingsPatchSchema.parse(settings));
     },
 
     async putStation(s: Station): Promise<void> {
       c.operations++;
-      stmts.putStation.run(s.id, JSON.stringify(StationSchema.parse(s)));
+      write.station(StationSchema.parse(s));
     },
     async putGroup(g: MemberGroup): Promise<void> {
       c.operations++;
-      stmts.putGroup.run(g.id, JSON.stringify(MemberGroupSchema.parse(g)));
+      write.group(MemberGroupSchema.parse(g));
     },
     async putMember(m: Member): Promise<void> {
       c.operations++;
-      db.transaction(() => writeMember(MemberSchema.parse(m)))();
+      db.transaction(() => write.member(MemberSchema.parse(m)))();
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 import { MessageSchema, OutboxEntrySchema, type Message, type OutboxEntry } from '../../../shared/domain/model';
 import { clampLimit, type OutboxStore, type Page, type PageRequest } from '../../../shared/ports/store.port';
-import { cursorCondition, toPage, type Row, type SqliteConnection } from './db.sqlite';
+import { cursorCondition, placeholders, toPage, type Row, type SqliteConnection } from './db.sqlite';
 
 export function sqliteOutboxStore(c: SqliteConnection): OutboxStore {
   const { db } = c;
@@ -14,8 +14,6 @@ export function sqliteOutboxStore(c: SqliteConnection): OutboxStore {
     insertMessage: 'INSERT OR IGNORE INTO messages (id, recipient, created_at, read_at, doc) VALUES (?, ?, ?, NULL, ?)',
     markRead: "UPDATE messages SET read_at = ?, doc = json_set(doc, '$.readAt', ?) WHERE id = ? AND recipient = ? AND read_at IS NULL",
   });
-
-  const inList = (values: readonly string[]) => values.map(() => '?').join(', ');
 
   const writeOutbox = (e: OutboxEntry) => stmts.updateOutbox.run(e.status, e.nextAttemptAt, JSON.stringify(e), e.id);
 
@@ -51,7 +49,7 @@ export function sqliteOutboxStore(c: SqliteConnection): OutboxStore {
       const limit = clampLimit(page.limit);
       const after = cursorCondition(page.cursor, '');
       const rows = db
-        .prepare(`SELECT doc FROM messages WHERE recipient IN (${inList(recipients)}) ${after ? `AND ${after.sql}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`)
+        .prepare(`SELECT doc FROM messages WHERE recipient IN (${placeholders(recipients)}) ${after ? `AND ${after.sql}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`)
         .all(...recipients, ...(after?.args ?? []), limit + 1) as Row[];
       return toPage(rows, limit, MessageSchema);
     },
@@ -69,7 +67,7 @@ export function sqliteOutboxStore(c: SqliteConnection): OutboxStore {
     async countUnreadMessages(recipients: string[]): Promise<number> {
       c.operations++;
       if (!recipients.length) return 0;
-      const row = db.prepare(`SELECT COUNT(*) AS n FROM messages WHERE recipient IN (${inList(recipients)}) AND read_at IS NULL`).get(...recipients) as { n: number };
+      const row = db.prepare(`SELECT COUNT(*) AS n FROM messages WHERE recipient IN (${placeholders(recipients)}) AND read_at IS NULL`).get(...recipients) as { n: number };
       return row.n;
     },
   };

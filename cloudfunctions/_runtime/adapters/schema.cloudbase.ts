@@ -56,6 +56,11 @@ export const COLLECTIONS = {
   media: { name: 'media', description: '照片的内容安全结果（_id = fileID 的散列）；没有 pass 结果的照片不给地址', indexes: [idx('traceId', ['traceId', 1])] },
   locks: { name: 'locks', description: '定时任务的租约（同一时刻只有一个投递在跑）', indexes: [] },
   settings: { name: 'settings', description: '县级设置（_id = county，只存县里改过的项）', indexes: [] },
+  audit: {
+    name: 'audit',
+    description: '管理后台的操作记录（只增不改，_id = 记录 id）；sk = at|id 用于排序和翻页，groupIds = 涉及的小组',
+    indexes: [idx('groupIds_sk', ['groupIds', 1], ['sk', -1]), idx('sk', ['sk', -1])],
+  },
 } as const satisfies Record<string, CollectionSpec>;
 
 export type CollectionKey = keyof typeof COLLECTIONS;

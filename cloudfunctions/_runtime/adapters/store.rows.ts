@@ -4,11 +4,14 @@
  * - 列表按 (createdAt, id) 倒序，排序键与翻页游标都是 "createdAt|id"（CloudBase 文档的 sk 字段也是它）；
  * - 县级设置是一个文档 / 一行（id = county），只存县里改过的项；写入按 SettingsPatchSchema 校验（超出范围的写不进去），
  *   读回按下面的 CountySettingsReadSchema（坏了的项当作没改过）；
- * - 提交限流数的是这位居民 sinceIso 之后（不含）提交的工单。
+ * - 提交限流数的是这位居民 sinceIso 之后（不含）提交的工单；
+ * - 管理后台的一次修改（applyDirectoryChange）先整体校验再开事务：任何一项不合规，什么都不写；
+ * - 操作记录按 (at, id) 倒序，游标同样是 "at|id"。
  */
 import * as z from 'zod/mini';
-import { CountySettingsSchema, type CountySettings } from '../../../shared/domain/settings';
-import type { SubmitRateLimit } from '../../../shared/ports/store.port';
+import { AuditEntrySchema, MemberGroupSchema, MemberSchema, StationSchema, type AuditEntry, type Member, type MemberGroup, type Station } from '../../../shared/domain/model';
+import { CountySettingsSchema, SettingsPatchSchema, type CountySettings } from '../../../shared/domain/settings';
+import type { DirectoryChange, SubmitRateLimit } from '../../../shared/ports/store.port';
 
 export function parseDoc<S extends z.ZodMiniType>(schema: S, doc: unknown): z.infer<S> {
   return schema.parse(doc) as z.infer<S>;
@@ -45,4 +48,25 @@ export const CountySettingsReadSchema = z.pipe(
 /** 限流：这一刻（提交时间）算不算在 sinceIso 之后 */
 export function countsTowardsLimit(createdAt: string, limit: SubmitRateLimit): boolean {
   return createdAt > limit.sinceIso;
+}
+
+/** 校验过的一次目录修改：两个适配器在同一个事务里按这个顺序写（站点、小组、设置、委员、操作记录） */
+export interface ParsedDirectoryChange {
+  stations: Station[];
+  groups: MemberGroup[];
+  /** 整份替换县级设置；没给为 null（不动） */
+  settings: Partial<CountySettings> | null;
+  members: Member[];
+  audit: AuditEntry[];
+}
+
+/** 写之前整体校验（与 putStation、putGroup、putMember、putCountySettings 同样的校验，操作记录按 AuditEntrySchema） */
+export function parseDirectoryChange(change: DirectoryChange, audit: AuditEntry[]): ParsedDirectoryChange {
+  return {
+    stations: (change.stations ?? []).map((s) => StationSchema.parse(s)),
+    groups: (change.groups ?? []).map((g) => MemberGroupSchema.parse(g)),
+    settings: change.settings ? SettingsPatchSchema.parse(change.settings) : null,
+    members: (change.members ?? []).map((m) => MemberSchema.parse(m)),
+    audit: audit.map((a) => AuditEntrySchema.parse(a)),
+  };
 }

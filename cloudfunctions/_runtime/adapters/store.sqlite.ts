@@ -1,14 +1,16 @@
 /**
  * 嵌入式存储：SQLite（better-sqlite3），WAL + 同步落盘，迁移按 user_version 逐级执行。
- * 这里只打开数据库、跑迁移，再把四个部分合成用例要的 Store——各部分按 store.port.ts 的四个接口分文件：
+ * 这里只打开数据库、跑迁移，再把各部分合成用例要的 Store & AdminStore——各部分按 store.port.ts 的接口分文件：
  *   directory-store.sqlite.ts  通讯录          ticket-store.sqlite.ts        工单与历史
  *   outbox-store.sqlite.ts     发件箱与消息中心  subscription-store.sqlite.ts  订阅消息额度
+ *   admin-store.sqlite.ts      管理后台（目录修改 + 操作记录、全部委员、工单分组计数）
  * 共用的连接（往返计数、读回过 zod、游标翻页）见 db.sqlite.ts。
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Store } from '../../../shared/ports/store.port';
+import type { AdminStore, Store } from '../../../shared/ports/store.port';
+import { sqliteAdminStore } from './admin-store.sqlite';
 import { SqliteConnection } from './db.sqlite';
 import { sqliteDirectoryStore } from './directory-store.sqlite';
 import { sqliteOutboxStore } from './outbox-store.sqlite';
@@ -58,6 +60,12 @@ const MIGRATIONS: string[] = [
   CREATE INDEX tickets_no ON tickets (no);
   CREATE INDEX messages_unread ON messages (recipient) WHERE read_at IS NULL;
   `,
+  // 管理后台的操作记录（只增不改；created_at = 记录的 at），涉及的小组另存一张表供按小组筛
+  `
+  CREATE TABLE audit (id TEXT PRIMARY KEY, created_at TEXT NOT NULL, doc TEXT NOT NULL);
+  CREATE INDEX audit_created ON audit (created_at, id);
+  CREATE TABLE audit_groups (audit_id TEXT NOT NULL, group_id TEXT NOT NULL, PRIMARY KEY (audit_id, group_id));
+  `,
 ];
 
 export function openDatabase(dataDir: string): Database.Database {
@@ -82,7 +90,7 @@ export function migrate(db: Database.Database): void {
   }
 }
 
-export interface SqliteStore extends Store {
+export interface SqliteStore extends Store, AdminStore {
   /** 每次数据库往返计数（基准测试用） */
   readonly operations: number;
   /** 提交了带发件箱条目的事务后调用（本地服务据此尽快投递） */
@@ -97,6 +105,7 @@ export function openSqliteStore(dataDir: string): SqliteStore {
     ...sqliteTicketStore(c),
     ...sqliteOutboxStore(c),
     ...sqliteSubscriptionStore(c),
+    ...sqliteAdminStore(c),
     get operations() {
       return c.operations;
     },

@@ -39,8 +39,11 @@ function nextRateLog(recent: string[], createdAt: string, rateLimit: SubmitRateL
   return [...kept, createdAt].sort().slice(-RATE_LOG_SIZE);
 }
 
-/** 工单查询条件 → where 对象；条件里有空列表时返回 null（什么也匹配不到，不必问数据库）。列表和计数共用。 */
-function ticketWhere(_: DbCommand, query: TicketQuery): Record<string, unknown> | null {
+/**
+ * 工单查询条件 → where 对象；条件里有空列表时返回 null（什么也匹配不到，不必问数据库）。
+ * 列表、计数与管理后台的分组计数（聚合的 match）共用。
+ */
+export function ticketWhere(_: DbCommand, query: TicketQuery): Record<string, unknown> | null {
   const where: Record<string, unknown> = {};
   const lists: Array<[string, readonly string[] | undefined]> = [
     ['stationId', query.stationIds],

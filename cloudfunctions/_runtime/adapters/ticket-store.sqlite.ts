@@ -7,14 +7,14 @@
  */
 import { HistoryEntrySchema, OutboxEntrySchema, TicketSchema, type HistoryEntry, type OutboxEntry, type Ticket } from '../../../shared/domain/model';
 import { clampLimit, type CreateTicketResult, type Page, type PageRequest, type SubmitRateLimit, type TicketChange, type TicketQuery, type TicketStore } from '../../../shared/ports/store.port';
-import { cursorCondition, parseRow, toPage, type Row, type SqliteConnection } from './db.sqlite';
+import { cursorCondition, parseRow, placeholders, toPage, whereClause, type Row, type SqliteConnection } from './db.sqlite';
 
-/** 工单查询条件 → SQL 片段与参数（列表和计数共用） */
-function ticketWhere(query: TicketQuery): { where: string[]; args: unknown[] } {
+/** 工单查询条件 → SQL 片段与参数（列表、计数与管理后台的分组计数共用；表的别名是 t） */
+export function ticketWhere(query: TicketQuery): { where: string[]; args: unknown[] } {
   const where: string[] = [];
   const args: unknown[] = [];
   const inList = (col: string, values: readonly string[]) => {
-    where.push(values.length ? `${col} IN (${values.map(() => '?').join(', ')})` : '0');
+    where.push(values.length ? `${col} IN (${placeholders(values)})` : '0');
     args.push(...values);
   };
   if (query.stationIds) inList('t.station_id', query.stationIds);
@@ -42,8 +42,6 @@ function ticketWhere(query: TicketQuery): { where: string[]; args: unknown[] } {
   }
   return { where, args };
 }
-
-const whereClause = (where: string[]) => (where.length ? `WHERE ${where.join(' AND ')}` : '');
 
 export function sqliteTicketStore(c: SqliteConnection): TicketStore {
   const { db } = c;
