@@ -1,5 +1,6 @@
 /**
- * 页面：居民用的页面放主包（扫码后第一次打开要快），委员、召集人用的放 packages/work 分包。
+ * 页面：居民用的页面放主包（扫码后第一次打开要快），委员、召集人用的放 packages/work 分包，
+ * 政协办的管理后台放 packages/admin 分包。
  */
 export default defineAppConfig({
   pages: ['pages/station/index', 'pages/report/index', 'pages/done/index', 'pages/mine/index', 'pages/ticket/index'],
@@ -7,6 +8,10 @@ export default defineAppConfig({
     {
       root: 'packages/work',
       pages: ['queue/index', 'ticket/index', 'messages/index', 'bind/index', 'act/index'],
+    },
+    {
+      root: 'packages/admin',
+      pages: ['index/index', 'stations/index', 'groups/index', 'members/index', 'import/index', 'poster/index', 'slips/index', 'settings/index', 'audit/index'],
     },
   ],
   window: {

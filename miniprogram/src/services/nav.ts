@@ -14,6 +14,15 @@ export const PAGES = {
   workMessages: '/packages/work/messages/index',
   workBind: '/packages/work/bind/index',
   workAct: '/packages/work/act/index',
+  adminHome: '/packages/admin/index/index',
+  adminStations: '/packages/admin/stations/index',
+  adminGroups: '/packages/admin/groups/index',
+  adminMembers: '/packages/admin/members/index',
+  adminImport: '/packages/admin/import/index',
+  adminPoster: '/packages/admin/poster/index',
+  adminSlips: '/packages/admin/slips/index',
+  adminSettings: '/packages/admin/settings/index',
+  adminAudit: '/packages/admin/audit/index',
 } as const;
 
 export function withQuery(path: string, query: Record<string, string | number | boolean | undefined | null>): string {

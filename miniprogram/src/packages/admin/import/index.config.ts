@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '粘贴导入委员' });

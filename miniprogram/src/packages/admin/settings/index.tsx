@@ -1,0 +1,118 @@
+/**
+ * 县级设置：CountySettings 的每一项，旁边写着允许的范围（来自服务端的 bounds）；给居民看的分类是一排开关。
+ * 超出范围时（SETTINGS.INVALID）提示出现在那一项下面。只有全县（市）的管理员能保存。
+ */
+import { useEffect, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import type { SettingsView } from '@shared/api/admin.api';
+import type { AppError } from '@shared/domain/errors';
+import type { CountySettings } from '@shared/domain/settings';
+import { CATEGORIES, type Category } from '@shared/domain/vocabulary';
+import ErrorNote from '../../../components/error-note';
+import AdminShell from '../components/admin-shell';
+import { Btn, Field, formLevelError, Notice, TextInput, Toggles } from '../components/ui';
+import { admin } from '../services/admin-api';
+
+type NumberKey = Exclude<keyof CountySettings, 'residentCategories'>;
+
+const MB = 1024 * 1024;
+
+/** 每一项怎么说、用什么单位（照片大小按 MB 填，存的是字节） */
+const NUMBER_FIELDS: Array<{ key: NumberKey; label: string; unit: string; hint: string; scale?: number }> = [
+  { key: 'maxTextLength', label: '一条反映最多多少字', unit: '字', hint: '居民写得太长时提示删减。' },
+  { key: 'maxPhotos', label: '一条反映最多几张照片', unit: '张', hint: '0 表示不收照片。' },
+  { key: 'maxPhotoBytes', label: '一张照片最大', unit: 'MB', hint: '手机拍的照片一般 2–5 MB。', scale: MB },
+  { key: 'reportsPerHourPerResident', label: '同一位居民一小时内最多提交几条', unit: '条', hint: '防止有人刷屏。' },
+  { key: 'defaultClaimLimit', label: '一件反映默认几位委员可以接', unit: '人', hint: '小组可以单独设；召集人可以对某一件改。' },
+  { key: 'duplicateWindowDays', label: '查重看最近多少天的反映', unit: '天', hint: '居民会看到这段时间里同站的相似反映。' },
+  { key: 'inviteValidDays', label: '委员邀请码多少天内有效', unit: '天', hint: '过期了可以重发。' },
+];
+const ALL_FIELDS = [...NUMBER_FIELDS.map((f) => f.key), 'residentCategories'];
+const CATEGORY_OPTIONS = CATEGORIES.map((c) => ({ value: c, label: c }));
+
+type Draft = Record<NumberKey, string> & { residentCategories: Category[] };
+
+function draftOf(s: CountySettings): Draft {
+  const d = { residentCategories: [...s.residentCategories] } as Draft;
+  for (const f of NUMBER_FIELDS) d[f.key] = String(Math.round(s[f.key] / (f.scale ?? 1)));
+  return d;
+}
+
+export default function SettingsPage() {
+  const [view, setView] = useState<SettingsView | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    admin.getSettings().then((r) => {
+      if (!r.ok) return setError(r.error);
+      setView(r.data);
+      setDraft(draftOf(r.data.settings));
+    });
+  }, []);
+
+  const set = (patch: Partial<Draft>) => {
+    setSaved(false);
+    setDraft((d) => (d ? { ...d, ...patch } : d));
+  };
+
+  async function save() {
+    if (!draft || saving) return;
+    const patch: Partial<CountySettings> = { residentCategories: draft.residentCategories };
+    // 没填或不是数的，交给请求校验：它在那一项下面给出 SETTINGS.INVALID
+    for (const f of NUMBER_FIELDS) patch[f.key] = draft[f.key].trim() === '' ? Number.NaN : Number(draft[f.key]) * (f.scale ?? 1);
+    setSaving(true);
+    setError(null);
+    const r = await admin.saveSettings(patch);
+    setSaving(false);
+    if (!r.ok) return setError(r.error);
+    setView(r.data);
+    setDraft(draftOf(r.data.settings));
+    setSaved(true);
+  }
+
+  const range = (key: NumberKey, scale = 1) => {
+    const b = view!.bounds[key];
+    return `${Math.round(b.min / scale)}–${Math.round(b.max / scale)}`;
+  };
+
+  return (
+    <AdminShell section='settings' title='县级设置' lead='这些限制对全县（市）所有联络站有效。每一项后面写着允许的范围。'>
+      {!view && !error && <View className='loading'>正在加载…</View>}
+      {view && draft && (
+        <View className='adm-card' data-testid='settings-form'>
+          <View className='adm-form-grid'>
+            {NUMBER_FIELDS.map((f) => (
+              <Field
+                key={f.key}
+                name={f.key}
+                error={error}
+                label={
+                  <Text>
+                    {f.label} <Text className='muted'>（{range(f.key, f.scale)} {f.unit}）</Text>
+                  </Text>
+                }
+                hint={f.hint}
+              >
+                <TextInput testid={`setting-${f.key}`} type='number' value={draft[f.key]} maxlength={9} onChange={(v) => set({ [f.key]: v } as Partial<Draft>)} />
+              </Field>
+            ))}
+            <Field label='联络站页面上告诉居民可以反映哪些事' name='residentCategories' error={error} wide hint='至少选一类。分诊仍按全部 7 类进行，这里只影响居民看到的说明。'>
+              <Toggles testid='setting-categories' options={CATEGORY_OPTIONS} value={draft.residentCategories} onChange={(residentCategories) => set({ residentCategories })} />
+            </Field>
+          </View>
+          <ErrorNote error={formLevelError(error, ALL_FIELDS)} />
+          {saved && <Notice>已保存。居民和委员下次打开时按新的设置。</Notice>}
+          <View className='adm-actions'>
+            <Btn kind='primary' busy={saving} testid='save-settings' onClick={save}>
+              {saving ? '正在保存…' : '保存设置'}
+            </Btn>
+          </View>
+        </View>
+      )}
+      {!view && <ErrorNote error={error} />}
+    </AdminShell>
+  );
+}
