@@ -1,6 +1,6 @@
 /**
  * 委员工作台：待接单 / 我的 / 全组 三个列表，每条写明类别、站点、摘要、几人反映、等了多久、接单人数。
- * 顶部是身份和消息入口；没绑定委员身份的先去绑定。
+ * 顶部是身份和消息入口（管理员还有管理后台的入口）；没绑定委员身份的先去绑定。
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useReloadOnShow } from '../../../services/use-reload';
@@ -58,6 +58,11 @@ export default function QueuePage() {
             消息
             {unread > 0 && <Text className='queue__unread'>{unread}</Text>}
           </View>
+          {who.isAdmin && (
+            <View className='queue__messages' data-testid='open-admin' onClick={() => go(PAGES.adminHome)}>
+              管理后台
+            </View>
+          )}
         </View>
       )}
       {who && (
