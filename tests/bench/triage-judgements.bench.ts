@@ -1,0 +1,88 @@
+/**
+ * 紧急程度、范围、三库的判断在手工标注集上的成绩（issue 13 第 1–3 项）。
+ *
+ *   npx tsx tests/bench/triage-judgements.bench.ts            # 留出集和调参集的数字
+ *   npx tsx tests/bench/triage-judgements.bench.ts --misses   # 另外列出调参集上的错例（只看调参集，留出集的错例不打印）
+ *
+ * 标注集和划分方法见 tests/fixtures/triage-labels/README.md。数字以留出集为准（npm run bench -- --json 里的
+ * triage.urgentRecall、triage.urgentPrecision、triage.individualF1、triage.libraryMacroF1），调参集的数字在 triage.tuning.* 下。
+ * 数据目录（../shared/data 或 TRIAGE_DATA_DIR）不在时只有自写留言，数字会偏。
+ */
+import { performance } from 'node:perf_hooks';
+import { runBench } from './figures';
+import { assessUrgency } from '../../shared/triage/urgency';
+import { assessScope } from '../../shared/triage/scope';
+import { assessLibrary } from '../../shared/triage/library';
+import { evaluate, loadLabelled, type Figures, type Judgements } from '../fixtures/triage-labels/labels';
+
+/** 与 shared/triage/index.ts 的 fullText 相同：标题一行，正文随后 */
+const full = (title: string | null, body: string) => (title && title.trim() ? `${title.trim()}\n${body}` : body);
+
+const judgements: Judgements = {
+  urgency: (t, b) => assessUrgency(full(t, b)).urgency,
+  scope: (t, b) => assessScope(full(t, b)).scope,
+  library: (t, b) => assessLibrary(t, b).library,
+};
+
+export interface JudgementFigures {
+  [key: string]: number | { [key: string]: number };
+  urgentRecall: number;
+  urgentPrecision: number;
+  individualF1: number;
+  libraryMacroF1: number;
+  heldBackN: number;
+  judgementsMeanUs: number;
+  tuning: { n: number; urgentRecall: number; urgentPrecision: number; individualF1: number; libraryMacroF1: number };
+}
+
+function show(name: string, f: Figures): void {
+  const p = (x: number) => x.toFixed(3);
+  console.log(
+    `${name}（${f.n} 条）：紧急 召回 ${p(f.urgentRecall)} 精确 ${p(f.urgentPrecision)}；个人诉求 F1 ${p(f.individualF1)}（召回 ${p(f.individualRecall)} 精确 ${p(f.individualPrecision)}）；三库 macro-F1 ${p(f.libraryMacroF1)}（建言 ${p(f.suggestionF1)} 问题 ${p(f.problemF1)}）`,
+  );
+}
+
+export function measure(): JudgementFigures {
+  const { items, realAvailable } = loadLabelled();
+  if (!realAvailable) console.log('注意：找不到 ../shared/data，只用自写留言计算');
+  const held = items.filter((i) => i.part === 'heldBack');
+  const tune = items.filter((i) => i.part === 'tuning');
+  const h = evaluate(held, judgements);
+  const t = evaluate(tune, judgements);
+  show('留出集', h.figures);
+  show('调参集', t.figures);
+  for (const origin of ['real', 'own'] as const) {
+    show(`  留出集·${origin === 'real' ? '真实留言' : '自写留言'}`, evaluate(held.filter((i) => i.origin === origin), judgements).figures);
+    show(`  调参集·${origin === 'real' ? '真实留言' : '自写留言'}`, evaluate(tune.filter((i) => i.origin === origin), judgements).figures);
+  }
+  if (process.argv.includes('--misses'))
+    for (const m of t.misses) {
+      const it = tune.find((i) => i.key === m.key)!;
+      console.log(`${m.what}\t${m.key}\t期望 ${m.expected}\t得到 ${m.got}\t${(it.title ?? '').slice(0, 30)}｜${it.body.replace(/\s+/g, '').slice(0, 80)}`);
+    }
+  // 三项判断合计的耗时（triage() 里每条都要跑一遍）
+  const texts = items.map((i) => [i.title, i.body] as const);
+  for (const [a, b] of texts.slice(0, 50)) (judgements.urgency(a, b), judgements.scope(a, b), judgements.library(a, b));
+  const t0 = performance.now();
+  const rounds = 5;
+  for (let r = 0; r < rounds; r++) for (const [a, b] of texts) (judgements.urgency(a, b), judgements.scope(a, b), judgements.library(a, b));
+  const meanUs = ((performance.now() - t0) * 1000) / (rounds * texts.length);
+  console.log(`三项判断合计每条 ${meanUs.toFixed(1)} 微秒`);
+  return {
+    urgentRecall: h.figures.urgentRecall,
+    urgentPrecision: h.figures.urgentPrecision,
+    individualF1: h.figures.individualF1,
+    libraryMacroF1: h.figures.libraryMacroF1,
+    heldBackN: h.figures.n,
+    judgementsMeanUs: meanUs,
+    tuning: {
+      n: t.figures.n,
+      urgentRecall: t.figures.urgentRecall,
+      urgentPrecision: t.figures.urgentPrecision,
+      individualF1: t.figures.individualF1,
+      libraryMacroF1: t.figures.libraryMacroF1,
+    },
+  };
+}
+
+if (require.main === module) runBench(measure);
