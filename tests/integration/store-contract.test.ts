@@ -111,7 +111,7 @@ describe('目录修改在最后一步失败时什么都不留', () => {
     stations: [{ ...STATION, id: 'cs-late', name: '最后失败的站' }],
     groups: [{ ...GROUP, id: 'cg-late' }],
     settings: { maxPhotos: 2 },
-    members: [member('cm-late', { inviteCode: 'LATE11', openid: 'wx-late' })],
+    members: [member('cm-late', { inviteCode: 'LATE11' })],
   };
   const audit = [auditFor('au-late-1', '2026-11-20T03:00:00.000Z', ['cg-late']), auditFor('au-late-boom', '2026-11-20T03:00:00.000Z', ['cg-late'])];
 
@@ -121,13 +121,12 @@ describe('目录修改在最后一步失败时什么都不留', () => {
     expect(await store.getCountySettings()).toBeNull();
     expect(await store.listMembers()).toEqual([]);
     expect(await store.findMemberByInviteCode('LATE11')).toBeNull();
-    expect(await store.findMemberByOpenid('wx-late')).toBeNull();
     expect(await store.listAudit({})).toEqual({ items: [], nextCursor: null });
   }
 
   async function expectAll(store: ContractStore): Promise<void> {
     expect(await store.getStation('cs-late')).toMatchObject({ name: '最后失败的站' });
-    expect(await store.findMemberByOpenid('wx-late')).toMatchObject({ id: 'cm-late' });
+    expect(await store.findMemberByInviteCode('LATE11')).toMatchObject({ id: 'cm-late' });
     expect((await store.listAudit({ groupIds: ['cg-late'] })).items.map((a) => a.id)).toEqual(['au-late-boom', 'au-late-1']);
   }
 

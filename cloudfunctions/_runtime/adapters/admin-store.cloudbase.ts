@@ -2,7 +2,7 @@
  * 政协办管理后台用的读写（AdminStore）的 CloudBase 实现。
  * - 一次修改与它的操作记录在一个事务里：先整体校验（store.rows.ts 的 parseDirectoryChange），事务里只有单文档的
  *   doc().get/set/remove——站点、小组、县级设置各一次 set，委员与 putMember 同样的步骤（writeMemberInTx：
- *   委员文档带 groupIds，维护 openid 绑定文档），每条操作记录一个 audit 文档。任何一步出错，整个事务回滚。
+ *   委员文档带 groupIds；微信绑定以库里的为准，见 store.rows.ts 的 keepBinding），每条操作记录一个 audit 文档。任何一步出错，整个事务回滚。
  *   事务里每个操作是一次往返：一次写 n 位委员、n 条记录约 3n 次往返——导入几百人要几秒，admin 函数的超时要留够。
  * - 操作记录文档另存 sk = at|id（排序与翻页）；groupIds 是数组，按小组筛时任一元素在列表里即算（索引 groupIds_sk）。
  * - 按站点或小组、按状态数工单：一次聚合 match → group({ key, status }) → sort → limit。
@@ -42,7 +42,7 @@ export function cloudbaseAdminStore(c: CloudbaseConnection): AdminStore {
         for (const s of p.stations) await tx.collection(names.stations).doc(s.id).set(s);
         for (const g of p.groups) await tx.collection(names.groups).doc(g.id).set(g);
         if (p.settings) await tx.collection(names.settings).doc(COUNTY_SETTINGS_ID).set(p.settings);
-        for (const m of p.members) await writeMemberInTx(names, tx, m);
+        for (const m of p.members) await writeMemberInTx(names, tx, m, { keepBinding: true });
         for (const a of p.audit) await tx.collection(names.audit).doc(a.id).set(auditDoc(a));
       });
     },

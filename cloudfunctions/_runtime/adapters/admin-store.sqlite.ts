@@ -2,7 +2,8 @@
  * 政协办管理后台用的读写（AdminStore）的 SQLite 实现。
  * - 一次修改（站点、小组、县级设置、委员）与它的操作记录在一个 IMMEDIATE 事务里写入：先整体校验
  *   （store.rows.ts 的 parseDirectoryChange），写的时候任何一步出错（如 openid 已被别的委员占用）整个回滚；
- *   行与派生列和 putStation、putGroup、putMember、putCountySettings 完全一样（同一组写入语句）。
+ *   行与派生列和 putStation、putGroup、putMember、putCountySettings 完全一样（同一组写入语句）；
+ *   委员的微信绑定以库里的为准（store.rows.ts 的 keepBinding）。
  * - 操作记录只增不改：audit 表（created_at 列存记录的 at），涉及的小组另存 audit_groups，按小组筛走它。
  * - 按站点或小组、按状态数工单：一条 GROUP BY，条件与 listTickets / countTickets 相同。
  */
@@ -11,7 +12,7 @@ import { clampLimit, type AdminStore, type DirectoryChange, type Page, type Page
 import type { TicketStatus } from '../../../shared/domain/lifecycle';
 import { cursorCondition, placeholders, toPage, whereClause, type Row, type SqliteConnection } from './db.sqlite';
 import { sqliteDirectoryWrites } from './directory-store.sqlite';
-import { parseDirectoryChange } from './store.rows';
+import { keepBinding, parseDirectoryChange } from './store.rows';
 import { ticketWhere } from './ticket-store.sqlite';
 
 const TALLY_COLUMN = { stationId: 't.station_id', groupId: 't.group_id' } as const;
@@ -21,6 +22,7 @@ export function sqliteAdminStore(c: SqliteConnection): AdminStore {
   const write = sqliteDirectoryWrites(c);
   const stmts = c.prepareAll({
     listMembers: 'SELECT doc FROM members ORDER BY id',
+    storedOpenid: 'SELECT openid FROM members WHERE id = ?',
     insertAudit: 'INSERT INTO audit (id, created_at, doc) VALUES (?, ?, ?)',
     insertAuditGroup: 'INSERT OR IGNORE INTO audit_groups (audit_id, group_id) VALUES (?, ?)',
   });
@@ -42,7 +44,7 @@ export function sqliteAdminStore(c: SqliteConnection): AdminStore {
         for (const s of p.stations) write.station(s);
         for (const g of p.groups) write.group(g);
         if (p.settings) write.settings(p.settings);
-        for (const m of p.members) write.member(m);
+        for (const m of p.members) write.member(keepBinding(m, (stmts.storedOpenid.get(m.id) as { openid: string | null } | undefined)?.openid ?? null));
         for (const a of p.audit) writeAudit(a);
       }).immediate();
     },

@@ -9,7 +9,7 @@ import { MemberGroupSchema, MemberSchema, StationSchema, type Member, type Membe
 import { SettingsPatchSchema, type CountySettings } from '../../../shared/domain/settings';
 import type { DirectoryStore, SubmitContext } from '../../../shared/ports/store.port';
 import { docOf, hashKey, type CloudbaseConnection, type DbDoc, type TransactionRef } from './db.cloudbase';
-import { COUNTY_SETTINGS_ID, CountySettingsReadSchema, parseDoc } from './store.rows';
+import { COUNTY_SETTINGS_ID, CountySettingsReadSchema, keepBinding, parseDoc } from './store.rows';
 
 function memberDoc(m: Member): DbDoc {
   return { ...m, groupIds: [...new Set(m.groups.map((g) => g.groupId))] };
@@ -21,9 +21,10 @@ const bindingId = (openid: string) => hashKey('member-binding', openid);
  * 在事务里写一位委员（已过 zod）：委员文档（带 groupIds），并维护 openid 绑定文档；
  * openid 已绑给别人时抛错（与 SQLite 的唯一约束一致），整个事务随之回滚。
  */
-export async function writeMemberInTx(names: CloudbaseConnection['names'], tx: TransactionRef, m: Member): Promise<void> {
-  const before = docOf(await tx.collection(names.members).doc(m.id).get());
+export async function writeMemberInTx(names: CloudbaseConnection['names'], tx: TransactionRef, written: Member, options: { keepBinding?: boolean } = {}): Promise<void> {
+  const before = docOf(await tx.collection(names.members).doc(written.id).get());
   const oldOpenid = before ? (before.openid as string | null) : null;
+  const m = options.keepBinding ? keepBinding(written, oldOpenid) : written;
   if (m.openid && m.openid !== oldOpenid) {
     const ref = tx.collection(names.memberBindings).doc(bindingId(m.openid));
     const existing = docOf(await ref.get());

@@ -70,3 +70,12 @@ export function parseDirectoryChange(change: DirectoryChange, audit: AuditEntry[
     audit: audit.map((a) => AuditEntrySchema.parse(a)),
   };
 }
+
+/**
+ * 管理后台写委员时不动微信绑定：绑定只由委员本人用邀请码完成（bindMember）。后台读到委员、改了名字再写回之间，
+ * 他可能刚绑定——以库里的 openid 为准；已绑定的委员不留邀请码。两个存储在写入的事务里都按这一条处理。
+ */
+export function keepBinding(m: Member, storedOpenid: string | null): Member {
+  if (!storedOpenid) return { ...m, openid: null };
+  return { ...m, openid: storedOpenid, inviteCode: null, ...(m.inviteExpiresAt !== undefined ? { inviteExpiresAt: null } : {}) };
+}
