@@ -113,7 +113,8 @@ export interface WorkTicketView extends WorkTicketSummary {
   /** 这个人此刻能做的动作（服务端按身份和状态算出，页面只显示这些按钮） */
   actions: TicketAction[];
   myRelation: Relation;
-  groupMembers: Array<{ id: string; name: string }>;
+  /** 本组在任的委员；assignable：已绑定微信、可以分单 */
+  groupMembers: Array<{ id: string; name: string; assignable: boolean }>;
   caseSummary: string | null;
   publishCase: boolean;
   proposal: string | null;

@@ -118,9 +118,13 @@ test('不满意会通知召集人，召集人重新办理后原接单委员继�
   expect((await messagesOf('demo-member-1')).map((m) => m.event)).toContain('ticket.reopened');
 });
 
-test('分单：召集人把没人接的单分给本组委员，不能分给别组的人', async () => {
+test('分单：召集人把没人接的单分给本组委员，不能分给别组的人，也不能分给还没绑定微信的人', async () => {
   const id = await app.submit('demo-resident-1', '小区停车难，车位严重不足。');
   expectCode(await app.work('demo-convener', 'assignTicket', { ticketId: id, memberIds: ['demo-member-4'] }), 'TICKET.MEMBER_NOT_IN_GROUP');
+  expectCode(await app.work('demo-convener', 'assignTicket', { ticketId: id, memberIds: ['demo-member-2', 'demo-member-6'] }), 'MEMBER.NOT_ASSIGNABLE');
+  const view = await app.work('demo-convener', 'getTicket', { ticketId: id });
+  expect(view.ok && view.data.status).toBe('pending');
+  expect(view.ok && view.data.groupMembers.find((m: { id: string }) => m.id === 'demo-member-6')).toMatchObject({ name: '孙立新', assignable: false });
   const r = await app.work('demo-convener', 'assignTicket', { ticketId: id, memberIds: ['demo-member-2', 'demo-member-3'] });
   if (!r.ok) throw new Error(r.error.code);
   expect(r.data.status).toBe('claimed');

@@ -62,7 +62,7 @@ export async function buildWorkView(deps: Deps, t: Ticket, actor: Actor): Promis
     history: timelineOf(history, false).map((item, i) => ({ ...item, from: history[i]!.from, to: history[i]!.to, relation: history[i]!.relation, ...(history[i]!.data ? { data: history[i]!.data } : {}) })),
     actions: actionsFor(t, actor),
     myRelation: primaryRelation(rels),
-    groupMembers: members.filter((m) => m.active && m.groups.some((g) => g.groupId === t.groupId)).map((m) => ({ id: m.id, name: m.name })),
+    groupMembers: members.filter((m) => m.active && m.groups.some((g) => g.groupId === t.groupId)).map((m) => ({ id: m.id, name: m.name, assignable: !!m.openid })),
     caseSummary: t.caseSummary,
     publishCase: t.publishCase,
     proposal: proposal?.note ?? null,

@@ -235,11 +235,12 @@ function AssignForm({ view, onDone }: FormProps) {
             key={m.id}
             className={`act__pick ${chosen.includes(m.id) ? 'act__pick--on' : ''}`}
             data-testid={`assign-${m.id}`}
-            onClick={() => !claimed.has(m.id) && toggle(m.id)}
+            onClick={() => m.assignable && !claimed.has(m.id) && toggle(m.id)}
           >
             {chosen.includes(m.id) ? '☑ ' : '☐ '}
             {m.name}
             {claimed.has(m.id) && <Text className='muted'>（已接单）</Text>}
+            {!m.assignable && <Text className='muted'>（还没绑定微信，不能分单）</Text>}
           </View>
         ))}
       </View>
