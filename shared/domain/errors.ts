@@ -5,6 +5,8 @@
 export const ERROR_MESSAGES = {
   'REQUEST.INVALID': '提交的内容格式不对，请检查后再试。',
   'REQUEST.UNKNOWN_ACTION': '不支持这个操作。',
+  'REQUEST.TOO_LARGE': '提交的内容太大了，请删减后再试。',
+  'REQUEST.NOT_FOUND': '没有找到这个地址。',
   'REPORT.TEXT_EMPTY': '请写下您要反映的问题或建议。',
   'REPORT.TEXT_TOO_LONG': '内容太长了，请控制在 {maxTextLength} 字以内。',
   'REPORT.TOO_MANY_PHOTOS': '照片最多 {maxPhotos} 张。',
@@ -33,6 +35,7 @@ export const ERROR_MESSAGES = {
   'AUTH.HEADER_IDENTITY_REFUSED': '仅本地演示模式允许通过请求头指定身份。',
   'MEMBER.INVITE_INVALID': '邀请码无效或已被使用，请向政协办公室确认。',
   'MEMBER.ALREADY_BOUND': '这个微信已经绑定了委员身份。',
+  'AUTH.HEADER_IDENTITY_UNTRUSTED': '本地演示服务只接受本机发来的身份切换。要用别的设备演示，请在启动服务时设置 TRUST_IDENTITY_HEADER=true。',
   'MEMBER.NOT_BOUND': '请先用邀请码绑定委员身份。',
   'MEMBER.INVITE_EXPIRED': '邀请码已过期，请向政协办公室要一个新的。',
   'MEMBER.NOT_FOUND': '没有找到这位委员。',
@@ -57,6 +60,7 @@ export const ERROR_MESSAGES = {
   'UPLOAD.TOO_LARGE': '照片太大了，请选择 {maxPhotoMB}MB 以内的照片。',
   'SYSTEM.UNAVAILABLE': '系统繁忙，请稍后再试。您填写的内容已保存在手机上。',
 } as const satisfies Record<string, string>;
+  'UPLOAD.RATE_LIMITED': '您这一小时上传的照片太多了，请稍后再试。',
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 
