@@ -33,9 +33,9 @@ export const ERROR_MESSAGES = {
   'AUTH.NO_IDENTITY': '无法识别您的微信身份，请在微信中重新打开小程序。',
   'AUTH.FORBIDDEN': '您没有权限进行这个操作。',
   'AUTH.HEADER_IDENTITY_REFUSED': '仅本地演示模式允许通过请求头指定身份。',
+  'AUTH.HEADER_IDENTITY_UNTRUSTED': '本地演示服务只接受本机发来的身份切换。要用别的设备演示，请在启动服务时设置 TRUST_IDENTITY_HEADER=true。',
   'MEMBER.INVITE_INVALID': '邀请码无效或已被使用，请向政协办公室确认。',
   'MEMBER.ALREADY_BOUND': '这个微信已经绑定了委员身份。',
-  'AUTH.HEADER_IDENTITY_UNTRUSTED': '本地演示服务只接受本机发来的身份切换。要用别的设备演示，请在启动服务时设置 TRUST_IDENTITY_HEADER=true。',
   'MEMBER.NOT_BOUND': '请先用邀请码绑定委员身份。',
   'MEMBER.INVITE_EXPIRED': '邀请码已过期，请向政协办公室要一个新的。',
   'MEMBER.NOT_FOUND': '没有找到这位委员。',
@@ -58,9 +58,9 @@ export const ERROR_MESSAGES = {
   'SETTINGS.INVALID': '设置的数值超出了允许的范围。',
   'UPLOAD.INVALID': '上传的文件无效，请选择 jpg 或 png 照片。',
   'UPLOAD.TOO_LARGE': '照片太大了，请选择 {maxPhotoMB}MB 以内的照片。',
+  'UPLOAD.RATE_LIMITED': '您这一小时上传的照片太多了，请稍后再试。',
   'SYSTEM.UNAVAILABLE': '系统繁忙，请稍后再试。您填写的内容已保存在手机上。',
 } as const satisfies Record<string, string>;
-  'UPLOAD.RATE_LIMITED': '您这一小时上传的照片太多了，请稍后再试。',
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 
