@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { CATEGORIES, type Category } from '../shared/domain/vocabulary';
+import { decodeBase64 } from '../shared/triage/base64';
 import { documentCounts, parseTriageModel, scoreCategory, type FeatureConfig } from '../shared/triage/model';
 import type { TriageModelFile } from '../shared/triage/model-file';
 import { f1Report } from '../shared/triage/training/metrics';
@@ -234,7 +235,7 @@ async function main() {
   };
   fs.writeFileSync(path.join(modelDir, 'cv-report.json'), JSON.stringify(report, null, 2) + '\n');
   const size = fs.statSync(modelPath).size;
-  console.log(`模型写入 ${path.relative(repoRoot, modelPath)}（${(size / 1024 / 1024).toFixed(2)} MB，${file.vocab.split('\n').length} 个特征），用时 ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`模型写入 ${path.relative(repoRoot, modelPath)}（${(size / 1024 / 1024).toFixed(2)} MB，${decodeBase64(file.idf.data).length} 个特征），用时 ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
 main().catch((e) => {

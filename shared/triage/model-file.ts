@@ -4,11 +4,16 @@
  *
  * 模式只管结构和与类别数有关的长度；百万级的权重和 idf 存在 base64 串里，逐个数字校验既慢又没必要，
  * 它们解码后的长度由 ./model.ts 的 parseTriageModel 对照词表核对。
+ *
+ * 第 2 版只改存法、不改数值（与第 1 版同样的 int8 权重和 uint8 idf），目的是让 intake 云函数包小于 1 MB：
+ * - 词表存成字典树：按字典序前序遍历，每个节点一个变长整数（字的频次序号、是否为特征、比上一节点退回几层），
+ *   同前缀的 n-gram 不再重复存前缀，汉字也不再被打包工具转义成 \uXXXX；
+ * - 权重八成是 0：每个特征一个字节的"哪些类别非零"掩码，非零值各占半字节（±7 以内），更大的值另存一个字节。
  */
 import * as z from 'zod/mini';
 import { CATEGORIES } from '../domain/vocabulary';
 
-export const MODEL_FORMAT = 'mashangti-triage-model/1';
+export const MODEL_FORMAT = 'mashangti-triage-model/2';
 
 const positive = () => z.number().check(z.positive());
 
@@ -29,12 +34,15 @@ export const TriageModelFileSchema = z
         titlePrefix: z.string(),
       })
       .check(z.refine((f) => f.maxN >= f.minN, { error: 'maxN 不能小于 minN', path: ['maxN'] })),
-    /** n-gram 词表，以 \n 连接 */
-    vocab: z.string(),
+    /** n-gram 词表（字典树）：units 是用到的字（按节点频次排序），trie 是前序节点的 LEB128 变长整数（base64），
+     *  每个值 = 字序号 × 8 + 是否特征 × 4 + min(退回层数, 3)，退回层数 ≥ 3 时紧跟一个变长整数（退回层数 − 3） */
+    vocab: z.object({ units: z.string(), trie: z.string() }),
     /** idf 量化：idf = min + q × step，q 为 uint8（base64） */
     idf: z.object({ min: z.number(), step: positive(), data: z.string() }),
-    /** 权重：int8（base64），行主序 [特征][类别]；真实值 = q × scale[类别] */
-    weights: z.object({ scale: z.array(positive()), data: z.string() }),
+    /** 权重：int8，行主序 [特征][类别]，真实值 = q × scale[类别]。稀疏存放（都是 base64）：
+     *  mask 每个特征 ⌈类别数/8⌉ 字节，第 k 位表示类别 k 非零；nibbles 依次是各非零值 + 8 的半字节（高半字节在前），
+     *  半字节 0 表示这个值在 wide 里（下一个 int8）。 */
+    weights: z.object({ scale: z.array(positive()), mask: z.string(), nibbles: z.string(), wide: z.string() }),
     bias: z.array(z.number()),
     /** 置信度用的 softmax 温度（训练时在交叉验证上标定） */
     temperature: positive(),

@@ -6,6 +6,7 @@ import { fnv1aRange } from '../domain/hash';
 import type { Category } from '../domain/vocabulary';
 import { decodeBase64 } from './base64';
 import { addNgrams, forEachNgram, type NgramOptions } from './features';
+import { CodecError, decodeSparseInt8, decodeVocabTrie } from './model-codec';
 import { modelFileError, validateModelFile } from './model-file';
 
 /** 解析后的、可直接打分的模型。 */
@@ -86,6 +87,15 @@ function decodeField(name: string, data: string): Uint8Array {
   }
 }
 
+function inField<T>(name: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof CodecError) throw modelFileError(`${name}：${e.message}`);
+    throw e;
+  }
+}
+
 /**
  * 校验模型 JSON（模式见 ./model-file）并建立查找结构。模式管结构，这里再核对 base64 解出的长度与词表相符。
  * 模型文件坏了是部署事故，直接抛错（不是业务上的预期失败）。
@@ -94,21 +104,20 @@ export function parseTriageModel(json: unknown): TriageModel {
   const file = validateModelFile(json);
   const { categories, features: feat } = file;
   const K = categories.length;
-  const vocab = buildVocabTable(file.vocab);
+  const trie = decodeField('vocab.trie', file.vocab.trie);
+  const vocab = buildVocabTable(inField('vocab.trie', () => decodeVocabTrie(file.vocab.units, trie)));
   const F = vocab.size;
   const idfQ = decodeField('idf.data', file.idf.data);
   if (idfQ.length !== F) throw modelFileError(`idf.data：解出 ${idfQ.length} 个值，词表有 ${F} 个特征`);
-  const wq = decodeField('weights.data', file.weights.data);
-  if (wq.length !== F * K) throw modelFileError(`weights.data：解出 ${wq.length} 个值，应为 特征数 ${F} × 分类数 ${K} = ${F * K}`);
+  const mask = decodeField('weights.mask', file.weights.mask);
+  const nibbles = decodeField('weights.nibbles', file.weights.nibbles);
+  const wide = decodeField('weights.wide', file.weights.wide);
 
   const idf = new Float32Array(F);
   for (let i = 0; i < F; i++) idf[i] = file.idf.min + idfQ[i] * file.idf.step;
   const W = new Float32Array(F * K);
   const scale = file.weights.scale;
-  for (let i = 0; i < F * K; i++) {
-    const q = wq[i] > 127 ? wq[i] - 256 : wq[i];
-    W[i] = q * scale[i % K];
-  }
+  inField('weights', () => decodeSparseInt8(F, K, mask, nibbles, wide, (i, q) => (W[i] = q * scale[i % K])));
   return {
     categories,
     ngram: { minN: feat.minN, maxN: feat.maxN },

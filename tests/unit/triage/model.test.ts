@@ -6,12 +6,14 @@ import modelJson from '../../../shared/triage/model/triage-model.json';
 import { CATEGORIES } from '../../../shared/domain/vocabulary';
 import { createTriager, MODEL_FORMAT, parseTriageModel, TriageModelFileSchema, type TriageModelFile } from '../../../shared/triage';
 import { defaultTriager, getDefaultModel } from '../../../shared/triage/default-model';
-import { decodeBase64 } from '../../../shared/triage/base64';
+import { decodeBase64, encodeBase64 } from '../../../shared/triage/base64';
+import { decodeVocabTrie } from '../../../shared/triage/model-codec';
 import { seededRandom } from '../../../shared/triage/training/random';
 import { serializeModel } from '../../../shared/triage/training/serialize-model';
 
 const shipped = modelJson as unknown as TriageModelFile;
 const K = CATEGORIES.length;
+const shippedTerms = () => decodeVocabTrie(shipped.vocab.units, decodeBase64(shipped.vocab.trie)).split('\n');
 
 describe('随仓库发布的模型文件', () => {
   test('符合模型文件的模式', () => {
@@ -21,10 +23,10 @@ describe('随仓库发布的模型文件', () => {
     expect(shipped.categories).toEqual([...CATEGORIES]);
   });
 
-  test('base64 解出的 idf 和权重个数与词表相符', () => {
-    const F = shipped.vocab.split('\n').length;
+  test('base64 解出的 idf 和权重掩码个数与词表相符', () => {
+    const F = shippedTerms().length;
     expect(decodeBase64(shipped.idf.data)).toHaveLength(F);
-    expect(decodeBase64(shipped.weights.data)).toHaveLength(F * K);
+    expect(decodeBase64(shipped.weights.mask)).toHaveLength(F);
     const model = getDefaultModel();
     expect(model.vocab.size).toBe(F);
     expect(model.W).toHaveLength(F * K);
@@ -32,7 +34,8 @@ describe('随仓库发布的模型文件', () => {
 
   test('词表里的每个 n-gram 都查回自己的下标，词表外的查不到', () => {
     const model = getDefaultModel();
-    const terms = shipped.vocab.split('\n');
+    const terms = shippedTerms();
+    expect([...terms].sort()).toEqual(terms);
     terms.forEach((t, f) => {
       if (model.vocab.lookup(t) !== f) throw new Error(`「${t}」应查到 ${f}，实为 ${model.vocab.lookup(t)}`);
     });
@@ -91,7 +94,7 @@ describe('坏模型文件被拒绝，错误说出哪个字段、坏在哪里', (
   const broken: Array<[string, unknown, RegExp]> = [
     ['不是对象', 42, /（整个文件）：应为 object，实为 number/],
     ['空对象', {}, /format：.*categories：缺少/],
-    ['格式版本不对', { ...m, format: 'other/9' }, /format：应为 mashangti-triage-model\/1/],
+    ['格式版本不对', { ...m, format: 'other/9' }, /format：应为 mashangti-triage-model\/2/],
     ['未知分类', { ...m, categories: ['城乡建设', '不存在的分类'] }, /categories\.1：不是一级分类名/],
     ['分类重复', { ...m, categories: [...CATEGORIES.slice(0, 6), '城乡建设'] }, /categories：分类重复/],
     ['缺温度', { ...m, temperature: undefined }, /temperature：缺少（应为 number）/],
@@ -100,8 +103,13 @@ describe('坏模型文件被拒绝，错误说出哪个字段、坏在哪里', (
     ['偏置个数与分类数不符', { ...m, bias: [0, 0] }, /bias：长度应与 categories 相同/],
     ['权重缩放个数与分类数不符', { ...m, weights: { ...m.weights, scale: [1] } }, /weights\.scale：长度应与 categories 相同/],
     ['n-gram 范围颠倒', { ...m, features: { ...m.features, minN: 3, maxN: 1 } }, /features\.maxN：maxN 不能小于 minN/],
-    ['词表不是字符串', { ...m, vocab: ['a', 'b'] }, /vocab：应为 string，实为 array/],
-    ['权重被截断', { ...m, weights: { ...m.weights, data: m.weights.data.slice(0, 400) } }, /weights\.data：解出 300 个值，应为 .* = 630000/],
+    ['第 1 版的词表（字符串）', { ...m, vocab: 'a\nb' }, /vocab：应为 object，实为 string/],
+    ['字典树缺字表', { ...m, vocab: { trie: m.vocab.trie } }, /vocab\.units：缺少（应为 string）/],
+    ['字典树截断在变长整数中间', { ...m, vocab: { ...m.vocab, trie: 'gA==' } }, /vocab\.trie：字典树在变长整数中间截断/],
+    ['字典树的字序号超出字表', { ...m, vocab: { units: '路灯', trie: 'RA==' } }, /vocab\.trie：字典树的字序号 8 超出字表（2 个字）/],
+    ['权重掩码被截断', { ...m, weights: { ...m.weights, mask: m.weights.mask.slice(0, 400) } }, /weights：mask：解出 300 字节，应为 特征数 90000 × 1 = 90000/],
+    ['非零权重被截断', { ...m, weights: { ...m.weights, nibbles: m.weights.nibbles.slice(0, 400) } }, /weights：nibbles：非零值比掩码标出的少/],
+    ['宽权重多了一截', { ...m, weights: { ...m.weights, wide: encodeBase64(Uint8Array.from([...decodeBase64(m.weights.wide), 1, 2, 3])) } }, /weights：wide：多出 3 个值/],
     ['idf 多了一截', { ...m, idf: { ...m.idf, data: m.idf.data + 'AAAA' } }, /idf\.data：解出 90003 个值，词表有 90000 个特征/],
     ['base64 里混进非法字符', { ...m, idf: { ...m.idf, data: '!' + m.idf.data.slice(1) } }, /idf\.data：base64 含非法字符（位置 0）/],
   ];
@@ -127,24 +135,27 @@ describe('量化与反量化', () => {
     expect(TriageModelFileSchema.safeParse(file).success).toBe(true);
     expect(model.categories).toEqual([...CATEGORIES]);
     expect(model.vocab.size).toBe(F);
-    terms.forEach((t, f) => expect(model.vocab.term(f)).toBe(t));
+    // 写出时词表按字典序排好（字典树的要求），权重跟着换行：按词查
+    terms.forEach((t) => expect(model.vocab.term(model.vocab.lookup(t))).toBe(t));
     expect(model.temperature).toBe(0.5);
     expect(model.meta).toEqual({ note: 'test' });
   });
 
   test('反量化的权重与原值相差不超过半个量化步长', () => {
-    for (let i = 0; i < F * K; i++) {
-      const step = file.weights.scale[i % K];
-      expect(Math.abs(model.W[i] - W[i])).toBeLessThanOrEqual(step / 2 + 1e-6);
-    }
-    for (let f = 0; f < F; f++) expect(Math.abs(model.idf[f] - idf[f])).toBeLessThanOrEqual(file.idf.step / 2 + 1e-6);
+    terms.forEach((t, f) => {
+      const g = model.vocab.lookup(t);
+      for (let k = 0; k < K; k++) expect(Math.abs(model.W[g * K + k] - W[f * K + k])).toBeLessThanOrEqual(file.weights.scale[k] / 2 + 1e-6);
+      expect(Math.abs(model.idf[g] - idf[f])).toBeLessThanOrEqual(file.idf.step / 2 + 1e-6);
+    });
     for (let k = 0; k < K; k++) expect(model.bias[k]).toBeCloseTo(bias[k], 4);
   });
 
   test('反量化后再量化，得到逐字节相同的权重', () => {
-    const again = serializeModel({ categories: CATEGORIES, features, terms, idf: model.idf, W: model.W, bias: model.bias, temperature: 0.5 });
-    expect(again.weights.data).toBe(file.weights.data);
+    const sorted = Array.from({ length: F }, (_, f) => model.vocab.term(f));
+    const again = serializeModel({ categories: CATEGORIES, features, terms: sorted, idf: model.idf, W: model.W, bias: model.bias, temperature: 0.5 });
+    expect(again.weights).toEqual(file.weights);
     expect(again.idf.data).toBe(file.idf.data);
+    expect(again.vocab).toEqual(file.vocab);
   });
 
   test('随仓库发布的模型反量化后再量化，权重逐字节不变', () => {
@@ -152,19 +163,20 @@ describe('量化与反量化', () => {
     const again = serializeModel({
       categories: CATEGORIES,
       features: shipped.features,
-      terms: shipped.vocab.split('\n'),
+      terms: shippedTerms(),
       idf: shippedModel.idf,
       W: shippedModel.W,
       bias: shippedModel.bias,
       temperature: shipped.temperature,
     });
-    expect(again.weights.data).toBe(shipped.weights.data);
+    expect(again.weights).toEqual(shipped.weights);
+    expect(again.vocab).toEqual(shipped.vocab);
     expect(again.bias).toEqual(shipped.bias);
   });
 
   test('打分用的是反量化的权重：只含某个词的留言判给该词权重最大的类别', () => {
     // 只出现"噪音"一个特征时，分数 = 偏置 + 该词各类权重 × 1（L2 归一化后值为 1）
-    const f = terms.indexOf('噪音');
+    const f = model.vocab.lookup('噪音');
     const s = CATEGORIES.map((_, k) => model.bias[k] + model.W[f * K + k]);
     const expected = CATEGORIES[s.indexOf(Math.max(...s))];
     expect(createTriager(model).triage({ body: '噪音' }).category).toBe(expected);
