@@ -23,3 +23,9 @@ export function maskName(name: string): string {
   if (!name) return name;
   return `${name.slice(0, 1)}${'*'.repeat(Math.max(1, Math.min(2, name.length - 1)))}`;
 }
+
+/** 微信号、QQ 号这类账号：留头两位，其余打码（ab****）；太短的全部打码。 */
+export function maskAccount(value: string): string {
+  if (!value) return value;
+  return value.length <= 5 ? '****' : `${value.slice(0, 2)}****`;
+}
