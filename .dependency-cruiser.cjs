@@ -10,7 +10,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^shared/' },
       to: {
-        pathNot: ['^shared/', '^node_modules/(zod|dayjs)/'],
+        pathNot: ['^shared/', '^node_modules/(zod|dayjs|chinese-days)/'],
       },
     },
     {

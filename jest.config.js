@@ -12,6 +12,14 @@ module.exports = {
   testTimeout: 180000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    // 工作日和期限要在哪个时区的服务器上都算对：同一批测试在 UTC 和西半球时区各跑一遍
+    ...['UTC', 'America/Los_Angeles'].map((timezone) => ({
+      ...common,
+      displayName: `unit TZ=${timezone}`,
+      testMatch: ['<rootDir>/tests/unit/domain/{calendar,deadlines}.test.ts'],
+      testEnvironment: '<rootDir>/tests/unit/domain/timezone-environment.js',
+      testEnvironmentOptions: { timezone },
+    })),
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],
