@@ -12,6 +12,8 @@ export const SETTINGS_BOUNDS = {
   maxPhotos: { min: 0, max: 9 },
   maxPhotoBytes: { min: 1024 * 1024, max: 20 * 1024 * 1024 },
   reportsPerHourPerResident: { min: 1, max: 1000 },
+  meTooPerHourPerResident: { min: 1, max: 1000 },
+  reportsPerHourPerStation: { min: 10, max: 10000 },
   defaultClaimLimit: { min: 1, max: 100 },
   duplicateWindowDays: { min: 1, max: 366 },
   inviteValidDays: { min: 1, max: 365 },
@@ -30,6 +32,10 @@ export const CountySettingsSchema = z.object({
   maxPhotoBytes: bounded('maxPhotoBytes'),
   /** 同一位居民一小时内最多提交几条（防刷） */
   reportsPerHourPerResident: bounded('reportsPerHourPerResident'),
+  /** 同一位居民一小时内最多点几次"我也遇到了"（防刷热度） */
+  meTooPerHourPerResident: bounded('meTooPerHourPerResident'),
+  /** 一个联络站一小时内最多收几条新反映（不论多少个微信号），挡住成批新号冲一个站；下限 10，县里不能设得让正常居民提交不了 */
+  reportsPerHourPerStation: bounded('reportsPerHourPerStation'),
   /** 一张工单默认几位委员可以接 */
   defaultClaimLimit: bounded('defaultClaimLimit'),
   /** 查重看最近多少天的反映 */
@@ -46,6 +52,8 @@ export const DEFAULT_SETTINGS: CountySettings = {
   maxPhotos: 6,
   maxPhotoBytes: 10 * 1024 * 1024,
   reportsPerHourPerResident: 10,
+  meTooPerHourPerResident: 20,
+  reportsPerHourPerStation: 200,
   defaultClaimLimit: 3,
   duplicateWindowDays: 60,
   inviteValidDays: 30,

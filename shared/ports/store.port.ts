@@ -69,12 +69,17 @@ export interface SubmitContext {
   members: Member[];
 }
 
-export type CreateTicketResult = { created: true } | { created: false; existing: Ticket } | { created: false; rateLimited: true };
+/** rateLimited：这位居民超了；再带 stationBusy：是这个联络站整体超了（成批新号冲站） */
+export type CreateTicketResult = { created: true } | { created: false; existing: Ticket } | { created: false; rateLimited: true; stationBusy?: true };
 
-/** 提交时在写入事务里一起检查的限流：这位居民 sinceIso 之后已提交 max 条就不再写入 */
+/**
+ * 提交时在写入事务里一起检查的限流：这位居民 sinceIso 之后已提交 max 条就不再写入；
+ * 给了 stationMax 时，这个联络站 sinceIso 之后已收 stationMax 条（不论谁提交的）也不再写入。
+ */
 export interface SubmitRateLimit {
   sinceIso: string;
   max: number;
+  stationMax?: number;
 }
 
 export interface TicketStore {
@@ -86,7 +91,8 @@ export interface TicketStore {
   /**
    * 原子写入工单 + 历史 + 发件箱，一个事务、一次往返。事务里先查两件事：
    * 同一居民同一 clientRequestId 已存在时不写入，返回已有工单（重试永远拿回同一张，先于限流判断）；
-   * 给了 rateLimit 且这位居民在 sinceIso 之后已提交 max 条时不写入，返回 rateLimited。
+   * 给了 rateLimit 且这位居民在 sinceIso 之后已提交 max 条时不写入，返回 rateLimited；
+   * 再给了 stationMax 且这个站 sinceIso 之后已收 stationMax 条时不写入，返回 rateLimited + stationBusy（先看居民，再看站）。
    */
   createTicket(ticket: Ticket, history: HistoryEntry[], outbox: OutboxEntry[], rateLimit?: SubmitRateLimit): Promise<CreateTicketResult>;
   /**

@@ -373,6 +373,49 @@ export function describeStoreContract(name: string, open: () => Promise<StoreFix
         },
         timeout,
       );
+
+      test(
+        '站的上限：一个站 sinceIso 之后已收 stationMax 条时，换了新微信号也不写入，返回 stationBusy；别的站、窗口之前的不算',
+        async () => {
+          const station = 'cs-ceiling';
+          const limit = { sinceIso: iso(600), max: 10, stationMax: 3 };
+          // 窗口之前两分钟的一条不占名额；每条在不同的一分钟，两种实现（逐条数 / 按分钟数）结果相同
+          await store.createTicket(ticket(480, { stationId: station, residentOpenid: 'wx-ceil-early' }), [], [], { sinceIso: iso(0), max: 10, stationMax: 3 });
+          for (let i = 1; i <= 3; i++) {
+            expect(await store.createTicket(ticket(600 + 60 * i, { stationId: station, residentOpenid: `wx-ceil-${i}` }), [], [], limit)).toEqual({ created: true });
+          }
+          const refused = ticket(840, { stationId: station, residentOpenid: 'wx-ceil-new' });
+          expect(await store.createTicket(refused, [historyFor(refused, 'h-ceil-refused')], [outboxFor(refused, 'o-ceil-refused')], limit)).toEqual({
+            created: false,
+            rateLimited: true,
+            stationBusy: true,
+          });
+          expect(await store.getTicket(refused.id)).toBeNull();
+          expect(await store.listHistory(refused.id)).toEqual([]);
+          expect((await store.listDueOutbox(iso(10_000), 1000)).map((e) => e.id)).not.toContain('o-ceil-refused');
+          expect(await store.countTickets({ stationIds: [station] })).toBe(4);
+          // 别的站照常；窗口往后挪过前两条，又有名额
+          expect(await store.createTicket(ticket(841, { stationId: 'cs-ceiling-other', residentOpenid: 'wx-ceil-new' }), [], [], limit)).toEqual({ created: true });
+          expect(await store.createTicket(ticket(900, { stationId: station, residentOpenid: 'wx-ceil-later' }), [], [], { ...limit, sinceIso: iso(780) })).toEqual({ created: true });
+        },
+        timeout,
+      );
+
+      test(
+        '站的上限在写入事务里：20 个不同微信号同时向一个站提交、站上限 5，正好写进 5 张，其余都是 stationBusy（不是报错）',
+        async () => {
+          const station = 'cs-ceiling-flood';
+          const limit = { sinceIso: iso(0), max: 10, stationMax: 5 };
+          const attempts = Array.from({ length: 20 }, (_, i) => ticket(2000, { stationId: station, residentOpenid: `wx-newid-${i}` }));
+          const results = await Promise.all(attempts.map((t, i) => store.createTicket(t, [historyFor(t, `h-stflood-${i}`)], [outboxFor(t, `o-stflood-${i}`)], limit)));
+          expect(results.filter((r) => r.created)).toHaveLength(5);
+          expect(results.filter((r) => !r.created && 'stationBusy' in r && r.stationBusy)).toHaveLength(15);
+          expect(await store.countTickets({ stationIds: [station] })).toBe(5);
+          const due = await store.listDueOutbox(iso(10_000), 1000);
+          expect(due.filter((e) => e.id.startsWith('o-stflood-'))).toHaveLength(5);
+        },
+        timeout,
+      );
     });
 
     describe('修改：按版本号的条件更新，多张工单全有或全无', () => {
@@ -450,6 +493,27 @@ export function describeStoreContract(name: string, open: () => Promise<StoreFix
           expect(after?.version).toBe(1 + residents.length);
           const mine = await store.listTickets({ involvingResident: 'wx-metoo-5' });
           expect(mine.items.map((x) => x.id)).toEqual([t.id]);
+        },
+        timeout,
+      );
+
+      test(
+        '"我也遇到了"每人每小时有上限：第 3 次得到 TICKET.ME_TOO_RATE_LIMITED、工单不变；别人不受影响；一小时后又可以',
+        async () => {
+          let now = BASE + 3_600_000;
+          const deps: Deps = { ...depsFor(store), clock: { now: () => new Date(now) }, loadSettings: async () => ({ ...DEFAULT_SETTINGS, meTooPerHourPerResident: 2 }) };
+          const ts = [8, 9, 10, 11].map((n) => ticket(n, { id: `t-metoo-cap-${n}` }));
+          for (const t of ts) await store.createTicket(t, [], []);
+          const who = 'wx-metoo-capped';
+          for (const t of ts.slice(0, 2)) expect((await meToo(deps, who, t.id)).ok).toBe(true);
+          now += 60_000;
+          const refused = await meToo(deps, who, ts[2]!.id);
+          expect(refused.ok ? 'ok' : refused.error.code).toBe('TICKET.ME_TOO_RATE_LIMITED');
+          expect(refused.ok ? '' : refused.error.message).toMatch(/稍后再试/);
+          expect((await store.getTicket(ts[2]!.id))?.meToo).toEqual([]);
+          expect((await meToo(deps, 'wx-metoo-other', ts[2]!.id)).ok).toBe(true);
+          now += 3_600_000;
+          expect((await meToo(deps, who, ts[3]!.id)).ok).toBe(true);
         },
         timeout,
       );

@@ -10,6 +10,10 @@
  *   recent 记着这位居民最近提交的时间。同一事务里读它、数 sinceIso 之后的条数、不到 max 才追加并写回。
  *   同一居民的并发提交都要写这同一个文档：数据库按写冲突让后到的事务中止，重试时读到别人刚追加的时间，
  *   所以数与写之间插不进别的提交——30 个并发、max = 10，正好写进 10 张；
+ * - 站的上限（给了 stationMax 才查）：每个站一个 submit_rates 文档（_id = 站 id 的散列），按分钟记条数
+ *   （buckets: [{ m: 'YYYY-MM-DDTHH:MM', n }]，最多留 61 个），同一事务里读、数、加一写回。一个站一小时
+ *   可能上万条，逐条记时间文档太大，所以按分钟：跨 sinceIso 的那一分钟整分钟都算数（宁严一分钟）。
+ *   同一站的并发提交都写这个文档，冲突后重试重新数；不给 stationMax 时不碰它（导入、测试不受影响）；
  * 工单文档另存 sk（排序与翻页）、involved（提交人 + 我也遇到了）、claimantIds（接单委员）供查询用。
  */
 import * as z from 'zod/mini';
@@ -28,6 +32,23 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 /** 限流文档最多记多少个时间：县里能设的最高"每小时几条"，再多的用不上 */
 const RATE_LOG_SIZE = SETTINGS_BOUNDS.reportsPerHourPerResident.max;
 const RateLogSchema = z.object({ recent: z.array(z.string()) });
+const StationLogSchema = z.object({ buckets: z.array(z.object({ m: z.string(), n: z.number() })) });
+type StationBuckets = z.infer<typeof StationLogSchema>['buckets'];
+/** 站的计数按分钟：留一小时多一分钟 */
+const STATION_BUCKETS = 61;
+
+/** 这一分钟（ISO 的前 16 位）的最后一刻在 sinceIso 之后，就算在窗口里 */
+const bucketCounts = (m: string, sinceIso: string) => `${m}:59.999Z` > sinceIso;
+
+/** 这一次提交之后站的分钟计数；已满 stationMax 时返回 null（不写） */
+function nextStationLog(buckets: StationBuckets, createdAt: string, sinceIso: string, stationMax: number): StationBuckets | null {
+  const kept = buckets.filter((b) => bucketCounts(b.m, sinceIso));
+  if (kept.reduce((sum, b) => sum + b.n, 0) >= stationMax) return null;
+  const m = createdAt.slice(0, 16);
+  const same = kept.find((b) => b.m === m);
+  const next = same ? kept.map((b) => (b === same ? { m, n: b.n + 1 } : b)) : [...kept, { m, n: 1 }];
+  return next.sort((a, b) => (a.m < b.m ? -1 : a.m > b.m ? 1 : 0)).slice(-STATION_BUCKETS);
+}
 
 /**
  * 这一次提交之后的限流记录；超限时返回 null（不写）。给了 rateLimit 时只留 sinceIso 之后的；
@@ -102,6 +123,7 @@ export function cloudbaseTicketStore(c: CloudbaseConnection): TicketStore {
       const t = TicketSchema.parse(ticket);
       const requestId = hashKey('ticket-request', t.residentOpenid, t.clientRequestId);
       const rateId = hashKey('submit-rate', t.residentOpenid);
+      const stationRateId = hashKey('station-rate', t.stationId);
       return c.transactionWithRetry(async (tx): Promise<CreateTicketResult> => {
         // 先看是不是重试：重试永远拿回第一次那张，不论限流
         const request = docOf(await tx.collection(names.ticketRequests).doc(requestId).get());
@@ -113,8 +135,15 @@ export function cloudbaseTicketStore(c: CloudbaseConnection): TicketStore {
         const rates = docOf(await tx.collection(names.submitRates).doc(rateId).get());
         const recent = nextRateLog(rates ? parseDoc(RateLogSchema, rates).recent : [], t.createdAt, rateLimit);
         if (!recent) return { created: false, rateLimited: true };
-        // 同一居民的并发提交在这一步相互冲突，输的那个重试时重新读、重新数
+        let stationBuckets: StationBuckets | null = null;
+        if (rateLimit?.stationMax !== undefined) {
+          const station = docOf(await tx.collection(names.submitRates).doc(stationRateId).get());
+          stationBuckets = nextStationLog(station ? parseDoc(StationLogSchema, station).buckets : [], t.createdAt, rateLimit.sinceIso, rateLimit.stationMax);
+          if (!stationBuckets) return { created: false, rateLimited: true, stationBusy: true };
+        }
+        // 同一居民（或同一站）的并发提交在这一步相互冲突，输的那个重试时重新读、重新数
         await tx.collection(names.submitRates).doc(rateId).set({ recent });
+        if (stationBuckets) await tx.collection(names.submitRates).doc(stationRateId).set({ buckets: stationBuckets });
         await tx.collection(names.ticketRequests).doc(requestId).set({ ticketId: t.id, createdAt: t.createdAt });
         await tx.collection(names.tickets).doc(t.id).set(ticketDoc(t));
         await writeSideEffects(tx, history, outbox, () => t.version);

@@ -1,6 +1,7 @@
 /**
  * 工单（及其历史）的 SQLite 实现。工单 + 历史 + 发件箱条目在一个 IMMEDIATE 事务里写入；提交时同一事务里
- * 先查重试（同一居民同一 clientRequestId）、再数这位居民 sinceIso 之后提交的条数（限流），两样都过才写。
+ * 先查重试（同一居民同一 clientRequestId）、再数这位居民 sinceIso 之后提交的条数（限流）、再数这个站
+ * sinceIso 之后收的条数（站的上限，给了才数），都过才写。
  * 修改按版本号条件更新，任何一张版本不符整个事务回滚。提交人、"我也遇到了"、接单委员另存 ticket_people，
  * 按人查工单走它。better-sqlite3 是同步的，单进程内的事务天然串行；IMMEDIATE 事务在多个进程之间也串行
  * （先拿写锁再读），所以查与写之间不会插进别的提交。
@@ -50,6 +51,7 @@ export function sqliteTicketStore(c: SqliteConnection): TicketStore {
     byClientRequest: 'SELECT doc FROM tickets WHERE resident_openid = ? AND client_request_id = ?',
     // 限流：sinceIso 之后（不含），见 store.rows.ts
     countSince: 'SELECT COUNT(*) AS n FROM tickets WHERE resident_openid = ? AND created_at > ?',
+    countStationSince: 'SELECT COUNT(*) AS n FROM tickets WHERE station_id = ? AND created_at > ?',
     insertTicket: `INSERT INTO tickets (id, no, station_id, group_id, resident_openid, client_request_id, status, library, created_at, updated_at, version, doc)
        VALUES (@id, @no, @stationId, @groupId, @residentOpenid, @clientRequestId, @status, @library, @createdAt, @updatedAt, @version, @doc)`,
     updateTicket: 'UPDATE tickets SET status = @status, library = @library, group_id = @groupId, updated_at = @updatedAt, version = @version, doc = @doc WHERE id = @id AND version = @expectedVersion',
@@ -109,6 +111,10 @@ export function sqliteTicketStore(c: SqliteConnection): TicketStore {
         const earlier = stmts.byClientRequest.get(t.residentOpenid, t.clientRequestId) as Row | undefined;
         if (earlier) return { created: false, existing: parseRow(TicketSchema, earlier.doc) };
         if (rateLimit && (stmts.countSince.get(t.residentOpenid, rateLimit.sinceIso) as { n: number }).n >= rateLimit.max) return { created: false, rateLimited: true };
+        // 站的上限：同一个 IMMEDIATE 事务里数，所以成批的新号并发提交也数得准
+        if (rateLimit?.stationMax !== undefined && (stmts.countStationSince.get(t.stationId, rateLimit.sinceIso) as { n: number }).n >= rateLimit.stationMax) {
+          return { created: false, rateLimited: true, stationBusy: true };
+        }
         stmts.insertTicket.run({ ...t, doc: JSON.stringify(t) });
         writePeople(t);
         writeSideEffects(history, outbox);

@@ -2,7 +2,8 @@
  * submitReport：居民提交反映。
  * 结果：ok（新工单，或同一 clientRequestId 重试时返回第一次的工单）；
  * STATION.NOT_FOUND / STATION.DISABLED / REPORT.TEXT_TOO_LONG / REPORT.TOO_MANY_PHOTOS（按本县设置）/
- * REPORT.PHOTO_INVALID / REPORT.CONTENT_BLOCKED / REPORT.RATE_LIMITED。
+ * REPORT.PHOTO_INVALID / REPORT.CONTENT_BLOCKED / REPORT.RATE_LIMITED（这位居民一小时提交太多）/
+ * REPORT.STATION_BUSY（这个站一小时收的新反映到了县里设的上限，挡成批新号；请她稍后再试或打站里电话）。
  * 写入：工单 + 提交历史 + 给小组委员（紧急时含召集人）的通知，一个事务。
  * 存储往返最多 3 次（居民在等）：本县设置、站点（连同小组和委员）、写入事务（事务里查重试和限流）。
  */
@@ -39,7 +40,7 @@ export async function submitReport(deps: Deps, openid: string, input: SubmitRepo
   const photos = input.photos ?? [];
   const tooMuch = checkReportLimits(input, settings);
   if (tooMuch) return fail(tooMuch.code, tooMuch.field);
-  for (const fileId of photos) if (!(await deps.files.exists(fileId))) return fail('REPORT.PHOTO_INVALID', 'photos');
+  for (const fileId of photos) if (!(await deps.files.exists(fileId, openid))) return fail('REPORT.PHOTO_INVALID', 'photos');
 
   const verdict = await deps.content.checkText(input.text, openid);
   if (!verdict.pass) return fail('REPORT.CONTENT_BLOCKED', 'text');
@@ -112,8 +113,9 @@ export async function submitReport(deps: Deps, openid: string, input: SubmitRepo
   const created = await store.createTicket(ticket, history, outbox, {
     sinceIso: new Date(now.getTime() - 3_600_000).toISOString(),
     max: settings.reportsPerHourPerResident,
+    stationMax: settings.reportsPerHourPerStation,
   });
-  if ('rateLimited' in created) return fail('REPORT.RATE_LIMITED');
+  if ('rateLimited' in created) return fail(created.stationBusy ? 'REPORT.STATION_BUSY' : 'REPORT.RATE_LIMITED');
   if (!created.created) return ok(resultOf(created.existing, true));
   return ok(resultOf(ticket, false));
 }
