@@ -1,0 +1,107 @@
+/**
+ * 分句和分句里的语气：否定、过去/已处理、假设/担心。给紧急程度等规则用。
+ *
+ * 居民常常一整段不加标点（"楼道里煤气味好重我担心是管道漏了"），所以分句除了标点，还按空格切；
+ * 假设类的词（担心、万一、如果、希望……）只管它后面的话，不管前面的——"煤气味好重"在"担心"之前，
+ * 说的是眼前的事；"管道漏了"在"担心"之后，才是猜测。
+ */
+
+/** 一句（句号、问号、叹号、分号、换行之间）里的小句（逗号、顿号、冒号、空格之间）。 */
+export interface Clause {
+  /** 小句文字 */
+  text: string;
+  /** 在原文里的起点 */
+  start: number;
+  /** 所在句子的编号，同一句里的小句编号相同 */
+  sentence: number;
+}
+
+/** 分隔符：第 1 组是句末（句号、问号、叹号、分号、换行），否则是小句分隔（逗号、冒号、空白、省略号） */
+const DELIMS = /([。！？!?；;\n]+)|[，,：:\s…]+/g;
+/** 小句里的任意一个字（不跨小句）：给规则里的"中间隔几个字"用 */
+export const IN_CLAUSE = '[^。！？!?；;\\n，,：:\\s…]';
+
+export function splitClauses(text: string): Clause[] {
+  const out: Clause[] = [];
+  let sentence = 0;
+  let start = 0;
+  let endedSentence = false;
+  const push = (end: number) => {
+    if (end > start) {
+      if (endedSentence && out.length > 0) sentence++;
+      endedSentence = false;
+      out.push({ text: text.slice(start, end), start, sentence });
+    }
+  };
+  DELIMS.lastIndex = 0;
+  for (let m = DELIMS.exec(text); m; m = DELIMS.exec(text)) {
+    push(m.index);
+    // 连续的分隔符里只要有句末标点，就算句末
+    if (m[1] || /[。！？!?；;\n]/.test(m[0])) endedSentence = true;
+    start = m.index + m[0].length;
+  }
+  push(text.length);
+  return out;
+}
+
+/** 否定：紧挨在险情前面（中间最多隔"发现、出现、什么"这类词）。包括方言"冇得、冇、没得"。 */
+const NEGATION_BEFORE = /(没有|没得|冇得|冇|木有|没|未|无|并未|不是|并非|不存在|不会|不用|排除了?)(发现|出现|发生|看到|闻到|什么|任何|有)?(的)?$/;
+
+/** 在险情之前出现时，表示后面是假设、担心、预防或提议（只看同一小句里险情之前的一段）。 */
+const HYPOTHETICAL_BEFORE: Array<{ re: RegExp; note: string }> = [
+  { re: /新闻|报道|电视上|网上|听说|据说|外地|外省|国内|全国|国外|江苏|浙江|广东|重庆|北京|上海|天津|四川|河南|湖北|福建|山东|别的地方|其他地方|群里|群内|朋友圈/, note: '说的是别处或传闻的事' },
+  { re: /一旦|万一|如果|假如|倘若|要是|若是|若有|若发生|若不|真要|真的要|如遇|哪天|哪一天|迟早|早晚|终有一天|总有一天|以后|将来|将会|会不会|是否会|可能会?|容易|极易|易|担心|害怕|恐怕|生怕|怕|就怕|防止|预防|以防|谨防|避免|以免|否则|不然|(会|将|易)(引起|引发|导致|造成|酿成)/, note: '是假设或担心会发生' },
+  { re: /建议|希望|呼吁|提议|请求|要求|能否|可否|宣传|演练|培训|讲座|预案|报警器|检测|排查/, note: '是建议、要求或宣传' },
+];
+
+/** 紧跟在险情后面时，表示说的是风险而不是已经发生（"火灾隐患""坍塌的风险""倒塌的危险"）。 */
+const HYPOTHETICAL_AFTER = /^的?[^存有在]{0,3}(隐患|风险|危险(?!情况)|可能|之虞|之忧)|^[^，]{0,3}(恐惧|担忧|害怕)|^(怎么办|谁负责|谁来负责|后果不堪设想|不堪设想)/;
+
+/** "随时"压过"危险、可能"：随时可能倒塌是眼前的险情。 */
+const IMMINENT = /随时|马上就?要|眼看|快要|就要|摇摇欲坠/;
+
+/** 过去的时间：同一小句里出现在险情前面。 */
+const PAST_BEFORE = /以前|之前|从前|曾经|曾|去年|前年|那年|当年|那时|早年|早几年|几年前|多年前|年前|上世纪|过去|上次|那次|(19|20)\d\d年(?![\d一二三四五六七八九十]{1,2}月)|\d\d年(?!代|[\d一二三四五六七八九十]{1,2}月)|历史上/;
+/** 险情后面紧跟"过"：着过火、塌过、垮过一回。 */
+const PAST_AFTER = /^过/;
+/** 险情已经处理完（同一小句或后面两个小句里）。 */
+const RESOLVED = /谣言|虚惊|不实|修好|修复了|已修复|已经修|补好|补上|换了新的|换新了|已更换|加固过|加固了|已加固|扑灭|灭了|救出来|救出|排除了|已排除|处理好了|已处理|已整改|整改完|恢复正常|没事了|现在正常|现在好了|都好了/;
+/** 说明事情还在继续，压过过去和已处理。 */
+const STILL = /现在|目前|至今|还在|仍在|仍然|依然|又|越来越|一天比一天|再次|天天|每天|经常|老是|总是|还是/;
+
+export type Mood = { kind: 'present' } | { kind: 'negated' | 'hypothetical' | 'past' | 'resolved'; why: string };
+
+/**
+ * 判断一处险情说法（小句 clauses[i] 里从 at 开始、长 len 的那段）是不是在说眼前的事。
+ * text 是调用方处理过的小句文字（例如抹掉了非险情说法），长度与原小句相同；不给时用原小句。
+ */
+export function moodOf(clauses: Clause[], i: number, at: number, len: number, text = clauses[i]!.text): Mood {
+  const c = text;
+  const before = c.slice(0, at);
+  const after = c.slice(at + len);
+  const neg = NEGATION_BEFORE.exec(before.slice(-6));
+  if (neg) return { kind: 'negated', why: `前面是否定说法「${neg[0]}」` };
+  const near = before.slice(-14);
+  const imminent = IMMINENT.test(c);
+  for (const h of HYPOTHETICAL_BEFORE) {
+    const m = h.re.exec(near);
+    if (m && !imminent) return { kind: 'hypothetical', why: `${h.note}（「${m[0]}」）` };
+  }
+  // "交通、火灾、触电、噪音的隐患"：跳过后面并列的几项再看
+  const ha = HYPOTHETICAL_AFTER.exec(after.replace(/^(、[^、，]{1,6})+/, ''));
+  if (ha && !imminent) return { kind: 'hypothetical', why: `说的是「${ha[0].replace(/^(的|等)/, '')}」，不是已经发生` };
+  // "极易导致伤亡事故，如摔伤、坠楼、高空坠物"：举例说明会导致什么
+  if (/^(如|例如|比如|诸如)/.test(c) && i > 0 && /导致|引发|造成|隐患|风险|危险/.test(clauses[i - 1]!.text))
+    return { kind: 'hypothetical', why: '是举例说明可能导致的后果' };
+  const still = STILL.test(c);
+  const past = PAST_BEFORE.exec(before) ?? (PAST_AFTER.test(after) ? ['过'] : null);
+  if (past && !still) return { kind: 'past', why: `是过去的事（「${past[0]}」）` };
+  for (let k = i; k < Math.min(clauses.length, i + 3); k++) {
+    // 后面第二个小句只在同一句里才算
+    if (k === i + 2 && clauses[k]!.sentence !== clauses[i]!.sentence) break;
+    const text = k === i ? after : clauses[k]!.text;
+    const r = RESOLVED.exec(text);
+    if (r && !STILL.test(text.slice(r.index + r[0].length))) return { kind: 'resolved', why: `已经处理过（「${r[0]}」）` };
+  }
+  return { kind: 'present' };
+}
