@@ -18,8 +18,11 @@ export interface ContentChecker {
 }
 
 export interface FileStore {
-  /** 居民上传照片后得到的 fileId 是否真实存在（防止伪造） */
-  exists(fileId: string): Promise<boolean>;
+  /**
+   * 上传照片后得到的 fileId 是否真实存在（防止伪造）；给了 uploader 时还要是这个人传的
+   * （本地存储核对；云存储由安全规则"仅创建者可读写"管，见 files.cloudbase.ts）。
+   */
+  exists(fileId: string, uploader?: string): Promise<boolean>;
   /** 展示用的临时地址 */
   urlsFor(fileIds: string[]): Promise<Record<string, string>>;
 }

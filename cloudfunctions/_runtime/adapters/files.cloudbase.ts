@@ -38,8 +38,12 @@ export class CloudFileStore implements FileStore {
     private readonly gate: MediaGate | null,
   ) {}
 
-  /** fileID 形状对、文件真的在云存储里；第一次被引用时送去审核 */
-  async exists(fileId: string): Promise<boolean> {
+  /**
+   * fileID 形状对、文件真的在云存储里；第一次被引用时送去审核。
+   * 上传人（uploader）这里核对不了：服务端拿不到云存储文件的创建者，小程序上传的路径里也没有 openid。
+   * 别人的照片靠存储安全规则"仅创建者可读写"挡住，本地存储则按名字里的上传人标记核对（files.local.ts）。
+   */
+  async exists(fileId: string, _uploader?: string): Promise<boolean> {
     if (!REPORT_FILE.test(fileId)) return false;
     const urls = await tempUrls(this.storage, [fileId]);
     if (!urls[fileId]) return false;

@@ -11,7 +11,7 @@ export function addProgress(deps: Deps, openid: string, ticketId: string, note: 
   return runStaffAction(deps, openid, ticketId, 'addProgress', async ({ ticket }) => {
     const text = await checkedText(deps, openid, note);
     if (!text.ok) return text;
-    for (const p of photos) if (!(await deps.files.exists(p))) return fail('REPORT.PHOTO_INVALID');
+    for (const p of photos) if (!(await deps.files.exists(p, openid))) return fail('REPORT.PHOTO_INVALID');
     return ok({
       next: ticket,
       note,
