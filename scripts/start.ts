@@ -37,8 +37,10 @@ if (stale) {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-require('../cloudfunctions/_local/server').startServer(env).then((s: { url: string; close(): Promise<void> }) => {
+const server = require('../cloudfunctions/_local/server') as typeof import('../cloudfunctions/_local/server');
+server.startServer(env).then((s) => {
   console.log(`码上提本地服务已启动：${s.url}`);
+  for (const line of server.describeStartup(s.env)) console.log(`  ${line}`);
   console.log(`  居民扫码页：${s.url}/#/pages/station/index?station=demo-station-1`);
   console.log(`  委员工作台：${s.url}/?as=demo-member-1#/packages/work/queue/index`);
   const stop = () => s.close().then(() => process.exit(0));

@@ -37,8 +37,18 @@ export const CLOUD_ENV_KEYS = Object.keys(CLOUD_VARS) as Array<keyof CloudEnvVar
 /** 本地服务的变量。本地和部署的 schema 在函数里建：云函数的包里只留云函数自己那部分 */
 const localEnvSchema = () =>
   z.object({
-    /** local：请求头 / 页面上的身份切换器决定"我是谁"；production：拒绝请求头里的身份 */
+    /**
+     * local：请求头 / 页面上的身份切换器决定"我是谁"；production：拒绝请求头里的身份。
+     * 不设时：NODE_ENV=production 就是 production，否则 local（见 loadLocalEnv）。
+     */
     MODE: z._default(z.enum(['local', 'production']), 'local'),
+    /**
+     * 本地模式下 x-openid 请求头信谁：false（默认）只信本机回环地址直接连来的请求；
+     * true 信任何来源——谁能连上就能冒充谁，只在可信的局域网里用手机演示时打开。
+     */
+    TRUST_IDENTITY_HEADER: z._default(z.enum(['true', 'false']), 'false'),
+    /** 每人每小时最多上传几张照片（一次反映最多 9 张） */
+    UPLOADS_PER_HOUR: z._default(z.coerce.number().check(z.int(), z.gte(1)), 30),
     PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 8787),
     HOST: z._default(z.string(), '127.0.0.1'),
     /** 居民的手机访问本地服务用的地址（海报二维码里的链接前缀），如 http://192.168.1.20:8787；不设就用监听的地址 */
@@ -56,7 +66,12 @@ const localEnvSchema = () =>
     /** 小程序请求订阅的模板 id，逗号分隔 */
     SUBSCRIBE_TEMPLATE_IDS: z._default(z.string(), ''),
   });
-export type LocalEnv = z.infer<ReturnType<typeof localEnvSchema>>;
+export type LocalEnv = z.infer<ReturnType<typeof localEnvSchema>> & {
+  /** 为什么是这个模式：明确设了 MODE、由 NODE_ENV=production 推出，或默认 */
+  modeReason: 'MODE' | 'NODE_ENV' | 'default';
+  /** NODE_ENV 是 production（MODE=local 明确覆盖时，启动信息里提醒一句） */
+  nodeEnvProduction: boolean;
+};
 
 const deployEnvSchema = () =>
   z.object({
@@ -102,7 +117,13 @@ function parseEnvWith<S extends z.ZodMiniType>(schema: S, source: EnvSource, wha
 
 /** 本地服务的环境：不给 source 时读进程环境，再用仓库根目录的 .env（有就读）补上没设的 */
 export function loadLocalEnv(source?: EnvSource): LocalEnv {
-  return parseEnvWith(localEnvSchema(), source ?? withEnvFile(path.resolve(__dirname, '../../.env')), '环境变量', '参见 .env.example');
+  const from = source ?? withEnvFile(path.resolve(__dirname, '../../.env'));
+  // NODE_ENV=production 的进程默认就是生产模式；要在这样的进程里跑本地演示，得明确写 MODE=local
+  const modeSet = from.MODE !== undefined && from.MODE !== '';
+  const nodeEnvProduction = from.NODE_ENV === 'production';
+  const modeReason = modeSet ? 'MODE' : nodeEnvProduction ? 'NODE_ENV' : 'default';
+  const parsed = parseEnvWith(localEnvSchema(), modeReason === 'NODE_ENV' ? { ...from, MODE: 'production' } : from, '环境变量', '参见 .env.example');
+  return { ...parsed, modeReason, nodeEnvProduction };
 }
 
 export function loadCloudEnvVars(source: EnvSource = process.env): CloudEnvVars {
