@@ -15,7 +15,7 @@ export type { PiiKind, PiiFinding } from './pii';
 export { redactPersonalData, findPersonalData, PII_LABELS } from './pii';
 export { parseTriageModel, type TriageModel } from './model';
 export { MODEL_FORMAT, TriageModelFileSchema, validateModelFile, type TriageModelFile } from './model-file';
-export { findSimilar, createSimilarityIndex, hotTopics, DEFAULT_SIMILAR_THRESHOLD, type HotTopic, type SimilarityIndex } from './similar';
+export { findSimilar, createSimilarityIndex, hotTopics, DEFAULT_SIMILAR_THRESHOLD, SHORT_SIMILAR_THRESHOLD, similarThreshold, type HotTopic, type SimilarityIndex } from './similar';
 export { assessUrgency } from './urgency';
 export { assessScope } from './scope';
 export { assessLibrary } from './library';

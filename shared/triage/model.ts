@@ -5,7 +5,7 @@
 import { fnv1aRange } from '../domain/hash';
 import type { Category } from '../domain/vocabulary';
 import { decodeBase64 } from './base64';
-import { addNgrams, forEachNgram, type NgramOptions } from './features';
+import { addNgrams, forEachNgram, normalizeWidth, type NgramOptions } from './features';
 import { CodecError, decodeSparseInt8, decodeVocabTrie } from './model-codec';
 import { modelFileError, validateModelFile } from './model-file';
 
@@ -159,6 +159,57 @@ export function documentCounts(title: string | null | undefined, body: string, c
 /** 理由里展示的关键词不以这些虚字开头或结尾（"在小""道被"这种残片对人没有意义）。 */
 const EDGE_FUNCTION_CHARS = new Set('的了在是我和有也都就把被对于与及等这那个们你他她它啊呢吗吧呀请不没很'.split(''));
 
+type WordSegmenter = { segment(t: string): Iterable<{ segment: string; index: number; isWordLike?: boolean }> };
+const wordSegmenter: WordSegmenter | null = (() => {
+  const I = (globalThis as { Intl?: { Segmenter?: new (l: string, o: { granularity: 'word' }) => WordSegmenter } }).Intl;
+  try {
+    return I?.Segmenter ? new I.Segmenter('zh', { granularity: 'word' }) : null;
+  } catch {
+    return null;
+  }
+})();
+
+/** 证据片段在原文里所在的词：在它出现处前后各取几个字切词，取与它重叠的词连起来（"行道" → "人行道"）。 */
+function wordAround(text: string, gram: string): string | null {
+  const at = text.indexOf(gram);
+  if (at < 0 || !wordSegmenter) return null;
+  const from = Math.max(0, at - 6);
+  const window = text.slice(from, at + gram.length + 6);
+  const a = at - from;
+  const b = a + gram.length;
+  let word = '';
+  for (const seg of wordSegmenter.segment(window)) {
+    const s = seg.index;
+    const e = s + seg.segment.length;
+    if (e > a && s < b) word += seg.segment;
+  }
+  return word.length <= 8 ? word : null;
+}
+
+/**
+ * 理由里的关键词：对判定类别贡献最大的 n-gram，换成它在原文里所在的整词（Intl.Segmenter 切词，
+ * Node 20 和云函数运行时自带），去掉虚字开头结尾的、被别的词包含的，最多 5 个。
+ * 没有切词器时退回 n-gram 本身。
+ */
+function evidenceWords(model: TriageModel, topF: number[], title: string | null | undefined, body: string): string[] {
+  const t = normalizeWidth(title ? `${title}\n${body}` : body);
+  const out: string[] = [];
+  for (const f of topF) {
+    let g = model.vocab.term(f);
+    if (model.titlePrefix && g.startsWith(model.titlePrefix)) g = g.slice(model.titlePrefix.length);
+    if (/[0-9a-z]/.test(g)) continue;
+    let w = wordSegmenter ? wordAround(t, g) : g;
+    if (!w) continue;
+    while (w.length > 0 && EDGE_FUNCTION_CHARS.has(w[0])) w = w.slice(1);
+    while (w.length > 0 && EDGE_FUNCTION_CHARS.has(w[w.length - 1])) w = w.slice(0, -1);
+    if (w.length < 2 || /[^\u4e00-\u9fff]/.test(w)) continue;
+    if (out.some((x) => x.includes(w!) || w!.includes(x))) continue;
+    out.push(w);
+    if (out.length >= 5) break;
+  }
+  return out;
+}
+
 export interface CategoryScore {
   category: Category;
   probabilities: number[];
@@ -226,15 +277,7 @@ export function scoreCategory(model: TriageModel, title: string | null | undefin
     topC[pos] = c;
     topF[pos] = fIdx[j];
   }
-  const topTerms: string[] = [];
-  for (const f of topF) {
-    let t = model.vocab.term(f);
-    if (model.titlePrefix && t.startsWith(model.titlePrefix)) t = t.slice(model.titlePrefix.length);
-    if (t.length < 2 || /[0-9a-z]/.test(t) || EDGE_FUNCTION_CHARS.has(t[0]) || EDGE_FUNCTION_CHARS.has(t[t.length - 1])) continue;
-    if (topTerms.some((x) => x.includes(t) || t.includes(x))) continue;
-    topTerms.push(t);
-    if (topTerms.length >= 5) break;
-  }
+  const topTerms = evidenceWords(model, topF, title, body);
   const p = Float64Array.from(s, (v) => v / model.temperature);
   let max = -Infinity;
   for (const v of p) if (v > max) max = v;

@@ -1,11 +1,94 @@
 /**
  * 相似留言（"我也遇到"）与热点话题。
- * 相似度：字二元组集合的加权余弦（Ochiai），信访套话里的高频二元组（"没有""部门""希望"…）降权，
- * 标题的二元组再计一次。不依赖分类模型，小程序端也能用。
+ * 相似度：词的加权余弦。先按一张小同义词表把常见的不同说法归成同一个概念（电杆/电线杆子 → 电线杆，
+ * 急救车 → 救护车，不亮/坏了 → 坏），其余文字用 Intl.Segmenter('zh') 切词（Node 20 和云函数运行时自带，
+ * 不占包体积）；套话（希望、问题、小区……）和单字降权。再加上字二元组（权重低），照顾切词切错和字面重发。
+ * 不依赖分类模型。运行环境没有 Intl.Segmenter 时只用字二元组。
  */
 import { bigramSet, normalizeWidth } from './features';
 
-/** 在留言里到处都是、说明不了"是不是同一件事"的二元组（从留言数据的文档频次里挑出的通用词）。 */
+/**
+ * 同义词表：每行第一个是概念名，后面是居民常用的其他说法（含概念名本身）。按最长的说法优先匹配。
+ * 只收"说的是同一样东西/同一种情况"的词；"灯"这类单字只在不会误会时收（路灯的"灯"）。
+ */
+const SYNONYMS: ReadonlyArray<string> = [
+  '电线杆 电线杆子 电线杆 电杆 线杆 电线桩 水泥杆 杆子',
+  '救护车 救护车 急救车 120急救车 120车',
+  '消防车 消防车 救火车',
+  '挡路 挡住 挡着 挡了 挡路 拦住 堵住路 占道 占了路 占用道路',
+  '进不来 进不来 开不进来 进不去 开不进去 开不过去 过不去 进出困难 出不去',
+  '路灯 路灯 街灯 照明灯 灯光 灯',
+  '坏 坏了 不亮 损坏 故障 坏掉 失灵 不能用 用不了 没修',
+  '黑 漆黑 黑乎乎 黑漆漆 黑咕隆咚 摸黑 看不见 很黑 太黑',
+  '噪音 噪音 噪声 吵闹 太吵 很吵 吵得 吵 扰民 太响 声音太大 音响 音箱 喇叭',
+  '广场舞 广场舞 跳舞 跳广场舞',
+  '下水道 下水道 下水管道 下水管 排水沟 排水管 阴沟 排污管',
+  '堵塞 堵塞 堵死 堵了 不通 淤堵',
+  '污水 污水 脏水 粪水 臭水',
+  '臭 臭气 臭气熏天 难闻 臭味 恶臭 很臭 臭得',
+  '停车位 停车位 车位 停车场',
+  '乱停车 乱停 乱停车 乱停乱放',
+  '消防通道 消防通道 生命通道',
+  '公交 公交车 公交线路 公交 班车 巴士 公共汽车',
+  '看病 看病 就医 就诊 看医生',
+  '诊所 诊所 卫生室 卫生院 社区医院 卫生服务中心 医务室',
+  '垃圾桶 垃圾桶 垃圾箱 垃圾池 垃圾站',
+  '清运 清运 拉走 清理 没人收 没人拉 收走',
+  '蚊蝇 苍蝇 蚊子 蚊虫 蚊蝇',
+  '校门 校门口 学校门口 校门',
+  '交警 交警 警察 协警',
+  '疏导 疏导 指挥 维持秩序',
+  '拖欠 拖欠 欠 不给 不发 没发 没给',
+  '工资 工资 工钱 薪水 薪资 血汗钱',
+  '包工头 包工头 工头 老板',
+  '电梯 电梯 升降梯',
+  '困人 困人 困住 关在里面 卡住 卡在 停在半空',
+  '停水 停水 没水 断水 停了水',
+  '通知 通知 告知 打招呼',
+  '狗 狗 犬 宠物狗 狗狗',
+  '拴绳 拴绳 牵绳 拴绳子 牵绳子 拴狗绳',
+  '粪便 粪便 大小便 拉屎 狗屎',
+  '孩子 孩子 小孩 小朋友 儿童 娃',
+  '烧烤 烧烤 烤串 撸串 烤肉',
+  '油烟 油烟 烟雾 浓烟',
+  '窗户 窗户 窗子 窗',
+  '坑洼 坑洼 坑坑洼洼 坑 破损 烂路 路烂',
+  '泥 泥水 泥泞 泥巴 烂泥',
+  '电动车 电动车 电瓶车 电单车',
+  '摔倒 摔倒 摔跤 摔伤 跌倒 摔',
+  '水泥路 水泥路 硬化路',
+  '菜市场 菜市场 菜场 农贸市场',
+  '物业 物业 物业公司 物管',
+  '施工 施工 装修 电钻',
+  '社保 社保 社会保险 养老保险',
+];
+
+const SYN_MAP = new Map<string, string>();
+for (const line of SYNONYMS) {
+  const [concept, ...variants] = line.split(' ');
+  for (const v of variants) SYN_MAP.set(v, concept);
+}
+const SYN_RE = new RegExp(
+  [...SYN_MAP.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+  'g',
+);
+
+/** 几乎每条反映都有、说明不了"是不是同一件事"的词（自己整理的套话）。 */
+const GENERIC_WORDS = new Set(
+  (
+    '我们 你们 他们 我 你 他 她 大家 居民 群众 百姓 老百姓 业主 小区 社区 村 村里 这里 那里 这个 那个 这些 那些 这样 那样 ' +
+    '希望 建议 请求 恳请 请 麻烦 谢谢 感谢 您好 你好 领导 部门 相关 有关 政府 单位 问题 情况 反映 投诉 要求 解决 处理 ' +
+    '现在 已经 一直 经常 总是 老是 每天 天天 每次 好几 几次 多次 很多 非常 特别 十分 严重 太 很 都 也 还 就 又 再 才 ' +
+    '没有 没 不 不能 不会 能不能 可以 能 要 想 会 应该 必须 是否 怎么 为什么 什么 如何 到底 ' +
+    '影响 生活 出行 方便 不便 安全 困难 时候 时间 今年 去年 最近 以前 以后 一个 一段 一些 有些 个 人 ' +
+    '的 了 是 在 和 与 及 等 把 被 对 给 让 从 到 向 于 上 下 里 中 后 前 着 过 啊 呢 吗 吧 呀 哦 都 所 得 地 之'
+  ).split(' '),
+);
+
+/** 字二元组里到处都是的套话（从前按留言数据的文档频次挑出的通用二元组）。 */
 const GENERIC_BIGRAMS = new Set(
   (
     '没有 部门 一个 问题 政府 现在 什么 希望 严重 工作 相关 可以 解决 情况 关部 不能 西地 地省 人员 要求 已经 时间 这样 进行 不是 影响 生活 百姓 ' +
@@ -19,18 +102,62 @@ const GENERIC_BIGRAMS = new Set(
     '去了 到现 长期 以来 个小 到底 进入 一定 如下 方式 说是 不管 的大 年来 最后 带来 来了 及时 再次 领导 您好 尊敬 市政 有限 限公 公司'
   ).split(' '),
 );
-const GENERIC_WEIGHT = 0.15;
 
 export interface TextVector {
   weights: Map<string, number>;
   norm: number;
 }
 
-/** 把一条留言变成带权的二元组集合；标题可以用 "标题。正文" 拼接传入，也可以只传正文。 */
+const segmenter: { segment(t: string): Iterable<{ segment: string; isWordLike?: boolean }> } | null = (() => {
+  const I = (globalThis as { Intl?: { Segmenter?: new (l: string, o: { granularity: 'word' }) => { segment(t: string): Iterable<{ segment: string; isWordLike?: boolean }> } } }).Intl;
+  try {
+    return I?.Segmenter ? new I.Segmenter('zh', { granularity: 'word' }) : null;
+  } catch {
+    return null;
+  }
+})();
+
+/** 一条留言里的词（同义词已归并为概念名，按出现顺序，可重复）。没有切词器时返回空数组。 */
+export function contentWords(text: string): string[] {
+  const out: string[] = [];
+  if (!segmenter) return out;
+  const t = normalizeWidth(text);
+  let last = 0;
+  const plain = (s: string) => {
+    for (const seg of segmenter.segment(s)) {
+      if (seg.isWordLike === false) continue;
+      const w = seg.segment;
+      if (!/[\u4e00-\u9fff]/.test(w)) continue; // 数字、字母（门牌、日期、脱敏地名）说明不了是不是同一件事
+      out.push(SYN_MAP.get(w) ?? w);
+    }
+  };
+  for (const m of t.matchAll(SYN_RE)) {
+    plain(t.slice(last, m.index));
+    out.push(SYN_MAP.get(m[0])!);
+    last = m.index! + m[0].length;
+  }
+  plain(t.slice(last));
+  return out;
+}
+
+const WORD_PREFIX = '\u0001';
+const BIGRAM_WEIGHT = 0.35;
+
+/** 把一条留言变成带权的词（及字二元组）集合；标题可以用 "标题。正文" 拼接传入，也可以只传正文。 */
 export function textVector(text: string, title?: string | null): TextVector {
   const weights = new Map<string, number>();
-  for (const g of bigramSet(text)) weights.set(g, g.length === 1 ? 0.3 : GENERIC_BIGRAMS.has(g) ? GENERIC_WEIGHT : 1);
-  if (title) for (const g of bigramSet(title)) weights.set(g, (weights.get(g) ?? 0) + (GENERIC_BIGRAMS.has(g) ? GENERIC_WEIGHT : 1));
+  const full = title ? `${title}。${text}` : text;
+  for (const w of contentWords(full)) {
+    if (GENERIC_WORDS.has(w)) continue;
+    const weight = w.length === 1 ? 0.5 : 1;
+    const key = WORD_PREFIX + w;
+    weights.set(key, Math.max(weights.get(key) ?? 0, weight));
+  }
+  const bigramWeight = weights.size ? BIGRAM_WEIGHT : 1;
+  for (const g of bigramSet(full)) {
+    if (g.length < 2 || GENERIC_BIGRAMS.has(g)) continue;
+    weights.set(g, bigramWeight);
+  }
   let norm = 0;
   for (const w of weights.values()) norm += w * w;
   return { weights, norm: Math.sqrt(norm) };
@@ -48,13 +175,27 @@ export function cosine(a: TextVector, b: TextVector): number {
 }
 
 export interface SimilarOptions {
-  /** 相似度下限，默认 0.45（在 hot 数据上让重复对的精确率约九成） */
+  /** 相似度下限；不给时按两条里较短的那条的长度取（见 similarThreshold） */
   threshold?: number;
   /** 最多返回几条，默认 5 */
   limit?: number;
 }
 
-export const DEFAULT_SIMILAR_THRESHOLD = 0.45;
+/** 长文（≥ 100 字）的阈值：在 hot 数据上让同作者重复对的精确率约九成 */
+export const DEFAULT_SIMILAR_THRESHOLD = 0.5;
+/** 短文（≤ 40 字，小程序里居民打的多半是这样）的阈值：换了说法的同一件事也能找到 */
+export const SHORT_SIMILAR_THRESHOLD = 0.25;
+
+/**
+ * 默认阈值随两条里较短那条的字数变化：短文共享的词少，同一件事的相似度也低；长文即使说的不是一件事，
+ * 也会共享不少同话题的词。40 字以下取 0.25，100 字以上取 0.5，中间线性过渡。
+ */
+export function similarThreshold(lenA: number, lenB: number): number {
+  const m = Math.min(lenA, lenB);
+  if (m <= 40) return SHORT_SIMILAR_THRESHOLD;
+  if (m >= 100) return DEFAULT_SIMILAR_THRESHOLD;
+  return SHORT_SIMILAR_THRESHOLD + ((DEFAULT_SIMILAR_THRESHOLD - SHORT_SIMILAR_THRESHOLD) * (m - 40)) / 60;
+}
 
 export interface SimilarityIndex {
   /** 与已建索引的候选比较，按相似度从高到低 */
@@ -68,36 +209,48 @@ export interface SimilarityIndex {
  */
 export function createSimilarityIndex(candidates: ReadonlyArray<{ id: string; text: string }>): SimilarityIndex {
   const ids = candidates.map((c) => c.id);
-  const norms = new Float64Array(candidates.length);
+  const lens = candidates.map((c) => c.text.length);
+  const N = candidates.length;
+  const vecs = candidates.map((c) => textVector(c.text));
+  // 候选之间的文档频次：候选里处处都有的词（这一批都在说物业，"物业"就说明不了是同一件事）降权
+  const df = new Map<string, number>();
+  for (const v of vecs) for (const g of v.weights.keys()) df.set(g, (df.get(g) ?? 0) + 1);
+  const idf = (g: string) => Math.log((N + 1) / ((df.get(g) ?? 0) + 1)) + 1;
+  const norms = new Float64Array(N);
   const postings = new Map<string, { docs: number[]; weights: number[] }>();
-  candidates.forEach((c, i) => {
-    const v = textVector(c.text);
-    norms[i] = v.norm;
-    for (const [g, w] of v.weights) {
+  vecs.forEach((v, i) => {
+    let norm = 0;
+    for (const [g, w0] of v.weights) {
+      const w = w0 * idf(g);
+      norm += w * w;
       let p = postings.get(g);
       if (!p) postings.set(g, (p = { docs: [], weights: [] }));
       p.docs.push(i);
       p.weights.push(w);
     }
+    norms[i] = Math.sqrt(norm);
   });
   return {
-    size: candidates.length,
+    size: N,
     query(text: string, opts: SimilarOptions = {}) {
-      const threshold = opts.threshold ?? DEFAULT_SIMILAR_THRESHOLD;
       const limit = opts.limit ?? 5;
       const q = textVector(text);
-      if (q.norm === 0) return [];
-      const dot = new Float64Array(candidates.length);
-      for (const [g, w] of q.weights) {
+      let qNorm = 0;
+      const dot = new Float64Array(N);
+      for (const [g, w0] of q.weights) {
+        const w = w0 * idf(g);
+        qNorm += w * w;
         const p = postings.get(g);
         if (!p) continue;
         for (let j = 0; j < p.docs.length; j++) dot[p.docs[j]] += w * p.weights[j];
       }
+      qNorm = Math.sqrt(qNorm);
+      if (qNorm === 0) return [];
       const out: Array<{ id: string; score: number }> = [];
-      for (let i = 0; i < dot.length; i++) {
+      for (let i = 0; i < N; i++) {
         if (dot[i] === 0 || norms[i] === 0) continue;
-        const score = dot[i] / (q.norm * norms[i]);
-        if (score >= threshold) out.push({ id: ids[i], score: Math.round(score * 1000) / 1000 });
+        const score = dot[i] / (qNorm * norms[i]);
+        if (score >= (opts.threshold ?? similarThreshold(text.length, lens[i]))) out.push({ id: ids[i], score: Math.round(score * 1000) / 1000 });
       }
       out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       return out.slice(0, limit);
@@ -151,21 +304,30 @@ export const TOPICS: ReadonlyArray<{ label: string; re: RegExp }> = [
 
 export interface HotTopic {
   label: string;
+  /** 条数；条目带 weight 时是权重之和（1 + "我也遇到"的人数） */
   count: number;
   ids: string[];
   terms: string[];
 }
 
+/** 话题标签里不用的词：套话，以及"反映""希望"这类说明不了话题的动词 */
+const LABEL_STOP = new Set([...GENERIC_WORDS, '国家', '社会', '工作', '人员', '市民', '街道', '出现', '发生', '进行', '存在', '导致', '造成', '开始', '没人', '一下', '有人', '时间', '原因']);
+
 /**
  * 把一批近期留言归成话题：先按常见话题词表归类（标签可读，如"停车难""噪音扰民"），
- * 词表没覆盖的再按相似度贪心聚类，以簇内最常见的实词二元组作标签。按条数从多到少。
+ * 词表没覆盖的再按相似度贪心聚类，以簇内最多留言提到的词作标签（"电线杆·救护车"，不是字的残片）。
+ * 条目可带 weight（1 + "我也遇到"的人数）：热度、排序和标签用词都按它加权。按热度从高到低。
  */
-export function hotTopics(items: ReadonlyArray<{ id: string; text: string }>, opts: { minCount?: number; limit?: number } = {}): HotTopic[] {
+export function hotTopics(
+  items: ReadonlyArray<{ id: string; text: string; weight?: number }>,
+  opts: { minCount?: number; limit?: number } = {},
+): HotTopic[] {
   const minCount = opts.minCount ?? 2;
   const limit = opts.limit ?? 10;
-  const byTopic = new Map<string, { ids: string[]; terms: Map<string, number> }>();
-  const rest: Array<{ id: string; v: TextVector }> = [];
+  const byTopic = new Map<string, { ids: string[]; count: number; terms: Map<string, number> }>();
+  const rest: Array<{ id: string; v: TextVector; words: string[]; weight: number }> = [];
   for (const it of items) {
+    const weight = it.weight !== undefined && Number.isFinite(it.weight) && it.weight > 0 ? it.weight : 1;
     const t = normalizeWidth(it.text);
     let best: { label: string; n: number; terms: string[] } | null = null;
     for (const topic of TOPICS) {
@@ -173,35 +335,41 @@ export function hotTopics(items: ReadonlyArray<{ id: string; text: string }>, op
       if (ms.length > 0 && (!best || ms.length > best.n)) best = { label: topic.label, n: ms.length, terms: ms };
     }
     if (!best) {
-      rest.push({ id: it.id, v: textVector(it.text) });
+      const words = [...new Set(contentWords(it.text))].filter((w) => w.length >= 2 && !LABEL_STOP.has(w));
+      rest.push({ id: it.id, v: textVector(it.text), words, weight });
       continue;
     }
-    const g = byTopic.get(best.label) ?? { ids: [], terms: new Map<string, number>() };
+    const g = byTopic.get(best.label) ?? { ids: [], count: 0, terms: new Map<string, number>() };
     g.ids.push(it.id);
-    for (const term of new Set(best.terms)) g.terms.set(term, (g.terms.get(term) ?? 0) + 1);
+    g.count += weight;
+    for (const term of new Set(best.terms)) g.terms.set(term, (g.terms.get(term) ?? 0) + weight);
     byTopic.set(best.label, g);
   }
   const out: HotTopic[] = [...byTopic.entries()].map(([label, g]) => ({
     label,
-    count: g.ids.length,
+    count: g.count,
     ids: g.ids,
     terms: topTerms(g.terms, 5),
   }));
-  // 词表之外：贪心聚类（与簇首的相似度 ≥ 0.3 即并入）
-  const clusters: Array<{ head: TextVector; ids: string[]; vecs: TextVector[] }> = [];
+  // 词表之外：贪心聚类（与簇首的相似度 ≥ 0.3 即并入）；热度高的留言先当簇首
+  rest.sort((a, b) => b.weight - a.weight);
+  const clusters: Array<{ head: TextVector; ids: string[]; members: typeof rest }> = [];
   for (const r of rest) {
     const c = clusters.find((cl) => cosine(cl.head, r.v) >= 0.3);
     if (c) {
       c.ids.push(r.id);
-      c.vecs.push(r.v);
-    } else clusters.push({ head: r.v, ids: [r.id], vecs: [r.v] });
+      c.members.push(r);
+    } else clusters.push({ head: r.v, ids: [r.id], members: [r] });
   }
   for (const c of clusters) {
-    if (c.ids.length < minCount) continue;
+    const count = c.members.reduce((s, m) => s + m.weight, 0);
+    if (count < minCount) continue;
+    // 标签：簇里（按热度加权）最多留言提到的词；只有一条时取它最前面的几个实词
     const df = new Map<string, number>();
-    for (const v of c.vecs) for (const [g, w] of v.weights) if (w === 1 && !/[0-9a-z]/.test(g)) df.set(g, (df.get(g) ?? 0) + 1);
-    const terms = topTerms(df, 3);
-    out.push({ label: terms.length ? terms.join('·') : '其他', count: c.ids.length, ids: c.ids, terms });
+    for (const m of c.members) for (const w of m.words) df.set(w, (df.get(w) ?? 0) + m.weight);
+    const shared = c.members.length > 1 ? [...df.entries()].filter(([, n]) => n > 1).map(([w]) => w) : c.members[0].words.slice(0, 3);
+    const terms = c.members.length > 1 ? topTerms(new Map(shared.map((w) => [w, df.get(w)!])), 3) : shared;
+    out.push({ label: terms.length ? terms.join('·') : '其他', count, ids: c.ids, terms });
   }
   return out
     .filter((t) => t.count >= minCount)

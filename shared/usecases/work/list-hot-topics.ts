@@ -25,7 +25,7 @@ export async function listHotTopics(deps: Deps, openid: string, q: { groupId?: s
     { limit: 1000 },
   );
   const weight = new Map(page.items.map((t) => [t.id, t.meToo.length + 1]));
-  const topics = groupTopics(page.items.map((t) => ({ id: t.id, text: t.redactedText })), { minCount: 1, limit: 50 });
+  const topics = groupTopics(page.items.map((t) => ({ id: t.id, text: t.redactedText, weight: weight.get(t.id) })), { minCount: 1, limit: 50 });
   const items = topics
     .map((t) => ({ label: t.label, count: t.ids.reduce((s, id) => s + (weight.get(id) ?? 1), 0), tickets: t.ids.length, terms: t.terms, ticketIds: t.ids }))
     .sort((a, b) => b.count - a.count)

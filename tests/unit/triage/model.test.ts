@@ -63,6 +63,15 @@ describe('分类判断', () => {
     expect(r.reasons.category.join('')).toContain(expected);
   });
 
+  test('理由里的依据是整词，不是字的残片', () => {
+    const r = defaultTriager.triage({ body: '我们小区门口的人行道被电线杆子挡住了，推轮椅过不去' });
+    const line = r.reasons.category.find((x) => x.startsWith('主要依据'))!;
+    const words = [...line.matchAll(/「(.+?)」/g)].map((m) => m[1]);
+    expect(words.length).toBeGreaterThan(0);
+    expect(words).toContain('人行道');
+    expect(words).not.toContain('行道');
+  });
+
   test('只有标题、没有正文也能按标题判断', () => {
     expect(defaultTriager.triage({ title: '学校食堂饭菜不卫生', body: '' }).category).toBe('教育文体');
   });

@@ -1,5 +1,5 @@
 /** "我也遇到"：相似留言与热点话题。 */
-import { findSimilar, hotTopics } from '../../../shared/triage/similar';
+import { contentWords, DEFAULT_SIMILAR_THRESHOLD, findSimilar, hotTopics } from '../../../shared/triage/similar';
 
 describe('相似留言', () => {
   const candidates = [
@@ -23,6 +23,50 @@ describe('相似留言', () => {
     expect(r).toHaveLength(2);
     expect(r[0].score).toBeGreaterThanOrEqual(r[1].score);
     expect(r.map((x) => x.id).sort()).toEqual(['park', 'park2']);
+  });
+});
+
+/**
+ * 换了说法的同一件事（调同义词表和阈值用的句子；量数字用的留出集在 tests/bench/heldout/paraphrase.ts，不在这里调）。
+ * 同一站点上已有的反映，加上新来的说法：应找到说同一件事的那条，且只找到它。
+ */
+describe('换了说法也能找到', () => {
+  const station = [
+    { id: 'poles', text: '小区出行道路被电线杆挡住，车辆进出困难，去年冬天救护车都开不进来，希望能把电线杆移走。' },
+    { id: 'lamp', text: '金星路的路灯坏了一个月，晚上很黑，行人过马路很危险。' },
+    { id: 'noise', text: '工地每天晚上施工到凌晨，噪音太大，附近居民没法睡觉。' },
+    { id: 'trash', text: '河边的垃圾堆了很久没人清理，下雨后臭气熏天。' },
+    { id: 'bus', text: '早高峰公交车太挤，等车要半个小时，希望增加班次。' },
+    { id: 'pay', text: '装修公司拖欠我们十几个工人三个月工资，老板联系不上。' },
+  ];
+  const paraphrases: Array<[string, string]> = [
+    ['poles', '我们小区路上的电线杆把路挡了救护车进不来'],
+    ['poles', '电杆立在小区路中间，车子过不去，急救车也开不进来'],
+    ['lamp', '金星路晚上黑乎乎的，路灯不亮好久了'],
+    ['lamp', '金星路那边的灯坏掉一个多月了没人修'],
+    ['lamp', '金星路路灯一直没修好，夜里走路看不见'],
+    ['noise', '工地半夜还在施工，吵得附近的人睡不着觉'],
+    ['trash', '河边垃圾好久没人拉走了，一下雨就很难闻'],
+    ['bus', '上班时间公交太挤了，要等半小时，能不能多开几班'],
+    ['pay', '装修老板欠了我们十多个工人三个月的工钱，人也找不到了'],
+  ];
+  test.each(paraphrases)('找到 %s：%s', (target, text) => {
+    expect(findSimilar(text, station).map((r) => r.id)).toEqual([target]);
+  });
+
+  const unrelated = ['小区游乐设施生锈了，孩子玩很危险', '医院挂号太难，排队要一上午', '菜市场门口乱摆摊，占了人行道', '金星路上的井盖丢了，差点有人掉下去'];
+  test.each(unrelated)('不相干的新事什么都不找：%s', (text) => {
+    expect(findSimilar(text, station)).toEqual([]);
+  });
+
+  test('同义说法归成同一个词', () => {
+    expect(contentWords('急救车进不来')).toEqual(contentWords('救护车开不进来'));
+    expect(contentWords('电线杆子')).toEqual(['电线杆']);
+  });
+
+  test('默认阈值在 0 和 1 之间', () => {
+    expect(DEFAULT_SIMILAR_THRESHOLD).toBeGreaterThan(0);
+    expect(DEFAULT_SIMILAR_THRESHOLD).toBeLessThan(1);
   });
 });
 
@@ -57,4 +101,29 @@ describe('热点话题', () => {
     expect(t[0].count).toBe(2);
     expect(t[0].label).not.toBe('其他');
   });
+
+  test('标签是整词，不是字的残片', () => {
+    const extra = [
+      { id: 'a', text: '小区出行道路被电线杆挡住，救护车开不进来' },
+      { id: 'b', text: '电线杆挡路，救护车进不来，希望移走电线杆' },
+    ];
+    const [t] = hotTopics(extra);
+    expect(t.terms).toContain('电线杆');
+    for (const term of t.terms) expect(term.length).toBeGreaterThanOrEqual(2);
+    expect(t.label.split('·')).toEqual(t.terms);
+  });
+
+  test('按"我也遇到"加权：热度是权重之和，热度高的排前面', () => {
+    const weighted = [
+      { id: '1', text: '小区停车难，车位太少', weight: 1 },
+      { id: '2', text: '业主乱停车，消防通道被堵', weight: 1 },
+      { id: '4', text: '工地夜间施工噪音扰民', weight: 9 },
+    ];
+    const topics = hotTopics(weighted, { minCount: 1 });
+    expect(topics.map((t) => [t.label, t.count, t.ids.length])).toEqual([
+      ['噪音扰民', 9, 1],
+      ['停车难', 2, 2],
+    ]);
+  });
 });
+
