@@ -45,7 +45,7 @@ export function createWorkHandler(deps: Deps, logger?: Logger) {
       recordConsultation: ({ ticketId, ...c }, openid) => recordConsultation(deps, openid, ticketId, c),
       proposeClose: (i, openid) => proposeClose(deps, openid, i.ticketId, i.summary),
       returnProposal: (i, openid) => returnProposal(deps, openid, i.ticketId, i.reason),
-      closeTicket: (i, openid) => closeTicket(deps, openid, i.ticketId, i.caseSummary, i.publish ?? true),
+      closeTicket: (i, openid) => closeTicket(deps, openid, i.ticketId, i.caseSummary, i.publish ?? true, i.caseTitle),
       assignTicket: (i, openid) => assignTicket(deps, openid, i.ticketId, i.memberIds),
       mergeTicket: ({ ticketId, ...into }, openid) => mergeTicket(deps, openid, ticketId, into),
       referTicket: (i, openid) => referTicket(deps, openid, i.ticketId, i.department, i.reason),

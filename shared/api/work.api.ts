@@ -31,7 +31,8 @@ export const RecordConsultationRequest = z.object({
   agreement: note(2000),
 });
 export const ProposeCloseRequest = z.object({ ticketId, summary: note(1000) });
-export const CloseTicketRequest = z.object({ ticketId, caseSummary: note(2000), publish: z.optional(z.boolean()) });
+/** 办结：公开案例的标题与写法（都会再去掉一遍个人信息）；publish=false 只办结不公开 */
+export const CloseTicketRequest = z.object({ ticketId, caseTitle: z.optional(note(40)), caseSummary: note(2000), publish: z.optional(z.boolean()) });
 export const AssignTicketRequest = z.object({ ticketId, memberIds: z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.minLength(1), z.maxLength(20)) });
 /** 合并到哪一张：给 id，或给召集人看到的编号（在本组里查） */
 export const MergeTicketRequest = z.object({ ticketId, intoTicketId: z.optional(ticketId), intoTicketNo: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(20))) }).check(
@@ -116,6 +117,9 @@ export interface WorkTicketView extends WorkTicketSummary {
   /** 本组在任的委员；assignable：已绑定微信、可以分单 */
   groupMembers: Array<{ id: string; name: string; assignable: boolean }>;
   caseSummary: string | null;
+  caseTitle: string | null;
+  /** 办结表单的预填：去掉了个人信息的标题与写法，召集人看过、改过再发布 */
+  casePrefill: { title: string; summary: string };
   publishCase: boolean;
   proposal: string | null;
   outcome: Outcome | null;

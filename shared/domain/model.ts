@@ -117,6 +117,8 @@ export const TicketSchema = z.object({
   mergedFrom: z.array(z.string()),
   outcome: z.nullable(OutcomeSchema),
   caseSummary: z.nullable(z.string()),
+  /** 公开案例的标题：召集人办结时看过、改过的，去掉了个人信息（旧数据没有） */
+  caseTitle: z.optional(z.nullable(z.string())),
   publishCase: z.boolean(),
   rating: z.nullable(RatedSchema),
   createdAt: z.string(),

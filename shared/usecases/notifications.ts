@@ -5,6 +5,7 @@
 import type { Member, MemberGroup, OutboxEntry, Station, Ticket } from '../domain/model';
 import { recipientOfGroup, recipientOfMember, recipientOfResident } from '../domain/model';
 import { URGENCY_LABELS, type NotificationEvent } from '../domain/vocabulary';
+import { publicText } from './public-text';
 
 export const residentTicketPage = (ticketId: string) => `pages/ticket/index?id=${ticketId}`;
 export const workTicketPage = (ticketId: string) => `packages/work/ticket/index?id=${ticketId}`;
@@ -35,7 +36,7 @@ export function buildOutbox(
 ): OutboxEntry[] {
   const entries: OutboxEntry[] = [];
   const seen = new Set<string>();
-  const push = (recipient: string, channel: OutboxEntry['channel'], page: string) => {
+  const push = (recipient: string, channel: OutboxEntry['channel'], page: string, c: NotificationContent = content) => {
     const key = `${channel}|${recipient}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -44,9 +45,9 @@ export function buildOutbox(
       ticketId: ticket.id,
       recipient,
       channel,
-      event: content.event,
-      title: content.title,
-      body: content.body,
+      event: c.event,
+      title: c.title,
+      body: c.body,
       page,
       status: 'pending',
       attempts: 0,
@@ -56,6 +57,8 @@ export function buildOutbox(
       sentAt: null,
     });
   };
+  // 给居民（本组工作人员以外）的通知：委员写的文字去掉个人信息
+  const forResidents = { ...content, title: publicText(content.title, ticket), body: publicText(content.body, ticket) };
   for (const t of targets) {
     if (t.kind === 'member') {
       const page = workTicketPage(ticket.id);
@@ -63,8 +66,8 @@ export function buildOutbox(
       if (t.member.openid) push(recipientOfResident(t.member.openid), 'subscribe', page);
     } else if (t.kind === 'resident') {
       const page = residentTicketPage(ticket.id);
-      push(recipientOfResident(t.openid), 'inapp', page);
-      push(recipientOfResident(t.openid), 'subscribe', page);
+      push(recipientOfResident(t.openid), 'inapp', page, forResidents);
+      push(recipientOfResident(t.openid), 'subscribe', page, forResidents);
     } else if (t.group.webhookUrl) {
       push(recipientOfGroup(t.group.id), 'wecom', workTicketPage(ticket.id));
     }

@@ -69,7 +69,7 @@ export const work = {
   recordConsultation: (p: ConsultationPayload) => call('work', 'recordConsultation', p),
   proposeClose: (ticketId: string, summary: string) => call('work', 'proposeClose', { ticketId, summary }),
   returnProposal: (ticketId: string, reason: string) => call('work', 'returnProposal', { ticketId, reason }),
-  closeTicket: (ticketId: string, caseSummary: string, publish: boolean) => call('work', 'closeTicket', { ticketId, caseSummary, publish }),
+  closeTicket: (ticketId: string, caseSummary: string, publish: boolean, caseTitle?: string) => call('work', 'closeTicket', { ticketId, caseSummary, publish, ...(caseTitle ? { caseTitle } : {}) }),
   assignTicket: (ticketId: string, memberIds: string[]) => call('work', 'assignTicket', { ticketId, memberIds }),
   /** 合并到一张工单：给 id（从列表里选的），或给召集人输入的编号（服务端在本组里查） */
   mergeTicket: (ticketId: string, into: MergeTarget) => call('work', 'mergeTicket', { ticketId, ...into }),

@@ -1,11 +1,10 @@
 /**
- * listCases：站点已公开的办结案例（不含任何个人信息）。
+ * listCases：站点已公开的办结案例：召集人写的标题和写法，不含任何个人信息，也不含居民的原话。
  * 结果：ok；STATION.NOT_FOUND。
  */
 import { fail, ok, type Result } from '../../domain/errors';
 import type { CaseView } from '../../api/intake.api';
 import type { Deps } from '../context';
-import { excerpt } from '../notifications';
 
 export async function listCases(deps: Deps, stationId: string): Promise<Result<{ items: CaseView[] }>> {
   const station = await deps.store.getStation(stationId);
@@ -18,7 +17,8 @@ export async function listCases(deps: Deps, stationId: string): Promise<Result<{
         ticketId: t.id,
         no: t.no,
         category: t.category,
-        title: excerpt(t.redactedText, 30),
+        // 旧数据没有召集人写的标题：用分类和编号，不用居民的原话
+        title: t.caseTitle ?? `${t.category}方面的反映（${t.no}）`,
         summary: t.caseSummary ?? '',
         closedAt: t.outcome?.at ?? t.updatedAt,
         reporterCount: t.meToo.length + 1,

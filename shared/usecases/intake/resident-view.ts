@@ -55,7 +55,7 @@ export async function buildResidentView(deps: Deps, t: Ticket, openid: string): 
     reporterCount: t.meToo.length + 1,
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
-    timeline: timelineOf(history, true),
+    timeline: timelineOf(history, true, t),
     rating: isOwner ? t.rating : null,
     canRate: isOwner && t.status === 'closed' && !t.rating,
     caseSummary: t.status === 'closed' ? t.caseSummary : null,

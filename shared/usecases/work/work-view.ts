@@ -8,7 +8,7 @@ import type { Ticket } from '../../domain/model';
 import type { WorkTicketSummary, WorkTicketView } from '../../api/work.api';
 import type { Actor, Deps } from '../context';
 import { excerpt } from '../notifications';
-import { contactFor, textFor, timelineOf } from '../views';
+import { casePrefill, collapseJoins, contactFor, textFor, timelineItem } from '../views';
 
 /** 工作台上的动作（居民的"我也遇到了""评价"不在这里） */
 const STAFF_ACTIONS: readonly TicketAction[] = ['claim', 'releaseClaim', 'addProgress', 'recordConsultation', 'proposeClose', 'returnProposal', 'close', 'assign', 'merge', 'refer', 'reject', 'reopen', 'setClaimLimit', 'overrideTriage'];
@@ -59,11 +59,13 @@ export async function buildWorkView(deps: Deps, t: Ticket, actor: Actor): Promis
     stationId: t.stationId,
     triage: t.triage,
     claimantDetails: t.claimants,
-    history: timelineOf(history, false).map((item, i) => ({ ...item, from: history[i]!.from, to: history[i]!.to, relation: history[i]!.relation, ...(history[i]!.data ? { data: history[i]!.data } : {}) })),
+    history: collapseJoins(history).map((h) => ({ ...timelineItem(h, false, t), from: h.from, to: h.to, relation: h.relation, ...(h.data ? { data: h.data } : {}) })),
     actions: actionsFor(t, actor),
     myRelation: primaryRelation(rels),
     groupMembers: members.filter((m) => m.active && m.groups.some((g) => g.groupId === t.groupId)).map((m) => ({ id: m.id, name: m.name, assignable: !!m.openid })),
     caseSummary: t.caseSummary,
+    caseTitle: t.caseTitle ?? null,
+    casePrefill: casePrefill(t, proposal?.note ?? null),
     publishCase: t.publishCase,
     proposal: proposal?.note ?? null,
     outcome: t.outcome,

@@ -3,7 +3,8 @@
  */
 import type { Member, MemberGroup, Ticket } from '../../../shared/domain/model';
 import { buildOutbox, newReportNotice, targetsForNewReport } from '../../../shared/usecases/notifications';
-import { contactFor, scrubKnownPersonalData, textFor } from '../../../shared/usecases/views';
+import { contactFor, textFor } from '../../../shared/usecases/views';
+import { scrubKnownPersonalData } from '../../../shared/usecases/public-text';
 import { maskName, maskPhone } from '../../../shared/domain/personal-data';
 import type { Relation } from '../../../shared/domain/lifecycle';
 import { ticketNumber } from '../../../shared/domain/ticket-number';

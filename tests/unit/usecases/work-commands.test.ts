@@ -151,3 +151,53 @@ describe('工作台视图按谁看什么的规则给正文和联系方式', () =
     expect(r.data.contact?.phone).toBe(phone);
   });
 });
+
+describe('本组工作人员以外的人看到的，都去掉了个人信息', () => {
+  test('委员写的进展里有居民的电话和门牌：居民收到的通知和时间线里看不到，接单委员的工作台里看得到原话', async () => {
+    const { deps, store } = fakeDeps();
+    ticketIn(store, { status: 'claimed', claimants: claimed('m1') });
+    const note = '已电话联系反映人 13912345678，住3栋2单元501室，张桂英说晚上在家';
+    await addProgress(deps, 'wx-m1', 't1', note);
+    const toResidents = store.outbox.filter((o) => o.recipient.startsWith('openid:'));
+    expect(toResidents.length).toBeGreaterThan(0);
+    for (const o of toResidents) expect(o.body).not.toMatch(/13912345678|501室|张桂英/);
+    const { getResidentTicket } = await import('../../../shared/usecases/intake/get-resident-ticket');
+    for (const openid of ['wx-res', 'wx-joiner']) {
+      const r = await getResidentTicket(deps, openid, 't1');
+      if (!r.ok) throw new Error(r.error.code);
+      expect(r.data.timeline.at(-1)!.note).not.toMatch(/13912345678|501室|张桂英/);
+    }
+    const { getWorkTicket } = await import('../../../shared/usecases/work/get-work-ticket');
+    const staff = await getWorkTicket(deps, 'wx-m1', 't1');
+    expect(staff.ok && staff.data.history.at(-1)!.note).toBe(note);
+  });
+
+  test('公开案例只有召集人看过的标题和写法：预填去掉了个人信息，不给标题就用预填的', async () => {
+    const { deps, store } = fakeDeps();
+    ticketIn(store, { status: 'proposed', claimants: claimed('m1'), redactedText: '我是住在箭楼社区[门牌号已隐藏]的张桂英，电话138****5678，电线杆挡路' });
+    const { getWorkTicket } = await import('../../../shared/usecases/work/get-work-ticket');
+    const before = await getWorkTicket(deps, 'wx-c1', 't1');
+    if (!before.ok) throw new Error(before.error.code);
+    expect(before.data.casePrefill.title).not.toContain('张桂英');
+    await closeTicket(deps, 'wx-c1', 't1', '国网已迁移电线杆，13812345678 张桂英很满意', true, '箭楼社区电线杆挡路 张桂英');
+    const t = store.tickets.get('t1')!;
+    expect(t.caseTitle).toBe('箭楼社区电线杆挡路 张**');
+    expect(t.caseSummary).not.toMatch(/13812345678|张桂英/);
+    const { listCases } = await import('../../../shared/usecases/intake/list-cases');
+    const cases = await listCases(deps, 's1');
+    expect(cases.ok && cases.data.items.map((c) => c.title)).toEqual(['箭楼社区电线杆挡路 张**']);
+  });
+
+  test('十几位居民点了"我也遇到了"：时间线上合成一行，写着人数', async () => {
+    const { deps, store } = fakeDeps();
+    ticketIn(store, { meToo: [] });
+    const { meToo } = await import('../../../shared/usecases/intake/me-too');
+    for (let i = 0; i < 14; i++) expect((await meToo(deps, `wx-j${i}`, 't1')).ok).toBe(true);
+    await claimTicket(deps, 'wx-m1', 't1');
+    const { getWorkTicket } = await import('../../../shared/usecases/work/get-work-ticket');
+    const r = await getWorkTicket(deps, 'wx-m1', 't1');
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.data.history.map((h) => h.action)).toEqual(['meToo', 'claim']);
+    expect(r.data.history[0]!.note).toBe('共 14 位居民也反映了同样的问题');
+  });
+});

@@ -175,12 +175,19 @@ function ProposeCloseForm({ view, onDone }: FormProps) {
 }
 
 function CloseForm({ view, onDone }: FormProps) {
-  const [summary, setSummary] = useState(() => view.proposal || view.caseSummary || latestAgreement(view));
+  // 预填已由服务端去掉个人信息；召集人看过、改过才公开
+  const [title, setTitle] = useState(() => view.casePrefill.title);
+  const [summary, setSummary] = useState(() => view.casePrefill.summary || latestAgreement(view));
   const [publish, setPublish] = useState(true);
   const { busy, error, setError, run } = useRun(onDone);
-  const submit = () => (summary.trim() ? run(() => work.closeTicket(view.id, summary.trim(), publish), '已办结') : setError(missing('请写下案例说明。')));
+  const submit = () => {
+    if (publish && !title.trim()) return setError(missing('请写下公开案例的标题。'));
+    if (!summary.trim()) return setError(missing('请写下案例说明。'));
+    run(() => work.closeTicket(view.id, summary.trim(), publish, title.trim() || undefined), '已办结');
+  };
   return (
     <>
+      <LineField label='公开案例的标题' value={title} onChange={setTitle} max={40} testId='case-title' placeholder='如：箭楼社区电线杆挡路，国网迁移' />
       <TextField
         label='案例说明'
         hint={view.proposal ? '已填入委员的办结说明，可直接确认或修改。公开前请确认没有姓名、电话。' : '写明问题怎么解决的。公开的案例不要写姓名、电话。'}
