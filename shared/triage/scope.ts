@@ -1,40 +1,52 @@
 /**
- * 范围（定单要准）：群体的共同利益进入协商；个人自身的诉求（自己的工资、自己的纠纷、自己的户口、
- * 养老金、赔偿……）建议转办职能部门，并说明理由。
- * 计分规则：个人诉求的事由 × 第一人称单数，对比群体主体（我们小区、业主们、村民、周边居民……）
- * 和公共事务话题；只有个人信号明显压过群体信号才判为个人诉求，拿不准时按群体处理，不把群众挡在协商之外。
+ * 范围（定单要准）：群体的共同利益进入协商；个人自身的诉求——自己的房子和房产证、自己孩子的学位、
+ * 自己或家人的医药费报销、自己的职称考试、自己的消费纠纷、欠自己（或欠"他"）的工钱、自己的户口社保——
+ * 建议转办职能部门，并说明理由。
+ *
+ * 计分：
+ * - 个人：说话人自己或家人（我、本人、我家、我儿子、我妈、作为家长……）后面紧跟着一件切身的事
+ *   （房产证、学位、报销、工钱、户口、退款……），每一种算一次；以"咨询、请问"问自己的事；通篇第一人称单数。
+ * - 群体：群体主体（我们小区、业主们、全体村民、联名、上百户……）；公共事务话题（噪音、道路、公交……）只算半分。
+ * 个人分至少 1.5（一件切身的事）且高于群体分才判为个人诉求；拿不准按群体处理，不把群众挡在协商之外。
  */
 import type { Category, Scope } from '../domain/vocabulary';
 import { normalizeWidth } from './features';
 
-interface Cue {
-  re: RegExp;
-  weight: number;
-  /** 理由里的说明 */
-  note: string;
-}
-
-/** 个人诉求的事由：自己的钱、自己的身份手续、自己的纠纷。 */
-const INDIVIDUAL_CUES: Cue[] = [
-  { re: /(拖欠|克扣|欠|不发|不给|少发)[^，。；！？,;!?]{0,4}(我|本人|我老公|我爱人|我妻子|我丈夫|我父亲|我母亲|我爸|我妈)[^，。；！？们]{0,6}(工资|工钱|薪水|劳务费|报酬|血汗钱)|(我|本人)的?(工资|工钱|薪水|劳务费|血汗钱)/, weight: 3, note: '本人的工资报酬' },
-  { re: /(我|本人|我家|我们家)[^，。；！？们]{0,6}(户口|户籍|落户|迁户|入户|身份证|准迁)|(户口|户籍)[^，。；！？,;!?]{0,6}(迁入|迁出|迁移|转入|办理)|落户/, weight: 2.5, note: '本人的户籍事项' },
-  { re: /(我|本人|我父亲|我母亲|我爸|我妈|我爱人|我老公|我妻子|我丈夫|我家)[^，。；！？们]{0,8}(养老金|退休金|退休工资|社保|医保|公积金|低保|五保|补贴|抚恤|工龄|退休手续|档案)/, weight: 2.5, note: '本人的社保待遇' },
-  { re: /(赔偿|补偿|赔付|理赔)[^，。；！？,;!?]{0,8}(我|本人|我家)|(我|本人|我家)[^，。；！？们]{0,8}(赔偿|补偿款|赔付|理赔)/, weight: 2, note: '本人的赔偿' },
-  { re: /纠纷|离婚|遗产|继承|借款|欠款不还|借钱|债务|打官司|起诉|仲裁|工伤认定|工伤|被打|打人|殴打|诈骗|被骗/, weight: 1.5, note: '个人纠纷或个案' },
-  { re: /(把我|将我|对我)[^，。；！？,;!?]{0,6}(辞退|开除|解雇|解除|调岗|处分)|(我|本人)[^，。；！？们]{0,4}(被辞退|被开除|被解雇)/, weight: 2.5, note: '本人的劳动关系' },
-  { re: /(我|本人)[^，。；！？们]{0,6}(房产证|不动产证|产权证|购房合同|定金|首付|退房|退款)/, weight: 1.5, note: '本人的合同或产权手续' },
+/** 说话人自己（"我们"不算；"我市、我县"是机关口吻） */
+const SELF = '(?:我家|我们家|本人|自己|俺|家父|家母|我(?!们|市|省|县|区|国|党|校|院|局|司|村|镇|乡|组|厂|单位|小区|社区|公司|部门))';
+const KIN = '(?:儿子|女儿|孩子|小孩|娃|老公|爱人|丈夫|妻子|老婆|父亲|母亲|爸爸|妈妈|老爸|老妈|老娘|老头子|老伴|爸|妈|公公|婆婆|岳父|岳母|哥哥|弟弟|姐姐|妹妹|家人|亲属|全家)';
+/** 切身的事：钱、证、学、病、工作、合同、纠纷 */
+const AFFAIRS: Array<{ re: string; note: string }> = [
+  { re: '房子|房产证|不动产证|产权证|购房|买房|收房|交房|商品房|住房|一套房|套房|房屋|楼盘|车位|商铺|门面|宅基地|私人建房|建房', note: '自己的房产' },
+  { re: '工资|工钱|薪水|血汗钱|报酬|劳务费|提成|押金', note: '自己的工钱' },
+  { re: '社保|医保|养老保险|养老金|退休金|退休|公积金|低保|五保|扶贫|贫困户|补贴|补助|抚恤|危房改造', note: '自己的社保待遇或补助' },
+  { re: '报销|医药费|医疗费|手术|住院|治疗|透析|看病|病情|误诊|医疗事故', note: '自己或家人的医疗费用' },
+  { re: '户口|户籍|上户|落户|准生证|居住证|身份证|护照|签证|通行证|档案', note: '自己的证件手续' },
+  { re: '学位|入学|上学|读书|中考|高考|考试|招考|招聘|面试|报考|报名|职称|编制|录取|成绩|分数', note: '自己或孩子的升学、考试、职称' },
+  { re: '合同|定金|首付|认筹金|退款|退钱|退费|不退|退货|发票|学费|驾校|旅行社|会所|4s店|商家|店里|网上买|买的|购买的|办卡|充值|会员卡|售后|保修|维修费|欺诈|被骗|受骗|贷款|契税', note: '自己的消费或合同纠纷' },
+  { re: '辞退|开除|解聘|解雇|解除劳动|劳动合同|调岗|工伤|仲裁|入职|离职|上班|打工|试用期', note: '自己的劳动关系' },
+  { re: '赔偿|补偿|拆迁|征收|安置', note: '自己的补偿' },
+  { re: '纠纷|离婚|遗产|继承|邻居|楼上|楼下|隔壁|对门|被打|打伤', note: '自己的纠纷' },
 ];
 
-/** 第一人称单数（"我们"不算）。 */
-const FIRST_SINGULAR = /(?:我(?!们)|本人|我家|俺)/g;
+const PARTY = `(?:${SELF}(?:的)?${KIN}?|作为家长|家长.{0,2}孩子)`;
+const AFFAIR_RES = AFFAIRS.map((a) => ({
+  ...a,
+  re: new RegExp(`${PARTY}[^，。；！？,;!?\\n们]{0,20}?(${a.re})`),
+  anywhere: new RegExp(a.re),
+}));
+/** 欠"他/她"的工钱：转述别人的个人诉求 */
+const OWED_TO_ONE = /(欠|拖欠|克扣|不给|不发)[^，。；！？,;!?\n们]{0,4}(他|她|我|本人|我老公|我爱人|我爸|我妈|我父亲|我母亲|我儿子)[^，。；！？,;!?\n们]{0,8}(工资|工钱|薪水|报酬|血汗钱|\d+万?块?钱)/;
+/** 问自己的事 */
+const CONSULT = /咨询|请问|想问|想了解|想知道|怎么办理|如何办理|怎样办理|怎么申请|如何申请|需要哪些|需要什么|怎样|怎么|如何|多少|是否/;
+const SINGULAR = new RegExp(SELF, 'g');
 
-/** 群体主体和公共事务。 */
-const GROUP_CUES: Cue[] = [
-  { re: /我们(小区|村|社区|组|单位|这里|这边|这一带|片区|楼栋|学校|公司)|全体|广大|众多|联名|集体|大家|许多|很多人|多户|上百|几百|数百|上千|成千/, weight: 2, note: '诉求主体是一个群体' },
-  { re: /(业主|居民|村民|住户|市民|群众|家长|学生|老人|职工|员工|工人|农民工|商户|乘客|司机|师生)(们|都|普遍|纷纷|反映|苦不堪言|意见很大)/, weight: 2, note: '多名居民共同受影响' },
-  { re: /周边|周围|附近|沿线|片区|整个|全市|全县|全区|全镇|全村|每天|公共|公众/, weight: 1, note: '影响公共区域' },
-  { re: /噪音|扰民|污染|停车|路灯|道路|公交|垃圾|绿化|排水|管网|交通|红绿灯|学位|校车|物业|电梯|供水|停水|停电|网络|信号|规划|拆迁|违建|油烟|臭|环境|安全隐患/, weight: 1, note: '公共事务话题' },
-];
+/** 群体主体 */
+const GROUP_SUBJECTS = /我们(这个)?(小区|村|社区|组|单位|这里|这边|这一带|片区|楼栋|学校|公司|业主|村民|居民|住户|工人|职工|员工|家长|全体|大家|几|\d)|全体|广大|联名|集体|众多|大家|业主们|居民们|村民们|住户们|家长们|工人们|职工们|员工们|村民的|居民的|业主的|许多(业主|居民|村民|人|家长)|很多(业主|居民|村民|人|家长|户)|多户|多名|多位|上百|几百|数百|上千|成千|几十户|\d+多?(户|名|人|位|家)|周边居民|附近居民|周围居民|沿线居民/g;
+/** 举报别人的违法违规、提建议：为的是公共秩序（每种半分） */
+const PUBLIC_INTEREST = /举报|揭发|检举|曝光|包庇|非法|违法|违规|不作为|建议|呼吁|倡议|提议/g;
+/** 公共事务话题（半分） */
+const PUBLIC_TOPICS = /噪音|扰民|污染|停车|路灯|道路|公交|垃圾|绿化|排水|管网|交通|红绿灯|校车|供水|停水|停电|信号|规划|违建|违章|油烟|环境|公园|广场|消防|电梯|物业/g;
 
 export interface ScopeDecision {
   scope: Scope;
@@ -52,39 +64,64 @@ const REFERRAL: Record<Category, string> = {
   卫生计生: '卫生健康部门或医保部门',
 };
 
+function distinct(re: RegExp, t: string, cap: number): string[] {
+  re.lastIndex = 0;
+  const seen = new Set<string>();
+  for (const m of t.matchAll(re)) {
+    seen.add(m[0]);
+    if (seen.size >= cap) break;
+  }
+  return [...seen];
+}
+
 export function assessScope(text: string, category?: Category): ScopeDecision {
   const t = normalizeWidth(text);
-  let individual = 0;
-  let group = 0;
   const indNotes: string[] = [];
-  const grpNotes: string[] = [];
-  for (const c of INDIVIDUAL_CUES) {
-    const m = c.re.exec(t);
+  let individual = 0;
+  const singular = (t.match(SINGULAR) ?? []).length;
+  let loose = 0;
+  for (const a of AFFAIR_RES) {
+    const m = a.re.exec(t);
     if (m) {
-      individual += c.weight;
-      indNotes.push(`${c.note}「${m[0]}」`);
-    }
+      individual += 1.5;
+      indNotes.push(`${a.note}「${m[1]}」`);
+    } else if (singular > 0 && a.anywhere.test(t)) loose += 0.5;
   }
-  for (const c of GROUP_CUES) {
-    const m = c.re.exec(t);
-    if (m) {
-      group += c.weight;
-      grpNotes.push(`${c.note}「${m[0]}」`);
-    }
+  individual = Math.min(individual + Math.min(loose, 1), 4.5);
+  const owed = OWED_TO_ONE.exec(t);
+  if (owed) {
+    individual += 2;
+    indNotes.unshift(`欠一个人的工钱「${owed[0]}」`);
   }
-  const singular = (t.match(FIRST_SINGULAR) ?? []).length;
   const plural = (t.match(/我们|咱们|大家/g) ?? []).length;
-  // 第一人称单数明显多于复数，加强"个人"判断；反之加强"群体"
-  if (singular >= 2 && singular > plural * 2) individual += 1;
+  if (singular >= 3) individual += 1;
+  if (singular >= 6 && singular > plural * 2) individual += 1;
+  // 短短几句问一件切身的事（"网上怎样能查询房屋补贴钱？"）
+  const consult = CONSULT.exec(t);
+  if (consult && t.length < 160 && /[?？]/.test(t) && AFFAIR_RES.some((a) => a.anywhere.test(t))) {
+    individual += indNotes.length > 0 || singular > 0 ? 1 : 2;
+    indNotes.push(`询问自己的事「${consult[0]}」`);
+  }
+
+  const subjects = distinct(GROUP_SUBJECTS, t, 3);
+  const topics = distinct(PUBLIC_TOPICS, t, 3);
+  const interest = distinct(PUBLIC_INTEREST, t, 3);
+  let group = Math.min(subjects.length, 2) * 2 + Math.min(topics.length, 2) * 0.5 + interest.length * 0.5;
   if (plural >= 2 && plural >= singular) group += 1;
-  if (individual >= 2 && individual > group) {
+  const grpNotes = [
+    ...(subjects.length ? [`诉求主体是一个群体「${subjects.slice(0, 2).join('」「')}」`] : []),
+    ...(topics.length ? [`公共事务话题「${topics.slice(0, 2).join('」「')}」`] : []),
+    ...(interest.length ? [`为公共秩序发声「${interest.slice(0, 2).join('」「')}」`] : []),
+  ];
+
+  if (individual >= 1.5 && individual > group) {
     const dept = category ? REFERRAL[category] : '对口职能部门';
     return {
       scope: 'individual',
-      reasons: [`个人诉求：${indNotes.slice(0, 3).join('；')}`, `主要涉及本人利益，建议转办${dept}依法处理，而不是进入委员协商`],
+      reasons: [`个人诉求：${indNotes.slice(0, 3).join('；') || `通篇以第一人称讲自己的事（"我"${singular} 次）`}`, `主要涉及本人利益，建议转办${dept}依法处理，而不是进入委员协商`],
     };
   }
   if (grpNotes.length > 0)
-    return { scope: 'group', reasons: [`群体诉求：${grpNotes.slice(0, 3).join('；')}`, ...(indNotes.length ? [`虽提到${indNotes[0]}，但群体信号更强`] : [])] };
+    return { scope: 'group', reasons: [`群体诉求：${grpNotes.join('；')}`, ...(indNotes.length ? [`虽提到${indNotes[0]}，但群体信号更强`] : [])] };
   return { scope: 'group', reasons: ['未发现只涉及本人利益的事由，按群体诉求进入协商'] };
 }
