@@ -187,19 +187,24 @@ export function workdaysInRange(from: CalendarDate, to: CalendarDate, overrides:
 
 /*
  * 北京时间的换算：时区规则来自运行时的 ICU（Intl.DateTimeFormat），不写死 +8 小时；
- * 查到的时差按 UTC 小时缓存，因为 Intl 每次格式化要几十微秒，而定时任务要给上万张工单算期限。
+ * 查到的时差按 UTC 小时缓存，因为 Intl 每次格式化要十几微秒，而定时任务要给上万张工单算期限。
  * 不用 dayjs().tz()：它每次调用约 0.25 ms。测试里与 ./dayjs 的结果逐一对照。
+ * 格式器用到时再建：建它要加载时区数据，冷启动时要几十毫秒。
  */
-const shanghaiParts = new Intl.DateTimeFormat('en-US', {
-  timeZone: DISPLAY_TZ,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+let shanghaiParts: Intl.DateTimeFormat | undefined;
+function formatter(): Intl.DateTimeFormat {
+  shanghaiParts ??= new Intl.DateTimeFormat('en-US', {
+    timeZone: DISPLAY_TZ,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  return shanghaiParts;
+}
 
 const MS_PER_HOUR = 3_600_000;
 const offsetCache = new Map<number, number>();
@@ -211,7 +216,7 @@ function shanghaiOffsetAt(utcMs: number): number {
   if (offset === undefined) {
     const at = hour * MS_PER_HOUR;
     const p: Record<string, number> = {};
-    for (const part of shanghaiParts.formatToParts(new Date(at))) if (part.type !== 'literal') p[part.type] = +part.value;
+    for (const part of formatter().formatToParts(new Date(at))) if (part.type !== 'literal') p[part.type] = +part.value;
     offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - at;
     if (offsetCache.size > 100_000) offsetCache.clear();
     offsetCache.set(hour, offset);
