@@ -78,7 +78,7 @@ export function createTriager(model: TriageModel): { triage(input: TriageInput):
         libReasons.push(`居民选择的是「${REPORT_KIND_LABELS[input.kind]}」，与分诊判断不一致，保留居民选择，请召集人确认`);
 
       const urg = assessUrgency(text);
-      const scope = assessScope(text, cat.category);
+      const scope = assessScope(text, cat.category, lib.library);
       const { redacted, found } = redactPersonalData(text);
       return {
         category: cat.category,

@@ -9,24 +9,25 @@
  * - 群体：群体主体（我们小区、业主们、全体村民、联名、上百户……）；公共事务话题（噪音、道路、公交……）只算半分。
  * 个人分至少 1.5（一件切身的事）且高于群体分才判为个人诉求；拿不准按群体处理，不把群众挡在协商之外。
  */
-import type { Category, Scope } from '../domain/vocabulary';
+import type { Category, ReportKind, Scope } from '../domain/vocabulary';
 import { normalizeWidth } from './features';
+import { assessLibrary } from './library';
 
 /** 说话人自己（"我们"不算；"我市、我县"是机关口吻） */
-const SELF = '(?:我家|我们家|本人|自己|俺|家父|家母|我(?!们|市|省|县|区|国|党|校|院|局|司|村|镇|乡|组|厂|单位|小区|社区|公司|部门))';
+const SELF = '(?:我家|我们家|本人|当事人|自己|俺|家父|家母|我(?!们|市|省|县|区|国|党|校|院|局|司|村|镇|乡|组|厂|单位|小区|社区|公司|部门))';
 const KIN = '(?:儿子|女儿|孩子|小孩|娃|老公|爱人|丈夫|妻子|老婆|父亲|母亲|爸爸|妈妈|老爸|老妈|老娘|老头子|老伴|爸|妈|公公|婆婆|岳父|岳母|哥哥|弟弟|姐姐|妹妹|家人|亲属|全家)';
 /** 切身的事：钱、证、学、病、工作、合同、纠纷 */
 const AFFAIRS: Array<{ re: string; note: string }> = [
   { re: '房子|房产证|不动产证|产权证|购房|买房|收房|交房|商品房|住房|一套房|套房|房屋|楼盘|车位|商铺|门面|宅基地|私人建房|建房', note: '自己的房产' },
   { re: '工资|工钱|薪水|血汗钱|报酬|劳务费|提成|押金', note: '自己的工钱' },
   { re: '社保|医保|养老保险|养老金|退休金|退休|公积金|低保|五保|扶贫|贫困户|补贴|补助|抚恤|危房改造', note: '自己的社保待遇或补助' },
-  { re: '报销|医药费|医疗费|手术|住院|治疗|透析|看病|病情|误诊|医疗事故', note: '自己或家人的医疗费用' },
+  { re: '报销|医药费|医疗费|手术|住院|治疗|透析|看病|病情|误诊|医疗事故|确诊|化疗|打错药|烫伤|救命药', note: '自己或家人的看病和医疗费用' },
   { re: '户口|户籍|上户|落户|准生证|居住证|身份证|护照|签证|通行证|档案', note: '自己的证件手续' },
   { re: '学位|入学|上学|读书|中考|高考|考试|招考|招聘|面试|报考|报名|职称|编制|录取|成绩|分数', note: '自己或孩子的升学、考试、职称' },
   { re: '合同|定金|首付|认筹金|退款|退钱|退费|不退|退货|发票|学费|驾校|旅行社|会所|4s店|商家|店里|网上买|买的|购买的|办卡|充值|会员卡|售后|保修|维修费|欺诈|被骗|受骗|贷款|契税', note: '自己的消费或合同纠纷' },
   { re: '辞退|开除|解聘|解雇|解除劳动|劳动合同|调岗|工伤|仲裁|入职|离职|上班|打工|试用期', note: '自己的劳动关系' },
   { re: '赔偿|补偿|拆迁|征收|安置', note: '自己的补偿' },
-  { re: '纠纷|离婚|遗产|继承|邻居|楼上|楼下|隔壁|对门|被打|打伤', note: '自己的纠纷' },
+  { re: '纠纷|维权|离婚|遗产|继承|邻居|楼上|楼下|隔壁|对门|被打|打伤|我投资|我的厂|我开的|我的店', note: '自己的纠纷或生意' },
 ];
 
 const PARTY = `(?:${SELF}(?:的)?${KIN}?|作为家长|家长.{0,2}孩子)`;
@@ -64,6 +65,12 @@ const REFERRAL: Record<Category, string> = {
   卫生计生: '卫生健康部门或医保部门',
 };
 
+/** 全文是"标题\n正文"时拆开再判断三库 */
+function libraryOf(text: string): ReportKind {
+  const nl = text.indexOf('\n');
+  return nl > 0 && nl <= 60 ? assessLibrary(text.slice(0, nl), text.slice(nl + 1)).library : assessLibrary(null, text).library;
+}
+
 function distinct(re: RegExp, t: string, cap: number): string[] {
   re.lastIndex = 0;
   const seen = new Set<string>();
@@ -74,7 +81,11 @@ function distinct(re: RegExp, t: string, cap: number): string[] {
   return [...seen];
 }
 
-export function assessScope(text: string, category?: Category): ScopeDecision {
+/**
+ * library：三库判断的结果（triage() 里已经算过就传进来）；不传时在这里算一遍。
+ * 建言几乎总是为公共事务提的，按群体处理更稳。
+ */
+export function assessScope(text: string, category?: Category, library?: ReportKind): ScopeDecision {
   const t = normalizeWidth(text);
   const indNotes: string[] = [];
   let individual = 0;
@@ -106,12 +117,15 @@ export function assessScope(text: string, category?: Category): ScopeDecision {
   const subjects = distinct(GROUP_SUBJECTS, t, 3);
   const topics = distinct(PUBLIC_TOPICS, t, 3);
   const interest = distinct(PUBLIC_INTEREST, t, 3);
-  let group = Math.min(subjects.length, 2) * 2 + Math.min(topics.length, 2) * 0.5 + interest.length * 0.5;
+  const reporting = interest.filter((w) => /举报|揭发|检举/.test(w)).length;
+  const proposal = (library ?? libraryOf(text)) === 'suggestion';
+  let group = Math.min(subjects.length, 2) * 2 + Math.min(topics.length, 2) * 0.5 + interest.length * 0.5 + reporting * 0.5 + (proposal ? 2 : 0);
   if (plural >= 2 && plural >= singular) group += 1;
   const grpNotes = [
     ...(subjects.length ? [`诉求主体是一个群体「${subjects.slice(0, 2).join('」「')}」`] : []),
     ...(topics.length ? [`公共事务话题「${topics.slice(0, 2).join('」「')}」`] : []),
     ...(interest.length ? [`为公共秩序发声「${interest.slice(0, 2).join('」「')}」`] : []),
+    ...(proposal ? ['这是一条建言，提的是公共事务'] : []),
   ];
 
   if (individual >= 1.5 && individual > group) {

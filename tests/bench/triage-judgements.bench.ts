@@ -20,7 +20,8 @@ const full = (title: string | null, body: string) => (title && title.trim() ? `$
 
 const judgements: Judgements = {
   urgency: (t, b) => assessUrgency(full(t, b)).urgency,
-  scope: (t, b) => assessScope(full(t, b)).scope,
+  // 与 triage() 一样，把三库判断的结果交给范围判断
+  scope: (t, b) => assessScope(full(t, b), undefined, assessLibrary(t, b).library).scope,
   library: (t, b) => assessLibrary(t, b).library,
 };
 
