@@ -194,10 +194,13 @@ function wordAround(text: string, gram: string): string | null {
 function evidenceWords(model: TriageModel, topF: number[], title: string | null | undefined, body: string): string[] {
   const t = normalizeWidth(title ? `${title}\n${body}` : body);
   const out: string[] = [];
+  let calls = 0;
   for (const f of topF) {
     let g = model.vocab.term(f);
     if (model.titlePrefix && g.startsWith(model.titlePrefix)) g = g.slice(model.titlePrefix.length);
-    if (/[0-9a-z]/.test(g)) continue;
+    if (g.length < 2 || /[0-9a-z]/.test(g) || out.some((x) => x.includes(g))) continue;
+    // 切词有开销（每次几十微秒）：最多切 10 处
+    if (wordSegmenter && ++calls > 10) break;
     let w = wordSegmenter ? wordAround(t, g) : g;
     if (!w) continue;
     while (w.length > 0 && EDGE_FUNCTION_CHARS.has(w[0])) w = w.slice(1);

@@ -85,6 +85,8 @@ interface Rule {
   re: RegExp;
   /** 返回 false 表示这次匹配不算（例如校验不通过、上下文不像） */
   accept?: (m: string, text: string, start: number) => boolean;
+  /** 文本里有这些字样才跑这条规则（省掉大多数留言上的逐位置尝试） */
+  when?: RegExp;
   priority: number;
 }
 
@@ -127,12 +129,14 @@ const RULES: Rule[] = [
   {
     kind: 'phone',
     // 座机写成带空格的：0731 84567890、021 6451 2378、(0755) 26789012
+    when: /0\d{2,3}\)? \d/,
     re: /(?<![0-9])(?:\(0\d{2,3}\) ?|0\d{2,3} )(?:\d{7,8}|\d{3,4} \d{4})(?![0-9])/g,
     priority: 3,
   },
   {
     kind: 'idcard',
     // 中间夹了空格的身份证号（430124 19780612 4417，或逐位隔开）：去掉空格后日期结构对上才算
+    when: /\d \d/,
     re: /(?<![0-9])[1-9](?: ?\d){16} ?[\dXx](?![0-9])/g,
     accept: (m) => / /.test(m) && /^[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]$/.test(m.replace(/ /g, '')),
     priority: 6,
@@ -140,23 +144,27 @@ const RULES: Rule[] = [
   {
     kind: 'wechat',
     // 微信号：wxid_ 开头的原始号，或"微信/微信号/vx/v信"之后的字母开头账号（手机号作微信号时由手机号规则遮）
+    when: /微信|威信|v信|vx|wx|weixin/i,
     re: /wxid_[a-z0-9_-]{4,30}|(?<=(?:微信|威信|v信|vx|wx|weixin)号?(?:码)?\s*(?:是|为|[:：])?\s*)[a-z][-_a-z0-9]{5,19}(?![-_a-z0-9])/gi,
     priority: 4,
   },
   {
     kind: 'qq',
+    when: /qq|扣扣/i,
     re: /(?<=(?:qq|扣扣)号?(?:码)?\s*(?:是|为|[:：])?\s*)[1-9]\d{4,11}(?![0-9])/gi,
     priority: 4,
   },
   {
     kind: 'name',
     // "我叫刘桂兰""姓名：赵小燕""联系人：黄志强"：姓 + 一两个字
+    when: /我叫|名叫|本人叫|姓名|联系人/,
     re: new RegExp(`(?<=(?:我叫|我的名字叫|名叫|本人叫|姓名|联系人)\\s*[:：]?\\s*)[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}`, 'g'),
     priority: 2,
   },
   {
     kind: 'name',
     // "我是陈建华，……"：后面得像是介绍完了名字（标点、住在、今年……），且不是"我是高三学生"这类说法
+    when: /我是|本人/,
     re: new RegExp(`(?<=(?:我是|本人是|本人)\\s*)[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?${AFTER_NAME}`, 'g'),
     accept: (m) => !NOT_NAME.test(m),
     priority: 2,
@@ -164,6 +172,7 @@ const RULES: Rule[] = [
   {
     kind: 'name',
     // 孙阿姨、何先生、马大爷、王建国先生：姓（+ 名）+ 称呼；"先生和女士们"前面没有姓不算
+    when: new RegExp(HONORIFIC),
     re: new RegExp(`[${HONORIFIC_SURNAMES}](?:[\\u4e00-\\u9fa5]{1,2}(?=${HONORIFIC}))?(?=${HONORIFIC})`, 'g'),
     priority: 2,
   },
@@ -217,6 +226,7 @@ export function findPersonalData(text: string): PiiFinding[] {
   const t = toHalfWidth(text);
   const cands: Array<PiiFinding & { priority: number }> = [];
   for (const rule of RULES) {
+    if (rule.when && !rule.when.test(t)) continue;
     rule.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = rule.re.exec(t))) {

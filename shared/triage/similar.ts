@@ -145,9 +145,14 @@ const BIGRAM_WEIGHT = 0.35;
 
 /** 把一条留言变成带权的词（及字二元组）集合；标题可以用 "标题。正文" 拼接传入，也可以只传正文。 */
 export function textVector(text: string, title?: string | null): TextVector {
-  const weights = new Map<string, number>();
   const full = title ? `${title}。${text}` : text;
-  for (const w of contentWords(full)) {
+  return vectorOf(full, contentWords(full));
+}
+
+/** 已经切好词时直接建向量（热点里词还要拿来作标签，不切两遍）。 */
+function vectorOf(full: string, words: readonly string[]): TextVector {
+  const weights = new Map<string, number>();
+  for (const w of words) {
     if (GENERIC_WORDS.has(w)) continue;
     const weight = w.length === 1 ? 0.5 : 1;
     const key = WORD_PREFIX + w;
@@ -335,8 +340,9 @@ export function hotTopics(
       if (ms.length > 0 && (!best || ms.length > best.n)) best = { label: topic.label, n: ms.length, terms: ms };
     }
     if (!best) {
-      const words = [...new Set(contentWords(it.text))].filter((w) => w.length >= 2 && !LABEL_STOP.has(w));
-      rest.push({ id: it.id, v: textVector(it.text), words, weight });
+      const all = contentWords(it.text);
+      const words = [...new Set(all)].filter((w) => w.length >= 2 && !LABEL_STOP.has(w));
+      rest.push({ id: it.id, v: vectorOf(it.text, all), words, weight });
       continue;
     }
     const g = byTopic.get(best.label) ?? { ids: [], count: 0, terms: new Map<string, number>() };

@@ -22,7 +22,9 @@ import { performance } from 'node:perf_hooks';
 import { runBench, thresholdKey } from './figures';
 import { CATEGORIES } from '../../shared/domain/vocabulary';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
-import { createTriager, createSimilarityIndex, hotTopics, parseTriageModel, DEFAULT_SIMILAR_THRESHOLD } from '../../shared/triage';
+import { createTriager, createSimilarityIndex, findSimilar, hotTopics, parseTriageModel, redactPersonalData, similarThreshold, DEFAULT_SIMILAR_THRESHOLD } from '../../shared/triage';
+import { PII_DECOYS, PII_HELDOUT } from './heldout/pii';
+import { PARAPHRASE_POOL, PARAPHRASE_QUERIES, PARAPHRASE_QUERIES_B } from './heldout/paraphrase';
 import { bigramSet } from '../../shared/triage/features';
 import { jaccard, shingleHashes } from '../../shared/triage/training/near-duplicates';
 
@@ -151,7 +153,7 @@ type DuplicateFigures = {
     referencePairs: number;
     indexBuildMs: number;
     queryMs: number;
-    /** 默认阈值（DEFAULT_SIMILAR_THRESHOLD）下的，键不随阈值改变 */
+    /** 默认阈值下的（随两条的长度取 similarThreshold：短文 0.25、长文 DEFAULT_SIMILAR_THRESHOLD），键不随阈值改变 */
     default: ThresholdFigures;
     /** 每个试过的阈值一组，键如 at45 = 0.45 */
     [threshold: string]: number | ThresholdFigures;
@@ -204,9 +206,12 @@ function benchDuplicates(showSample: boolean): DuplicateFigures {
 
   const perThreshold: { [key: string]: ThresholdFigures } = {};
   let sampleOut: string[] = [];
-  for (const threshold of [0.35, 0.4, DEFAULT_SIMILAR_THRESHOLD, 0.55, 0.65]) {
+  const lens = texts.map((t) => t.length);
+  const thresholds: Array<number | 'default'> = [0.25, 0.35, 0.4, 0.45, DEFAULT_SIMILAR_THRESHOLD, 0.55, 0.65, 'default'];
+  for (const threshold of thresholds) {
     const found = new Set<string>();
-    for (let i = 0; i < neighbours.length; i++) for (const n of neighbours[i]) if (n.score >= threshold) found.add(key(i, n.j));
+    for (let i = 0; i < neighbours.length; i++)
+      for (const n of neighbours[i]) if (n.score >= (threshold === 'default' ? similarThreshold(lens[i], lens[n.j]) : threshold)) found.add(key(i, n.j));
     let foundSameUser = 0;
     let hit = 0;
     const cross: string[] = [];
@@ -219,12 +224,14 @@ function benchDuplicates(showSample: boolean): DuplicateFigures {
     }
     const precision = foundSameUser ? hit / foundSameUser : 0;
     const recall = reference.size ? hit / reference.size : 0;
-    const marker = threshold === DEFAULT_SIMILAR_THRESHOLD ? '（默认阈值）' : '';
-    perThreshold[thresholdKey(threshold)] = { threshold, pairs: found.size, sameAuthorPairs: foundSameUser, hits: hit, precision, recall, crossAuthorPairs: cross.length };
+    const fig = { threshold: threshold === 'default' ? -1 : threshold, pairs: found.size, sameAuthorPairs: foundSameUser, hits: hit, precision, recall, crossAuthorPairs: cross.length };
+    if (threshold === 'default') perThreshold.default = fig;
+    else perThreshold[thresholdKey(threshold)] = fig;
+    const name = threshold === 'default' ? '默认（随长度 0.25–0.50）' : threshold.toFixed(2);
     console.log(
-      `  阈值 ${threshold.toFixed(2)}${marker}：找到 ${found.size} 对；同作者 ${foundSameUser} 对，其中属参照 ${hit} 对 → 精确率 ${precision.toFixed(3)}，召回率 ${recall.toFixed(3)}；跨作者 ${cross.length} 对`,
+      `  阈值 ${name}：找到 ${found.size} 对；同作者 ${foundSameUser} 对，其中属参照 ${hit} 对 → 精确率 ${precision.toFixed(3)}，召回率 ${recall.toFixed(3)}；跨作者 ${cross.length} 对`,
     );
-    if (threshold === DEFAULT_SIMILAR_THRESHOLD && showSample) {
+    if (threshold === 'default' && showSample) {
       // 确定性抽样：按键排序后等距取 30 对
       cross.sort();
       const step = Math.max(1, Math.floor(cross.length / 30));
@@ -241,7 +248,7 @@ function benchDuplicates(showSample: boolean): DuplicateFigures {
     console.log('  跨作者配对抽样（默认阈值，供人工核对）：');
     for (const l of sampleOut) console.log(l);
   }
-  console.log(`  跨作者配对人工核对（默认阈值，30 对等距抽样）：${CROSS_AUTHOR_HAND_CHECK}`);
+  console.log(`  跨作者配对人工核对（旧算法、阈值 0.45，30 对等距抽样；新算法待重新核对）：${CROSS_AUTHOR_HAND_CHECK}`);
 
   const recent = rows.slice(0, 400).map((r) => ({ id: String(r.id), text: `${r.title}。${r.body}` }));
   const t2 = performance.now();
@@ -256,26 +263,94 @@ function benchDuplicates(showSample: boolean): DuplicateFigures {
       referencePairs: reference.size,
       indexBuildMs: buildMs,
       queryMs: perQuery,
-      default: perThreshold[thresholdKey(DEFAULT_SIMILAR_THRESHOLD)]!,
       ...perThreshold,
+      default: perThreshold.default!,
     },
     hotTopicsMs,
   };
 }
 
 /**
- * 人工核对记录：用 --sample 打印的 30 对（默认阈值 0.45），逐对阅读标题后的判断。
+ * 人工核对记录（相似度改成按词计算之前的算法，阈值 0.45）：用 --sample 打印的 30 对，逐对阅读标题后的判断。
+ * 现在的算法（词 + 同义词 + 随长度的阈值）还没有重新核对过。
  * 26 对是同一诉求（同一小区/公司/工地的同一件事，多为不同居民的"我也遇到"或同一人换号重发）；
  * 3 对是同类话题但对象不同（两所不同幼儿园改普惠、两所不同学校组织学生打工、同一小区的不同违规）；
  * 1 对难以判断（同一处"非法殡仪馆"的两种说法，地点描述不同）。相似度算法或阈值变了要重新核对。
  */
 const CROSS_AUTHOR_HAND_CHECK = '26/30 为同一诉求，3/30 为同类话题不同对象，1/30 难以判断（约 87% 精确）';
 
-export type TriageFigures = ModelFigures & DuplicateFigures;
+type PiiFigures = {
+  /** 留出集里该遮的片段被遮住的比例 */
+  piiRecall: number;
+  piiSecrets: number;
+  /** 诱饵句子（日期、金额、线路、热线、数量、高度……）被改动的条数 */
+  decoyFalsePositives: number;
+  decoys: number;
+};
+
+/** 个人信息：留出集（tests/bench/heldout/pii.ts，自己写的句子，不拿来调规则） */
+function benchPii(): PiiFigures {
+  let secrets = 0;
+  let hidden = 0;
+  const missed: string[] = [];
+  for (const c of PII_HELDOUT) {
+    const r = redactPersonalData(c.text).redacted;
+    for (const s of c.secrets) {
+      secrets++;
+      if (!r.includes(s)) hidden++;
+      else missed.push(`${s}（${r}）`);
+    }
+  }
+  const changed = PII_DECOYS.filter((d) => redactPersonalData(d).redacted !== d);
+  console.log(`\n个人信息（留出集 ${PII_HELDOUT.length} 句 ${secrets} 处，诱饵 ${PII_DECOYS.length} 句）：遮住 ${hidden}/${secrets}（召回 ${(hidden / secrets).toFixed(3)}），诱饵被改 ${changed.length} 句`);
+  for (const m of missed) console.log(`  漏遮：${m}`);
+  for (const d of changed) console.log(`  误遮：${redactPersonalData(d).redacted}`);
+  return { piiRecall: hidden / secrets, piiSecrets: secrets, decoyFalsePositives: changed.length, decoys: PII_DECOYS.length };
+}
+
+type ParaphraseSet = { queries: number; recall: number; precision: number };
+type ParaphraseFigures = {
+  /** 同站点换说法：A、B 两批合起来的召回率（默认阈值下找到说同一件事的那条） */
+  paraphraseRecall: number;
+  paraphrasePrecision: number;
+  paraphrase: { a: ParaphraseSet; b: ParaphraseSet };
+};
+
+/** 相似留言：同一站点上换了说法的同一件事（tests/bench/heldout/paraphrase.ts） */
+function benchParaphrase(): ParaphraseFigures {
+  const run = (queries: ReadonlyArray<{ text: string; target: string | null }>) => {
+    let positives = 0;
+    let found = 0;
+    let returned = 0;
+    let correct = 0;
+    for (const q of queries) {
+      const r = findSimilar(q.text, PARAPHRASE_POOL);
+      returned += r.length;
+      correct += r.filter((x) => x.id === q.target).length;
+      if (q.target) {
+        positives++;
+        if (r.some((x) => x.id === q.target)) found++;
+      }
+    }
+    return { positives, found, returned, correct };
+  };
+  const a = run(PARAPHRASE_QUERIES);
+  const b = run(PARAPHRASE_QUERIES_B);
+  const set = (x: typeof a, n: number): ParaphraseSet => ({ queries: n, recall: x.found / x.positives, precision: x.returned ? x.correct / x.returned : 1 });
+  const recall = (a.found + b.found) / (a.positives + b.positives);
+  const precision = a.returned + b.returned ? (a.correct + b.correct) / (a.returned + b.returned) : 1;
+  console.log(
+    `\n换说法的相似留言（同站点 ${PARAPHRASE_POOL.length} 条已有反映）：召回 ${recall.toFixed(3)}，精确 ${precision.toFixed(3)}；` +
+      `A 批（写同义词表前写的）召回 ${(a.found / a.positives).toFixed(3)} 精确 ${set(a, 0).precision.toFixed(3)}，B 批（之后写的，未调过）召回 ${(b.found / b.positives).toFixed(3)} 精确 ${set(b, 0).precision.toFixed(3)}`,
+  );
+  return { paraphraseRecall: recall, paraphrasePrecision: precision, paraphrase: { a: set(a, PARAPHRASE_QUERIES.length), b: set(b, PARAPHRASE_QUERIES_B.length) } };
+}
+
+export type TriageFigures = ModelFigures & DuplicateFigures & PiiFigures & ParaphraseFigures;
 
 export function measure(): TriageFigures {
   const model = benchModel();
-  return { ...model, ...benchDuplicates(process.argv.includes('--sample')) };
+  return { ...model, ...benchDuplicates(process.argv.includes('--sample')), ...benchPii(), ...benchParaphrase() };
 }
 
 if (require.main === module) runBench(measure);
