@@ -5,7 +5,7 @@
  * - 工单的修改与它产生的历史、发件箱条目在同一个事务里写入，要么全有，要么全无；
  * - 列表一律分页（limit 默认 100，最多 1000），不依赖数据库的隐式上限。
  */
-import type { AuditEntry, HistoryEntry, Member, MemberGroup, Message, OutboxEntry, Station, Ticket } from '../domain/model';
+import type { AuditEntry, Channel, HistoryEntry, Member, MemberGroup, Message, OutboxEntry, Station, Ticket } from '../domain/model';
 import type { Library } from '../domain/vocabulary';
 import type { TicketStatus } from '../domain/lifecycle';
 import type { CountySettings } from '../domain/settings';
@@ -104,8 +104,12 @@ export interface TicketStore {
 }
 
 export interface OutboxStore {
-  listDueOutbox(nowIso: string, limit: number): Promise<OutboxEntry[]>;
-  /** 记录一批投递尝试的结果（一个事务） */
+  /** 到期的待发条目，按 nextAttemptAt、id 升序；给了 channels 只列这些渠道的（站内消息与外部渠道分开取） */
+  listDueOutbox(nowIso: string, limit: number, channels?: readonly Channel[]): Promise<OutboxEntry[]>;
+  /**
+   * 记录投递尝试（一个事务）。投递每次尝试一结束就记一条（发之前还先记一笔"发送中、结果未知"），
+   * 不攒到一轮结束——进程中途崩了，已发出的不会再发。结果未知的 lastError 以"结果未知"开头。
+   */
   updateOutbox(entries: OutboxEntry[]): Promise<void>;
   /** 站内消息中心：一批消息写入并把对应发件箱条目标为已送达，一个事务（消息 id 取发件箱 id，重复投递不重复） */
   deliverInApp(deliveries: Array<{ entry: OutboxEntry; message: Message }>): Promise<void>;

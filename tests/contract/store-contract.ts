@@ -892,6 +892,32 @@ export function describeStoreContract(name: string, open: () => Promise<StoreFix
       );
 
       test(
+        '到期列表可只取某些渠道：站内消息与外部渠道分开取，互不占对方的 limit；每次尝试单条记下',
+        async () => {
+          const t = ticket(35);
+          const entries = [
+            outboxFor(t, 'o-ch-1', { channel: 'wecom', recipient: 'group:cg-1', nextAttemptAt: iso(31) }),
+            outboxFor(t, 'o-ch-2', { channel: 'subscribe', recipient: 'openid:wx-a', nextAttemptAt: iso(32) }),
+            outboxFor(t, 'o-ch-3', { nextAttemptAt: iso(33) }),
+            outboxFor(t, 'o-ch-4', { channel: 'wecom', recipient: 'group:cg-1', nextAttemptAt: iso(34) }),
+          ];
+          await store.createTicket(t, [], entries);
+          expect((await store.listDueOutbox(iso(40), 100, ['inapp'])).map((e) => e.id)).toEqual(['o-ch-3']);
+          expect((await store.listDueOutbox(iso(40), 100, ['wecom', 'subscribe'])).map((e) => e.id)).toEqual(['o-ch-1', 'o-ch-2', 'o-ch-4']);
+          expect((await store.listDueOutbox(iso(40), 1, ['wecom'])).map((e) => e.id)).toEqual(['o-ch-1']);
+          expect(await store.listDueOutbox(iso(40), 100, [])).toEqual([]);
+          expect((await store.listDueOutbox(iso(40), 100)).map((e) => e.id)).toEqual(['o-ch-1', 'o-ch-2', 'o-ch-3', 'o-ch-4']);
+          // 发之前记一笔"结果未知"（推到很久以后），发完再记结果：两次单条写入
+          const [card] = await store.listDueOutbox(iso(40), 1, ['wecom']);
+          await store.updateOutbox([{ ...card!, attempts: 1, lastError: '结果未知：发送中断', nextAttemptAt: iso(1840) }]);
+          expect((await store.listDueOutbox(iso(40), 100, ['wecom'])).map((e) => e.id)).toEqual(['o-ch-4']);
+          await store.updateOutbox([{ ...card!, attempts: 1, status: 'sent', sentAt: iso(41), lastError: null, nextAttemptAt: iso(1840) }]);
+          expect((await store.listDueOutbox(iso(10_000), 100, ['wecom'])).map((e) => e.id)).toEqual(['o-ch-4']);
+        },
+        timeout,
+      );
+
+      test(
         '站内消息：投递两次只有一条，已读不会被改回未读；只标自己的；超过 100 条可翻页',
         async () => {
           const t = ticket(40);

@@ -3,7 +3,7 @@
  * （ticket-store.cloudbase.ts）；取到期条目前先把批次展开成 outbox 里的单条。
  * 同一时刻只有一个投递在跑（cron 的租约，lease.cloudbase.ts）。
  */
-import { MessageSchema, OutboxEntrySchema, type Message, type OutboxEntry } from '../../../shared/domain/model';
+import { MessageSchema, OutboxEntrySchema, type Channel, type Message, type OutboxEntry } from '../../../shared/domain/model';
 import { clampLimit, MAX_PAGE_SIZE, type OutboxStore, type Page, type PageRequest } from '../../../shared/ports/store.port';
 import { docOf, isTransactionConflict, type CloudbaseConnection, type DbDoc } from './db.cloudbase';
 import { parseDoc, sortKey } from './store.rows';
@@ -58,11 +58,14 @@ export function cloudbaseOutboxStore(c: CloudbaseConnection): OutboxStore {
   }
 
   return {
-    async listDueOutbox(nowIso: string, limit: number): Promise<OutboxEntry[]> {
+    async listDueOutbox(nowIso: string, limit: number, channels?: readonly Channel[]): Promise<OutboxEntry[]> {
+      if (channels && !channels.length) return [];
       await expandOutboxBatches();
+      const where: Record<string, unknown> = { status: 'pending', nextAttemptAt: c._.lte(nowIso) };
+      if (channels) where.channel = channels.length === 1 ? channels[0] : c._.in([...channels]);
       const q = c
         .col('outbox')
-        .where({ status: 'pending', nextAttemptAt: c._.lte(nowIso) })
+        .where(where)
         .orderBy('nextAttemptAt', 'asc')
         .orderBy('_id', 'asc')
         .limit(clampLimit(limit));

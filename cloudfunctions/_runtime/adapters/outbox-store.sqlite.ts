@@ -2,9 +2,9 @@
  * 发件箱与站内消息中心的 SQLite 实现。发件箱条目由工单的事务写入（ticket-store.sqlite.ts），
  * 这里取到期的条目、记下每次投递的结果；站内消息写入与条目标为已送达在同一个事务里。
  */
-import { MessageSchema, OutboxEntrySchema, type Message, type OutboxEntry } from '../../../shared/domain/model';
+import { MessageSchema, OutboxEntrySchema, type Channel, type Message, type OutboxEntry } from '../../../shared/domain/model';
 import { clampLimit, type OutboxStore, type Page, type PageRequest } from '../../../shared/ports/store.port';
-import { cursorCondition, placeholders, toPage, type Row, type SqliteConnection } from './db.sqlite';
+import { cursorCondition, parseRow, placeholders, toPage, type Row, type SqliteConnection } from './db.sqlite';
 
 export function sqliteOutboxStore(c: SqliteConnection): OutboxStore {
   const { db } = c;
@@ -18,8 +18,14 @@ export function sqliteOutboxStore(c: SqliteConnection): OutboxStore {
   const writeOutbox = (e: OutboxEntry) => stmts.updateOutbox.run(e.status, e.nextAttemptAt, JSON.stringify(e), e.id);
 
   return {
-    async listDueOutbox(nowIso: string, limit: number): Promise<OutboxEntry[]> {
-      return c.all(stmts.dueOutbox, OutboxEntrySchema, nowIso, clampLimit(limit));
+    async listDueOutbox(nowIso: string, limit: number, channels?: readonly Channel[]): Promise<OutboxEntry[]> {
+      if (!channels) return c.all(stmts.dueOutbox, OutboxEntrySchema, nowIso, clampLimit(limit));
+      if (!channels.length) return [];
+      c.operations++;
+      const rows = db
+        .prepare(`SELECT doc FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND json_extract(doc, '$.channel') IN (${placeholders(channels)}) ORDER BY next_attempt_at, id LIMIT ?`)
+        .all(nowIso, ...channels, clampLimit(limit)) as Row[];
+      return rows.map((r) => parseRow(OutboxEntrySchema, r.doc));
     },
 
     async updateOutbox(entries: OutboxEntry[]): Promise<void> {
