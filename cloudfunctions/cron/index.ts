@@ -1,6 +1,7 @@
 /**
  * cron 云函数（定时触发，每分钟一次，见 config.json）：投递发件箱——站内消息、企业微信群机器人、订阅消息，
- * 失败的按指数退避重试，每次尝试记在条目上（次数、最后的错误、下次时间）。
+ * 失败的按指数退避重试，结果未知的（已发出、没等到回答）30 分钟后再试；每次尝试一结束就记在条目上
+ * （次数、最后的错误、下次时间），见 shared/usecases/deliver-outbox.ts。
  * 同一时刻只有一个实例在投递（locks 集合里的租约），一轮最多跑 BUDGET_MS，剩下的下一分钟接着发。
  * 只接受定时触发和控制台调用：带 OPENID（小程序端调用）的一律拒绝。
  */
@@ -17,6 +18,8 @@ export const LEASE_NAME = 'outbox-delivery';
 const BUDGET_MS = 40_000;
 const LEASE_MS = 55_000;
 const BATCH = 100;
+/** 外部渠道发送期间每秒看一次新到期的站内消息（每次是一次查询，云上不必更勤） */
+const IN_APP_POLL_MS = 1000;
 
 export interface CronReport extends DeliveryReport {
   rounds: number;
@@ -37,10 +40,12 @@ export function createMain(platform: CloudPlatform, options: RuntimeOptions = {}
     try {
       const senders = outboxSenders(rt);
       for (;;) {
-        const r = await deliverOutbox({ store: rt.store, clock: rt.clock, senders }, BATCH);
+        // 一轮里站内消息先送、外部渠道并发发送且各有超时；剩下的时间用完就不再开始新的发送
+        const r = await deliverOutbox({ store: rt.store, clock: rt.clock, senders }, { batchSize: BATCH, inAppPollMs: IN_APP_POLL_MS, stopStartingAfterMs: Math.max(0, BUDGET_MS - (Date.now() - started)) });
         total.sent += r.sent;
         total.retried += r.retried;
         total.failed += r.failed;
+        total.unknown = (total.unknown ?? 0) + (r.unknown ?? 0);
         total.rounds++;
         if (r.sent + r.retried + r.failed < BATCH || Date.now() - started > BUDGET_MS) break;
       }
