@@ -23,11 +23,11 @@ const AFFAIRS: Array<{ re: string; note: string }> = [
   { re: '社保|医保|养老保险|养老金|退休金|退休|公积金|低保|五保|扶贫|贫困户|补贴|补助|抚恤|危房改造', note: '自己的社保待遇或补助' },
   { re: '报销|医药费|医疗费|手术|住院|治疗|透析|看病|病情|误诊|医疗事故|确诊|化疗|打错药|烫伤|救命药', note: '自己或家人的看病和医疗费用' },
   { re: '户口|户籍|上户|落户|准生证|居住证|身份证|护照|签证|通行证|档案', note: '自己的证件手续' },
-  { re: '学位|入学|上学|读书|中考|高考|考试|招考|招聘|面试|报考|报名|职称|编制|录取|成绩|分数', note: '自己或孩子的升学、考试、职称' },
+  { re: '学位|入学|上不了学|没学上|读不了书|不收|转学|借读|招生|中考|高考|考试|招考|招聘|面试|报考|报名|职称|编制|录取|成绩|分数', note: '自己或孩子的升学、考试、职称' },
   { re: '合同|定金|首付|认筹金|退款|退钱|退费|不退|退货|发票|学费|驾校|旅行社|会所|4s店|商家|店里|网上买|买的|购买的|办卡|充值|会员卡|售后|保修|维修费|欺诈|被骗|受骗|贷款|契税', note: '自己的消费或合同纠纷' },
   { re: '辞退|开除|解聘|解雇|解除劳动|劳动合同|调岗|工伤|仲裁|入职|离职|上班|打工|试用期', note: '自己的劳动关系' },
   { re: '赔偿|补偿|拆迁|征收|安置', note: '自己的补偿' },
-  { re: '纠纷|维权|离婚|遗产|继承|邻居|楼上|楼下|隔壁|对门|被打|打伤|我投资|我的厂|我开的|我的店', note: '自己的纠纷或生意' },
+  { re: '纠纷|维权|离婚|遗产|继承|(跟|和|与)(邻居|楼上|楼下|隔壁|对门)|邻居|隔壁(家|的|盖|占|把)|被打|打伤|摔伤|摔断|受伤|我投资|我的厂|我开的|我的店', note: '自己的纠纷、受伤或生意' },
 ];
 
 const PARTY = `(?:${SELF}(?:的)?${KIN}?|作为家长|家长.{0,2}孩子)`;
@@ -38,6 +38,10 @@ const AFFAIR_RES = AFFAIRS.map((a) => ({
 }));
 /** 欠"他/她"的工钱：转述别人的个人诉求 */
 const OWED_TO_ONE = /(欠|拖欠|克扣|不给|不发)[^，。；！？,;!?\n们]{0,4}(他|她|我|本人|我老公|我爱人|我爸|我妈|我父亲|我母亲|我儿子)[^，。；！？,;!?\n们]{0,8}(工资|工钱|薪水|报酬|血汗钱|\d+万?块?钱)/;
+/** 消费纠纷：交了钱不退（不必提"我"） */
+const CONSUMER = /(办了张?卡|充了|交了|付了|买了)[^，。；！？,;!?\n]{0,14}(不退|不给退|退不了|不还)|钱也不退|不给退|拒不退|退款不退/;
+/** 转述"他"的工钱 */
+const OWED_TO_HIM = /(他|她)(?!们)[^。；！？;!?\n]{0,14}(不给钱|不给工钱|工钱不给|不发工资|拖欠|欠着)/;
 /** 问自己的事 */
 const CONSULT = /咨询|请问|想问|想了解|想知道|怎么办理|如何办理|怎样办理|怎么申请|如何申请|需要哪些|需要什么|怎样|怎么|如何|多少|是否/;
 const SINGULAR = new RegExp(SELF, 'g');
@@ -99,17 +103,22 @@ export function assessScope(text: string, category?: Category, library?: ReportK
     } else if (singular > 0 && a.anywhere.test(t)) loose += 0.5;
   }
   individual = Math.min(individual + Math.min(loose, 1), 4.5);
-  const owed = OWED_TO_ONE.exec(t);
+  const owed = OWED_TO_ONE.exec(t) ?? OWED_TO_HIM.exec(t);
   if (owed) {
-    individual += 2;
+    individual += 2.5;
     indNotes.unshift(`欠一个人的工钱「${owed[0]}」`);
+  }
+  const paid = CONSUMER.exec(t);
+  if (paid) {
+    individual += 1.5;
+    indNotes.push(`自己的消费纠纷「${paid[0]}」`);
   }
   const plural = (t.match(/我们|咱们|大家/g) ?? []).length;
   if (singular >= 3) individual += 1;
   if (singular >= 6 && singular > plural * 2) individual += 1;
   // 短短几句问一件切身的事（"网上怎样能查询房屋补贴钱？"）
   const consult = CONSULT.exec(t);
-  if (consult && t.length < 160 && /[?？]/.test(t) && AFFAIR_RES.some((a) => a.anywhere.test(t))) {
+  if (consult && t.length < 160 && (/[?？]/.test(t) || consult.index < 4) && AFFAIR_RES.some((a) => a.anywhere.test(t))) {
     individual += indNotes.length > 0 || singular > 0 ? 1 : 2;
     indNotes.push(`询问自己的事「${consult[0]}」`);
   }
