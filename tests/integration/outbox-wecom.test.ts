@@ -12,7 +12,13 @@ import { WecomWebhookSender } from '../../cloudfunctions/_runtime/adapters/wecom
 import type { OutboxEntry } from '../../shared/domain/model';
 import type { Store } from '../../shared/ports/store.port';
 import { deliverOutbox, UNKNOWN_OUTCOME, UNKNOWN_OUTCOME_RETRY_MS, type OutboxSender } from '../../shared/usecases/deliver-outbox';
-import { createTestApp, tempDir, type TestApp } from './harness';
+import { openSqliteStore } from '../../cloudfunctions/_runtime/adapters/store.sqlite';
+import type { CloudbaseDatabase } from '../../cloudfunctions/_runtime/adapters/db.cloudbase';
+import { createCloudbaseStore } from '../../cloudfunctions/_runtime/adapters/store.cloudbase';
+import { ALL_COLLECTIONS } from '../../cloudfunctions/_runtime/adapters/schema.cloudbase';
+import { CloudbaseDbService, createDoubleDatabase } from '../contract/cloudbase-db.double';
+import { GROUP, outboxFor, ticket } from '../contract/store-contract';
+import { createTestApp, TestClock, tempDir, type TestApp } from './harness';
 
 const POLES = '小区门口电线杆歪了，挡住了路，老人过路很危险，请尽快处理。';
 
@@ -222,5 +228,76 @@ describe('一个 webhook 挂住', () => {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     expect(Math.round(waited)).toBeLessThan(1000);
+  });
+});
+
+/** 同样的两条规则直接对着两套存储（SQLite、CloudBase 适配器 + 数据库替身）：每次尝试单条记下，结果未知推后 */
+describe.each([
+  ['嵌入式 SQLite', () => openSqliteStore(tempDir('mashangti-outbox-')) as Store],
+  ['CloudBase 适配器 + 数据库替身', () => createCloudbaseStore(createDoubleDatabase(new CloudbaseDbService(ALL_COLLECTIONS.map((c) => c.name))) as CloudbaseDatabase) as Store],
+])('发件箱投递：%s', (_name, open) => {
+  let store: Store;
+  let receiver: Receiver;
+  const clock = new TestClock();
+  afterEach(async () => {
+    await receiver.close();
+    (store as { close?: () => void }).close?.();
+  });
+
+  /** 一张工单带 n 张卡片，每张打开不同的页，接收方按页计数 */
+  async function cardsFor(n: number): Promise<string[]> {
+    await store.putGroup({ ...GROUP, webhookUrl: receiver.url });
+    const t = ticket(1, { createdAt: clock.now().toISOString() });
+    const pages = Array.from({ length: n }, (_, i) => `packages/work/ticket/index?id=${t.id}&card=${i}`);
+    const entries = pages.map((page, i) => outboxFor(t, `o-card-${String(i).padStart(2, '0')}`, { channel: 'wecom', recipient: `group:${GROUP.id}`, page, nextAttemptAt: clock.now().toISOString(), createdAt: clock.now().toISOString() }));
+    await store.createTicket(t, [], entries);
+    return pages;
+  }
+
+  test('发到第 5 张崩溃：下一轮不重发已发出的，崩在途中的 30 分钟后补发，13 张每张恰好一次', async () => {
+    store = open();
+    receiver = await startReceiver('ok');
+    const pages = await cardsFor(13);
+    const real = new WecomWebhookSender(store, 'touristappid', 2000);
+    let calls = 0;
+    let crashed = false;
+    const crashing: OutboxSender = {
+      async send(entry) {
+        if (++calls === 5) {
+          crashed = true;
+          throw new Error('进程崩溃');
+        }
+        return real.send(entry);
+      },
+    };
+    const dying = new Proxy(store, {
+      get(target, prop, receiverObj) {
+        const value = Reflect.get(target, prop, receiverObj);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => (crashed ? Promise.reject(new Error('进程已崩溃')) : (value as (...a: unknown[]) => unknown).apply(target, args));
+      },
+    });
+    await expect(deliverOutbox({ store: dying, clock, senders: { wecom: crashing } }, { concurrency: 1 })).rejects.toThrow('进程已崩溃');
+    clock.advance(60_000);
+    await deliverOutbox({ store, clock, senders: { wecom: real } });
+    expect(pages.filter((p) => (receiver.hits.get(p) ?? 0) > 1)).toEqual([]);
+    expect(pages.filter((p) => receiver.hits.get(p) === 1)).toHaveLength(12);
+    clock.advance(UNKNOWN_OUTCOME_RETRY_MS);
+    await deliverOutbox({ store, clock, senders: { wecom: real } });
+    expect(pages.map((p) => receiver.hits.get(p) ?? 0)).toEqual(pages.map(() => 1));
+  });
+
+  test('接收方超时之后才回答：100 秒里每分钟一轮只发一次，记为结果未知', async () => {
+    store = open();
+    receiver = await startReceiver({ delayMs: 600 });
+    const [page] = await cardsFor(1);
+    const wecom = new WecomWebhookSender(store, 'touristappid', 200);
+    for (let i = 0; i < 4; i++) {
+      await deliverOutbox({ store, clock, senders: { wecom } });
+      clock.advance(31_000);
+    }
+    expect(receiver.hits.get(page!)).toBe(1);
+    const [entry] = await store.listDueOutbox('9999-12-31', 10, ['wecom']);
+    expect(entry!.lastError!.startsWith(UNKNOWN_OUTCOME)).toBe(true);
   });
 });
