@@ -94,7 +94,7 @@ export function moodOf(clauses: Clause[], i: number, at: number, len: number, te
   if (/^(如|例如|比如|诸如)/.test(c) && i > 0 && /导致|引发|造成|隐患|风险|危险/.test(clauses[i - 1]!.text))
     return { kind: 'hypothetical', why: '是举例说明可能导致的后果' };
   const still = STILL.test(c);
-  const past = PAST_BEFORE.exec(before) ?? (PAST_AFTER.test(after) ? ['过'] : null);
+  const past = PAST_BEFORE.exec(before) ?? (PAST_AFTER.test(after) || c.slice(at, at + len).includes('过') ? ['过'] : null);
   if (past && !still) return { kind: 'past', why: `是过去的事（「${past[0]}」）` };
   for (let k = i; k < Math.min(clauses.length, i + 3); k++) {
     // 后面第二个小句只在同一句里才算
@@ -104,4 +104,39 @@ export function moodOf(clauses: Clause[], i: number, at: number, len: number, te
     if (r && !STILL.test(text.slice(r.index + r[0].length))) return { kind: 'resolved', why: `已经处理过（「${r[0]}」）` };
   }
   return { kind: 'present' };
+}
+
+let segmenter: Intl.Segmenter | null | undefined;
+/** 词的切分（Intl.Segmenter('zh')）；运行环境没有时返回 null，退回按字 */
+function words(text: string): Array<{ at: number; end: number }> | null {
+  if (segmenter === undefined) segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+  if (!segmenter) return null;
+  return [...segmenter.segment(text)].map((s) => ({ at: s.index, end: s.index + s.segment.length }));
+}
+
+/**
+ * 理由里引用的原话：整个小句（不长时），否则是命中处前后按词对齐的一段，不会从一个词的中间断开。
+ */
+export function quoteAround(clause: string, at: number, len: number, max = 24): string {
+  if (clause.length <= max) return clause;
+  const ws = words(clause);
+  if (!ws) return clause.slice(at, at + len);
+  let from = ws.findIndex((w) => w.end > at);
+  let to = ws.findIndex((w) => w.end >= at + len);
+  if (from < 0) from = 0;
+  if (to < 0) to = ws.length - 1;
+  // 两边交替各加一个词，直到再加就超长
+  for (let grew = true; grew; ) {
+    grew = false;
+    if (from > 0 && ws[to]!.end - ws[from - 1]!.at <= max) {
+      from--;
+      grew = true;
+    }
+    if (to < ws.length - 1 && ws[to + 1]!.end - ws[from]!.at <= max) {
+      to++;
+      grew = true;
+    }
+  }
+  const s = clause.slice(ws[from]!.at, ws[to]!.end);
+  return `${from > 0 ? '…' : ''}${s}${to < ws.length - 1 ? '…' : ''}`;
 }

@@ -11,7 +11,7 @@
  */
 import type { Urgency } from '../domain/vocabulary';
 import { normalizeWidth } from './features';
-import { moodOf, splitClauses } from './clauses';
+import { moodOf, quoteAround, splitClauses } from './clauses';
 
 interface Hazard {
   /** 险情类别，出现在理由里 */
@@ -30,7 +30,9 @@ interface Hazard {
 /** 同一小句内的任意几个字（小句已经按标点和空格切开） */
 const GAS = '(?:煤气|燃气|天然气|液化气|沼气|瓦斯)';
 /** 承重、挡土的构件：开裂就算险情 */
-const STRUCT = '(?:楼板|顶板|现浇层|高坎|土坎|坎子|房基|结构板|现浇板|预制板|承重墙|剪力墙|主体|楼体|大梁|横梁|梁|柱子|柱|地基|基脚|挡土墙|挡墙|堡坎|护坡|边坡|山坡|后山|山体|桥面|桥墩|桥梁|桥|堤|坝)';
+const STRUCT = '(?:楼板|顶板|现浇层|房基|结构板|现浇板|预制板|承重墙|剪力墙|主体|楼体|大梁|横梁|梁|柱子|柱|地基|基脚|桥面|桥墩|桥梁|桥|堤|坝)';
+/** 山坡、边坡和挡土的墙坎 */
+const SLOPE = '(?:挡土墙|挡墙|堡坎|高坎|土坎|坎子|护坡|边坡|山坡|山体)';
 const CRACK = '(?:开裂|裂缝|裂纹|裂痕|崩裂|崩坏|往下凹|凹陷|凹了|鼓出来|鼓出|贯穿缝|惯穿缝|断裂|断了|裂了|裂开|裂口|裂成|下沉|沉降|下陷|下垂|鼓下来|往下沉|往下塌|塌下去|陷下去|歪了|倾斜|移位|冲空|掏空|空洞|往下掉|掉水泥|掉渣|掉块|脱落)';
 /** 一般的墙和房子：交房时墙面的细裂纹很常见，要写明严重（贯穿、越来越大、从上到下）或者变形了才算 */
 const WALL = '(?:墙体|外墙|墙面|墙壁|墙身|墙|房子|房屋|楼房|整栋楼|这栋楼|老房子|房顶|屋顶|楼顶|天花板|顶棚|地面|地板)';
@@ -46,7 +48,7 @@ const HAZARD_LIST: Hazard[] = [
     ),
   },
   { label: '火情',
-    triggers: '火烟燃烧爆焦', re: /着火|起火|失火|燃起来|烧起来|火势|明火|浓烟|冒烟|冒黑烟|冒火花?|火花|冒火星|火星子|火星四溅|爆炸|火情|烧焦|焦糊味/, unlessSentence: /污染|排放|排烟|烟囱|环保|油烟|粉尘|烧烤|秸秆|焚烧|喷漆/ },
+    triggers: '火烟燃烧爆焦', re: /着过火|起过火|着火|起火|失火|燃起来|烧起来|火势|明火|浓烟|冒烟|冒黑烟|冒火花?|火花|冒火星|火星子|火星四溅|爆炸|火情|烧焦|焦糊味/, unlessSentence: /污染|排放|排烟|烟囱|环保|油烟|粉尘|烧烤|秸秆|焚烧|喷漆/ },
   {
     label: '触电危险',
     triggers: '电线杆压',
@@ -59,6 +61,7 @@ const HAZARD_LIST: Hazard[] = [
       `${STRUCT}.{0,12}${CRACK}|结构(性|问题的?)?.{0,2}(裂缝|开裂)|钢筋.{0,4}(裸露|外露)|${WALL}.{0,8}${DEFORM}|${WALL}.{0,10}(开裂|裂缝|裂了|裂开|裂口).{0,8}${SEVERE}|${WALL}.{0,6}${SEVERE}.{0,4}(开裂|裂缝|裂了|裂开)|${SEVERE}.{0,4}(开裂|裂缝)(?=.{0,12}(楼|墙|房|板|梁|柱))|(楼|墙|房|板|梁|柱).{0,12}${SEVERE}.{0,4}(开裂|裂缝)|(开裂|裂缝|破败|年久失修|偷工减料).{0,8}(有|存在)?.{0,2}(倒塌|坍塌|垮塌)的?(危险|可能|风险)|(楼梯|踏步|台阶|楼道).{0,4}(断了|断裂|塌|垮)|震裂|(缝|裂缝|裂口).{0,4}(越来越|一天比一天)(大|宽|长)|承重墙.{0,8}(打|凿|拆|砸|挖|掏)|(打|凿|拆|砸|挖)(掉|穿|了)?.{0,4}承重墙|摇摇欲坠|随时(都)?(可能|会|有可能|有)?.{0,3}(倒|塌|垮|掉|砸|坍)|坍塌|倒塌|垮塌|崩塌|垮了|塌了|塌方|危楼|即将(倒|塌|垮|崩)|(外墙|外墙瓷砖|外墙砖|墙皮|水泥块|砖头|砖瓦|栏杆|护栏|阳台).{0,6}(脱落|掉落|往下掉|掉下来|松了|一推就晃)|高空坠物|砸伤|砸到人|露出钢筋|钢筋都露`,
     ),
   },
+  { label: '山体边坡险情', triggers: '裂缝断沉陷垂鼓塌垮坍崩歪斜移空掉脱凹', re: new RegExp(`${SLOPE}.{0,12}${CRACK}`) },
   { label: '路面塌陷',
     triggers: '陷塌悬洞窿', re: /塌陷|地陷|(路面|路中间|马路|人行道|路上|地面).{0,6}(陷|塌|悬空|大洞|窟窿)|(路|地面).{0,4}塌了?.{0,4}坑|半边都?悬空/ },
   { label: '水淹内涝',
@@ -66,7 +69,7 @@ const HAZARD_LIST: Hazard[] = [
   { label: '堤坝险情',
     triggers: '涌沙堤坝', re: /管涌|翻沙|(堤|坝).{0,10}(渗水|冒水|冒浑水|冒沙|漏水|往外冒|垮|塌|决口|裂)/ },
   { label: '地质灾害',
-    triggers: '滑泥灾裂石垮土', unlessSentence: /水落石出/, re: /山体滑坡|滑坡|泥石流|地质灾害|地面开裂|山体开裂|落石|滚石|(石头|泥巴|泥土|土石|山泥|泥石).{0,4}(往下滚|滚下来|冲下来|垮下来|滑下来|掉下来|往下冲)|山.{0,2}(裂|垮)/ },
+    triggers: '滑泥灾裂石垮土', unlessSentence: /水落石出/, re: /山体滑坡|滑坡|泥石流|地质灾害|地面开裂|山体开裂|落石|滚石|(石头|碎石|石块|泥巴|泥土|土石|山泥|泥石).{0,4}(往下滚|滚下来|滚落|掉落|冲下来|垮下来|滑下来|掉下来|往下冲)|(往下|向下)(滚|掉)(石头|碎石|石块)|山.{0,2}(裂|垮)/ },
   {
     label: '电梯险情',
     triggers: '梯',
@@ -87,6 +90,8 @@ const HAZARD_LIST: Hazard[] = [
 ];
 
 const HAZARDS = HAZARD_LIST.map((h) => ({ ...h, global: new RegExp(h.re.source, 'g') }));
+/** 供测试核对"每一处命中都含触发字"（跳过规则的前提） */
+export const HAZARD_RULES: ReadonlyArray<Readonly<Pick<Hazard, 'label' | 're' | 'triggers'>>> = HAZARD_LIST;
 /** 字 → 含这个字的险情规则（位掩码） */
 const TRIGGER_MASK = new Map<string, number>();
 HAZARDS.forEach((h, k) => {
@@ -131,7 +136,7 @@ export function assessUrgency(text: string): UrgencyDecision {
   const whole = normalizeWidth(text);
   const clauses = splitClauses(whole);
   // 每类险情只列一次：第一次命中的原话，加上"是否描述为正在发生"
-  const hits = new Map<string, { term: string; now: boolean; onlyFirst: boolean }>();
+  const hits = new Map<string, { term: string; now: boolean; onlyFirst: boolean; clause: number }>();
   const dismissed: string[] = [];
   /** 在第一句以后被排除过的险情类别：标题（第一句）里的同类说法只是概括，跟着正文走 */
   const dismissedLater = new Set<string>();
@@ -184,7 +189,7 @@ export function assessUrgency(text: string): UrgencyDecision {
         }
         const now = BOOSTERS.test(clause.text);
         const prev = hits.get(h.label);
-        if (!prev) hits.set(h.label, { term: m[0], now, onlyFirst: clause.sentence === 0 });
+        if (!prev) hits.set(h.label, { term: quoteAround(clause.text, m.index ?? 0, m[0].length), now, onlyFirst: clause.sentence === 0, clause: i });
         else {
           prev.now ||= now;
           if (clause.sentence > 0) prev.onlyFirst = false;
@@ -198,7 +203,16 @@ export function assessUrgency(text: string): UrgencyDecision {
       dismissed.push(`标题里的「${h.term}」在正文里说的不是眼前的险情`);
     }
   if (hits.size > 0) {
-    const lines = [...hits.entries()].slice(0, 3).map(([label, h]) => `命中险情「${h.term}」（${label}）${h.now ? '，且描述为正在发生' : ''}`);
+    // 同一小句命中几类时只引用一次原话，几类并列写出
+    const byClause = new Map<number, { term: string; labels: string[]; now: boolean }>();
+    for (const [label, h] of hits) {
+      const c = byClause.get(h.clause);
+      if (c) {
+        c.labels.push(label);
+        c.now ||= h.now;
+      } else byClause.set(h.clause, { term: h.term, labels: [label], now: h.now });
+    }
+    const lines = [...byClause.values()].slice(0, 3).map((c) => `命中险情「${c.term}」（${c.labels.join('、')}）${c.now ? '，且描述为正在发生' : ''}`);
     return { urgency: 'urgent', reasons: [...lines, '涉及人身安全，应立即通知召集人处置'] };
   }
   if (dismissed.length > 0) return { urgency: 'normal', reasons: ['未发现正在发生的险情', ...[...new Set(dismissed)].slice(0, 3)] };

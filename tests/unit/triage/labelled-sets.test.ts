@@ -1,0 +1,58 @@
+/**
+ * 标注集本身的约束（issue 13 第 1 项）：真实留言只提交来源、行号、id 和标注，不带正文；
+ * 调参集 / 留出集按案件键的哈希划分，结果固定；自写留言上三项判断不倒退。
+ */
+import { assessLibrary } from '../../../shared/triage/library';
+import { assessScope } from '../../../shared/triage/scope';
+import { assessUrgency } from '../../../shared/triage/urgency';
+import { evaluate, fnv1a, loadLabelled, OWN_LABELS, partOf, REAL_LABELS } from '../../fixtures/triage-labels/labels';
+
+describe('标注集', () => {
+  test('真实留言只有来源、行号、id 和标注（正文留在数据目录里）', () => {
+    const keys = new Set<string>();
+    for (const r of REAL_LABELS) {
+      for (const k of Object.keys(r)) expect(['source', 'row', 'id', 'urgency', 'scope', 'library', 'sameCaseAs']).toContain(k);
+      expect(['dev', 'hot', 'replies']).toContain(r.source);
+      expect(['urgent', 'normal']).toContain(r.urgency);
+      expect(['individual', 'group']).toContain(r.scope);
+      expect(['problem', 'suggestion']).toContain(r.library);
+      const key = `${r.source}#${r.row}`;
+      expect(keys.has(key)).toBe(false);
+      keys.add(key);
+    }
+    for (const r of REAL_LABELS) if (r.sameCaseAs) expect(keys.has(r.sameCaseAs)).toBe(true);
+    expect(REAL_LABELS.length).toBeGreaterThanOrEqual(300);
+  });
+
+  test('自写口语留言至少 80 条，编号不重复', () => {
+    expect(OWN_LABELS.length).toBeGreaterThanOrEqual(80);
+    expect(new Set(OWN_LABELS.map((o) => o.id)).size).toBe(OWN_LABELS.length);
+    expect(OWN_LABELS.filter((o) => o.urgency === 'urgent').length).toBeGreaterThanOrEqual(29);
+  });
+
+  test('划分由案件键的哈希决定，同一件事的重发在同一边', () => {
+    expect(fnv1a('')).toBe(0x811c9dc5);
+    expect(fnv1a('a')).toBe(0xe40c292c);
+    const own = OWN_LABELS.map((o) => partOf(`own#${o.id}`));
+    expect(own.filter((p) => p === 'heldBack').length).toBe(49);
+    const { items, realAvailable } = loadLabelled();
+    if (realAvailable) {
+      const byKey = new Map(items.map((i) => [i.key, i.part]));
+      for (const r of REAL_LABELS) if (r.sameCaseAs) expect(byKey.get(`${r.source}#${r.row}`)).toBe(partOf(r.sameCaseAs));
+    }
+  });
+
+  test('自写留言（两部分合计）上的三项判断不低于现在的水平', () => {
+    const items = loadLabelled('/nonexistent').items;
+    const full = (t: string | null, b: string) => (t ? `${t}\n${b}` : b);
+    const { figures } = evaluate(items, {
+      urgency: (t, b) => assessUrgency(full(t, b)).urgency,
+      scope: (t, b) => assessScope(full(t, b), undefined, assessLibrary(t, b).library).scope,
+      library: (t, b) => assessLibrary(t, b).library,
+    });
+    expect(figures.urgentRecall).toBeGreaterThanOrEqual(0.95);
+    expect(figures.urgentPrecision).toBeGreaterThanOrEqual(0.9);
+    expect(figures.individualF1).toBeGreaterThanOrEqual(0.9);
+    expect(figures.libraryMacroF1).toBeGreaterThanOrEqual(0.9);
+  });
+});
