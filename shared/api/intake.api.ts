@@ -61,7 +61,9 @@ export const RecordSubscriptionRequest = z.object({
 export const ListCasesRequest = z.object({ stationId: GetStationRequest.shape.stationId });
 
 export interface StationView {
-  station: { id: string; name: string; address: string; intro: string };
+  station: { id: string; name: string; address: string; intro: string; receptionHours: string; phone: string };
+  /** 县里设定的、告诉居民"可以反映哪些事"的分类 */
+  categories: Category[];
   group: { id: string; name: string; district: string; memberCount: number; members: Array<{ name: string; sector: string }> };
   stats: { open: number; closed: number };
   /** 本县的提交限制：表单按它提示和校验，与服务端同一个规则 */

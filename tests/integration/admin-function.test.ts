@@ -221,3 +221,17 @@ describe.each([
     expect(ok(await b.call('intake', 'wx-r', 'getStation', { stationId: 'demo-station-1' })).limits.maxTextLength).toBe(100);
   });
 });
+
+test('县里设定给居民看的分类、站点的接待时间和电话，扫码的居民在站点页上看得到', async () => {
+  const app = await createTestApp();
+  try {
+    const admin = (action: string, payload: Record<string, unknown>) => app.rt.handlers.admin({ action, ...payload }, { openid: 'demo-admin' });
+    expect((await admin('saveSettings', { settings: { residentCategories: ['城乡建设', '环境保护'] } })).ok).toBe(true);
+    const r = await app.intake('wx-r', 'getStation', { stationId: 'demo-station-1' });
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.data.categories).toEqual(['城乡建设', '环境保护']);
+    expect(r.data.station).toMatchObject({ receptionHours: '每周二下午 2:30–5:00', phone: '0714-5312345' });
+  } finally {
+    app.close();
+  }
+});

@@ -21,7 +21,8 @@ export async function getStation(deps: Deps, stationId: string): Promise<Result<
     deps.loadSettings(),
   ]);
   return ok({
-    station: { id: station.id, name: station.name, address: station.address, intro: station.intro },
+    station: { id: station.id, name: station.name, address: station.address, intro: station.intro, receptionHours: station.receptionHours ?? '', phone: station.phone ?? '' },
+    categories: [...settings.residentCategories],
     group: {
       id: group.id,
       name: group.name,

@@ -68,6 +68,9 @@ export default function StationPage() {
             </View>
             {view.station.address ? <View className='muted'>地址：{view.station.address}</View> : null}
             {view.station.intro ? <View className='station__intro'>{view.station.intro}</View> : null}
+            {view.station.receptionHours ? <View className='muted'>委员接待：{view.station.receptionHours}</View> : null}
+            {view.station.phone ? <View className='muted'>不方便扫码可以打电话：{view.station.phone}</View> : null}
+            {view.categories.length ? <View className='muted' data-testid='station-categories'>可以反映：{view.categories.join('、')}</View> : null}
             <View className='station__stats'>
               <Text>正在办理 {view.stats.open} 件</Text>
               <Text>已办结 {view.stats.closed} 件</Text>
