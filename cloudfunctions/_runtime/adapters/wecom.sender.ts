@@ -71,7 +71,8 @@ export function postJson(url: string, body: string, timeoutMs: number): Promise<
       clearTimeout(timer);
       resolve(r);
     };
-    const req = client.request(target, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+    // 每次新连接（agent: false）：复用的空闲连接可能已被对方关掉，请求写出去后才断，会被误当成结果未知
+    const req = client.request(target, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {
