@@ -248,7 +248,7 @@ function benchDuplicates(showSample: boolean): DuplicateFigures {
     console.log('  跨作者配对抽样（默认阈值，供人工核对）：');
     for (const l of sampleOut) console.log(l);
   }
-  console.log(`  跨作者配对人工核对（旧算法、阈值 0.45，30 对等距抽样；新算法待重新核对）：${CROSS_AUTHOR_HAND_CHECK}`);
+  console.log(`  跨作者配对人工核对（默认阈值，30 对等距抽样）：${CROSS_AUTHOR_HAND_CHECK}`);
 
   const recent = rows.slice(0, 400).map((r) => ({ id: String(r.id), text: `${r.title}。${r.body}` }));
   const t2 = performance.now();
@@ -271,13 +271,12 @@ function benchDuplicates(showSample: boolean): DuplicateFigures {
 }
 
 /**
- * 人工核对记录（相似度改成按词计算之前的算法，阈值 0.45）：用 --sample 打印的 30 对，逐对阅读标题后的判断。
- * 现在的算法（词 + 同义词 + 随长度的阈值）还没有重新核对过。
- * 26 对是同一诉求（同一小区/公司/工地的同一件事，多为不同居民的"我也遇到"或同一人换号重发）；
- * 3 对是同类话题但对象不同（两所不同幼儿园改普惠、两所不同学校组织学生打工、同一小区的不同违规）；
- * 1 对难以判断（同一处"非法殡仪馆"的两种说法，地点描述不同）。相似度算法或阈值变了要重新核对。
+ * 人工核对记录：默认阈值（随长度 0.25–0.50）下跨作者配对按键排序等距抽 30 对（--sample 打印的那些），逐对读标题后的判断。
+ * 25 对是同一诉求（多为同一小区/公司/工地的同一件事，其中几对换了说法，如"肾衰竭患者的医保政策"与"透析病人自费比例"）；
+ * 2 对不是（网上换身份证与网上迁户口；同一停车场的违规建设与充电桩隐患）；3 对难以判断（同一楼盘或小区的不同侧面）。
+ * 以前的算法（字二元组、阈值 0.45）核对的是 26/30、3/30、1/30。相似度算法或阈值变了要重新核对。
  */
-const CROSS_AUTHOR_HAND_CHECK = '26/30 为同一诉求，3/30 为同类话题不同对象，1/30 难以判断（约 87% 精确）';
+const CROSS_AUTHOR_HAND_CHECK = '25/30 为同一诉求，2/30 不是，3/30 难以判断（约 83% 精确；旧算法 26/30）';
 
 type PiiFigures = {
   /** 留出集里该遮的片段被遮住的比例 */
