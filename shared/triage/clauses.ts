@@ -94,7 +94,7 @@ export function moodOf(clauses: Clause[], i: number, at: number, len: number, te
   if (/^(如|例如|比如|诸如)/.test(c) && i > 0 && /导致|引发|造成|隐患|风险|危险/.test(clauses[i - 1]!.text))
     return { kind: 'hypothetical', why: '是举例说明可能导致的后果' };
   const still = STILL.test(c);
-  const past = PAST_BEFORE.exec(before) ?? (PAST_AFTER.test(after) || c.slice(at, at + len).includes('过') ? ['过'] : null);
+  const past = PAST_BEFORE.exec(before) ?? (PAST_AFTER.test(after) || /(着|起|塌|垮|漏|裂|淹|困|烧|掉|滑|坠)过/.test(c.slice(at, at + len)) ? ['过'] : null);
   if (past && !still) return { kind: 'past', why: `是过去的事（「${past[0]}」）` };
   for (let k = i; k < Math.min(clauses.length, i + 3); k++) {
     // 后面第二个小句只在同一句里才算
