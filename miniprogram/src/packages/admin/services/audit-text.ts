@@ -49,6 +49,8 @@ export const FIELD_LABELS: Record<string, string> = {
   maxPhotos: '一条反映最多照片数',
   maxPhotoBytes: '一张照片最大',
   reportsPerHourPerResident: '每人每小时最多提交',
+  meTooPerHourPerResident: '每人每小时最多点"我也遇到了"',
+  reportsPerHourPerStation: '每站每小时最多收',
   defaultClaimLimit: '默认每单可接人数',
   duplicateWindowDays: '查重看最近几天',
   inviteValidDays: '邀请码有效天数',

@@ -6,27 +6,38 @@ import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { SettingsView } from '@shared/api/admin.api';
 import type { AppError } from '@shared/domain/errors';
-import type { CountySettings } from '@shared/domain/settings';
+import { SETTINGS_BOUNDS, type CountySettings } from '@shared/domain/settings';
 import { CATEGORIES, type Category } from '@shared/domain/vocabulary';
 import ErrorNote from '../../../components/error-note';
 import AdminShell from '../components/admin-shell';
 import { Btn, Field, formLevelError, Notice, TextInput, Toggles } from '../components/ui';
 import { admin } from '../services/admin-api';
 
-type NumberKey = Exclude<keyof CountySettings, 'residentCategories'>;
+/** 有范围的数值项（SETTINGS_BOUNDS 里的每一项）：新加一项而这里没写怎么说，类型检查就不通过 */
+type NumberKey = keyof typeof SETTINGS_BOUNDS;
 
 const MB = 1024 * 1024;
 
-/** 每一项怎么说、用什么单位（照片大小按 MB 填，存的是字节） */
-const NUMBER_FIELDS: Array<{ key: NumberKey; label: string; unit: string; hint: string; scale?: number }> = [
-  { key: 'maxTextLength', label: '一条反映最多多少字', unit: '字', hint: '居民写得太长时提示删减。' },
-  { key: 'maxPhotos', label: '一条反映最多几张照片', unit: '张', hint: '0 表示不收照片。' },
-  { key: 'maxPhotoBytes', label: '一张照片最大', unit: 'MB', hint: '手机拍的照片一般 2–5 MB。', scale: MB },
-  { key: 'reportsPerHourPerResident', label: '同一位居民一小时内最多提交几条', unit: '条', hint: '防止有人刷屏。' },
-  { key: 'defaultClaimLimit', label: '一件反映默认几位委员可以接', unit: '人', hint: '小组可以单独设；召集人可以对某一件改。' },
-  { key: 'duplicateWindowDays', label: '查重看最近多少天的反映', unit: '天', hint: '居民会看到这段时间里同站的相似反映。' },
-  { key: 'inviteValidDays', label: '委员邀请码多少天内有效', unit: '天', hint: '过期了可以重发。' },
-];
+interface NumberField {
+  label: string;
+  unit: string;
+  hint: string;
+  /** 页面上填的数乘以它才是存的值（照片大小按 MB 填，存的是字节） */
+  scale?: number;
+}
+
+const NUMBER_FIELD_TEXT: Record<NumberKey, NumberField> = {
+  maxTextLength: { label: '一条反映最多多少字', unit: '字', hint: '居民写得太长时提示删减。' },
+  maxPhotos: { label: '一条反映最多几张照片', unit: '张', hint: '0 表示不收照片。' },
+  maxPhotoBytes: { label: '一张照片最大', unit: 'MB', hint: '手机拍的照片一般 2–5 MB。', scale: MB },
+  reportsPerHourPerResident: { label: '同一位居民一小时内最多提交几条', unit: '条', hint: '防止有人刷屏。' },
+  meTooPerHourPerResident: { label: '同一位居民一小时内最多点几次"我也遇到了"', unit: '次', hint: '防止有人把一件事刷上热点。' },
+  reportsPerHourPerStation: { label: '一个联络站一小时内最多收几条新反映', unit: '条', hint: '超过时告诉居民稍后再试或打站里的电话。' },
+  defaultClaimLimit: { label: '一件反映默认几位委员可以接', unit: '人', hint: '小组可以单独设；召集人可以对某一件改。' },
+  duplicateWindowDays: { label: '查重看最近多少天的反映', unit: '天', hint: '居民会看到这段时间里同站的相似反映。' },
+  inviteValidDays: { label: '委员邀请码多少天内有效', unit: '天', hint: '过期了可以重发。' },
+};
+const NUMBER_FIELDS = (Object.keys(NUMBER_FIELD_TEXT) as NumberKey[]).map((key) => ({ key, ...NUMBER_FIELD_TEXT[key] }));
 const ALL_FIELDS = [...NUMBER_FIELDS.map((f) => f.key), 'residentCategories'];
 const CATEGORY_OPTIONS = CATEGORIES.map((c) => ({ value: c, label: c }));
 
