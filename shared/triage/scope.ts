@@ -23,11 +23,11 @@ const AFFAIRS: Array<{ re: string; note: string }> = [
   { re: '社保|医保|养老保险|养老金|退休金|退休|公积金|低保|五保|扶贫|贫困户|补贴|补助|抚恤|危房改造', note: '自己的社保待遇或补助' },
   { re: '报销|医药费|医疗费|手术|住院|治疗|透析|看病|病情|误诊|医疗事故|确诊|化疗|打错药|烫伤|救命药', note: '自己或家人的看病和医疗费用' },
   { re: '户口|户籍|上户|落户|准生证|居住证|身份证|护照|签证|通行证|档案', note: '自己的证件手续' },
-  { re: '学位|入学|上不了学|没学上|读不了书|不收|转学|借读|招生|中考|高考|考试|招考|招聘|面试|报考|报名|职称|编制|录取|成绩|分数', note: '自己或孩子的升学、考试、职称' },
+  { re: '学位|入学|小升初|拒收|上不了学|没学上|读不了书|不收|转学|借读|招生|中考|高考|考试|招考|招聘|面试|报考|报名|职称|编制|录取|成绩|分数', note: '自己或孩子的升学、考试、职称' },
   { re: '合同|定金|首付|认筹金|退款|退钱|退费|不退|退货|发票|学费|驾校|旅行社|会所|4s店|商家|店里|网上买|买的|购买的|办卡|充值|会员卡|售后|保修|维修费|欺诈|被骗|受骗|贷款|契税', note: '自己的消费或合同纠纷' },
   { re: '辞退|开除|解聘|解雇|解除劳动|劳动合同|调岗|工伤|仲裁|入职|离职|上班|打工|试用期', note: '自己的劳动关系' },
   { re: '赔偿|补偿|拆迁|征收|安置', note: '自己的补偿' },
-  { re: '纠纷|维权|离婚|遗产|继承|(跟|和|与)(邻居|楼上|楼下|隔壁|对门)|邻居(?!们)|隔壁(家|的|盖|占|把)|被打|打伤|摔伤|摔断|受伤|我投资|我的厂|我开的|我的店', note: '自己的纠纷、受伤或生意' },
+  { re: '纠纷|维权|离婚|遗产|继承|(跟|和|与)(邻居|楼上|楼下|隔壁|对门)|邻居(?!们)|隔壁(家|的|盖|占|把)|被打|打伤|摔伤|摔断|受伤|被盗|被偷|我投资|我的厂|我开的|我的店', note: '自己的纠纷、受伤或生意' },
 ];
 
 const PARTY = `(?:${SELF}(?:的)?${KIN}?|作为家长|家长.{0,2}孩子)`;
@@ -99,15 +99,17 @@ export function assessScope(text: string, category?: Category, library?: ReportK
   const indNotes: string[] = [];
   let individual = 0;
   const singular = (t.match(SINGULAR) ?? []).length;
+  // 短留言里"我"和切身的事隔着逗号也算数；长留言里顺带提到的词分量轻
+  const short = t.length < 200;
   let loose = 0;
   for (const a of AFFAIR_RES) {
     const m = a.re.exec(t);
     if (m) {
       individual += 1.5;
       indNotes.push(`${a.note}「${m[1]}」`);
-    } else if (singular > 0 && a.anywhere.test(t)) loose += 0.5;
+    } else if (singular > 0 && a.anywhere.test(t)) loose += short ? 0.75 : 0.5;
   }
-  individual = Math.min(individual + Math.min(loose, 1), 4.5);
+  individual = Math.min(individual + Math.min(loose, short ? 1.5 : 1), 4.5);
   const owed = OWED_TO_ONE.exec(t) ?? OWED_TO_HIM.exec(t);
   if (owed) {
     individual += 2.5;
