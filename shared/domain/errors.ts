@@ -57,6 +57,7 @@ export const ERROR_MESSAGES = {
   'IMPORT.TOO_MANY_ROWS': '一次最多导入 500 行，请分批导入。',
   'ADMIN.NOT_ADMIN': '只有政协办管理员可以使用管理后台。',
   'ADMIN.SCOPE_EXCEEDED': '只能在您管理的小组范围内操作。',
+  'ADMIN.CANNOT_DEACTIVATE_SELF': '不能停用自己。需要交接时，请另一位管理员来办。',
   'SETTINGS.INVALID': '设置的数值超出了允许的范围。',
   'UPLOAD.INVALID': '上传的文件无效，请选择 jpg 或 png 照片。',
   'UPLOAD.TOO_LARGE': '照片太大了，请选择 {maxPhotoMB}MB 以内的照片。',

@@ -1,7 +1,8 @@
 /**
  * setMemberActive：停用离任的委员，或重新启用。停用时他接的未结束工单撤下接单、回到待接单，
  * 每张都记入历史，并通知那个小组的召集人重新分单；他的邀请码作废。
- * 结果：ok（撤下了几张）；MEMBER.NOT_FOUND / ADMIN.SCOPE_EXCEEDED（他还在范围外的小组里）/ ADMIN.NOT_ADMIN。
+ * 管理员不能停用自己（一个县可能只有一位管理员，停了就没人能进后台）。
+ * 结果：ok（撤下了几张）；MEMBER.NOT_FOUND / ADMIN.SCOPE_EXCEEDED（他还在范围外的小组里）/ ADMIN.CANNOT_DEACTIVATE_SELF / ADMIN.NOT_ADMIN。
  */
 import { fail, ok, type Result } from '../../domain/errors';
 import { WORKING_STATUSES } from '../../domain/lifecycle';
@@ -17,6 +18,7 @@ export async function setMemberActive(deps: AdminDeps, openid: string, memberId:
   const before = await deps.store.getMember(memberId);
   if (!before || !seesMember(a.data, before)) return fail('MEMBER.NOT_FOUND');
   if (!managesMember(a.data, before)) return fail('ADMIN.SCOPE_EXCEEDED');
+  if (!active && before.id === a.data.member.id) return fail('ADMIN.CANNOT_DEACTIVATE_SELF');
   const member = { ...before, active, ...(active ? {} : { inviteCode: null, inviteExpiresAt: null }) };
   const entry = auditEntry(deps, a.data, active ? 'reactivateMember' : 'deactivateMember', { kind: 'member', id: member.id, label: member.name }, redactSecrets(before), redactSecrets(member), member.groups.map((g) => g.groupId));
   await deps.store.applyDirectoryChange({ members: [member] }, [entry]);

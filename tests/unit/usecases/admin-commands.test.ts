@@ -140,6 +140,12 @@ describe('委员与邀请码', () => {
     expect(code(await issueInvite(deps, 'wx-a1', 'm1'))).toBe('MEMBER.ALREADY_BOUND');
   });
 
+  test('管理员不能停用自己', async () => {
+    const { deps, store } = setup();
+    expect(code(await setMemberActive(deps, 'wx-a1', 'a1', false))).toBe('ADMIN.CANNOT_DEACTIVATE_SELF');
+    expect(store.members.get('a1')!.active).toBe(true);
+  });
+
   test('同一个人可以在两个小组', async () => {
     const { deps, store } = setup();
     await saveMember(deps, 'wx-a1', { id: 'm1', name: '李建国', groupId: 'g2', role: 'convener' });
