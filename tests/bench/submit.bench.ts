@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
+import { SETTINGS_BOUNDS } from '../../shared/domain/settings';
+import { openSqliteStore } from '../../cloudfunctions/_runtime/adapters/store.sqlite';
 import { spawn } from 'node:child_process';
 import { createLocalRuntime } from '../../cloudfunctions/_local/runtime';
 import { seedDemoCounty } from '../../cloudfunctions/_runtime/demo-county';
@@ -66,6 +68,10 @@ export type SubmitFigures = {
 
 export async function measure(): Promise<SubmitFigures> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mashangti-bench-'));
+  // 基准一小时内往同一个站提交一千多条：把本县的站点上限调到允许的最大值（与政协办在设置页改的一样写进库里）
+  const setup = openSqliteStore(dir);
+  await setup.putCountySettings({ reportsPerHourPerStation: SETTINGS_BOUNDS.reportsPerHourPerStation.max });
+  setup.close();
   const s = await startApi(dir);
   // 同一居民一小时内只能提 10 条，所以基准用不同的居民
   let n = 0;
@@ -84,7 +90,7 @@ export async function measure(): Promise<SubmitFigures> {
 
   // 每次提交的存储操作数（同一套处理函数在本进程里调，另一个数据目录，不含投递）
   const opsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mashangti-bench-ops-'));
-  const rt = createLocalRuntime({ dataDir: opsDir });
+  const rt = createLocalRuntime({ dataDir: opsDir, settings: { reportsPerHourPerStation: SETTINGS_BOUNDS.reportsPerHourPerStation.max } });
   await seedDemoCounty(rt.deps, { tickets: false });
   const store = rt.store;
   const before = store.operations;
