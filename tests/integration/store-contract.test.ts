@@ -41,13 +41,19 @@ describeStoreContract('CloudBase 适配器 + 数据库替身', async () => {
 });
 
 /** 一个新的 SQLite 存储，外加同一个文件上的第二个连接（测试里直接改库用）；用完都关掉、删掉 */
-async function withRawSqlite(prefix: string, fn: (store: SqliteStore, raw: Database.Database) => Promise<void>): Promise<void> {
+async function withRawSqlite(prefix: string, fn: (store: SqliteStore, raw: Database.Database, reopen: () => SqliteStore) => Promise<void>): Promise<void> {
   const dir = tempDir(prefix);
   const store = openSqliteStore(dir);
   const raw = openDatabase(dir);
+  const reopened: SqliteStore[] = [];
   try {
-    await fn(store, raw);
+    await fn(store, raw, () => {
+      const s = openSqliteStore(dir);
+      reopened.push(s);
+      return s;
+    });
   } finally {
+    for (const s of reopened) s.close();
     raw.close();
     store.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -131,13 +137,18 @@ describe('目录修改在最后一步失败时什么都不留', () => {
   }
 
   test('嵌入式 SQLite：最后一条操作记录写入出错，整个事务回滚', () =>
-    withRawSqlite('mashangti-admin-', async (store, raw) => {
+    withRawSqlite('mashangti-admin-', async (first, raw, reopen) => {
       raw.exec(`CREATE TRIGGER audit_boom BEFORE INSERT ON audit WHEN NEW.id = 'au-late-boom' BEGIN SELECT RAISE(ABORT, 'boom'); END`);
+      // 触发器建好后再开一个连接：它一定看得到触发器（不依赖另一个连接何时发觉库结构变了）
+      first.close();
+      const store = reopen();
       await expect(store.applyDirectoryChange(change, audit)).rejects.toThrow('boom');
       await expectNothing(store);
       raw.exec('DROP TRIGGER audit_boom');
-      await store.applyDirectoryChange(change, audit);
-      await expectAll(store);
+      store.close();
+      const again = reopen();
+      await again.applyDirectoryChange(change, audit);
+      await expectAll(again);
     }));
 
   test('CloudBase 适配器 + 数据库替身：提交时出错，事务里的写入一条都不落库', async () => {
