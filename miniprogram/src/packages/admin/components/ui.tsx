@@ -160,3 +160,17 @@ export function explainMissing(error: AppError, values: Record<string, unknown>,
   if (typeof v === 'string' && v.trim() === '') return { ...error, message: messages[field]! };
   return error;
 }
+
+/** 编辑表单底部的"保存 / 取消"：三个管理页一样的一排按钮 */
+export function SaveCancel({ saving, testid, onSave, onCancel }: { saving: boolean; testid: string; onSave: () => void; onCancel: () => void }) {
+  return (
+    <View className='adm-actions'>
+      <Btn kind='primary' busy={saving} testid={testid} onClick={onSave}>
+        {saving ? '正在保存…' : '保存'}
+      </Btn>
+      <Btn kind='plain' onClick={onCancel}>
+        取消
+      </Btn>
+    </View>
+  );
+}

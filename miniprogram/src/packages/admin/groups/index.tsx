@@ -10,7 +10,7 @@ import ErrorNote from '../../../components/error-note';
 import { PAGES, go, withQuery } from '../../../services/nav';
 import { useReloadOnShow } from '../../../services/use-reload';
 import AdminShell from '../components/admin-shell';
-import { Btn, Cell, explainMissing, Field, formLevelError, Notice, Pill, TableHead, TextInput } from '../components/ui';
+import { Btn, Cell, explainMissing, Field, formLevelError, Notice, Pill, TableHead, TextInput, SaveCancel } from '../components/ui';
 import { admin } from '../services/admin-api';
 
 interface GroupForm {
@@ -113,14 +113,7 @@ export default function GroupsPage() {
             </Field>
           </View>
           <ErrorNote error={formLevelError(formError, FORM_FIELDS)} />
-          <View className='adm-actions'>
-            <Btn kind='primary' busy={saving} testid='save-group' onClick={save}>
-              {saving ? '正在保存…' : '保存'}
-            </Btn>
-            <Btn kind='plain' onClick={() => edit(null)}>
-              取消
-            </Btn>
-          </View>
+          <SaveCancel saving={saving} testid='save-group' onSave={save} onCancel={() => edit(null)} />
         </View>
       )}
 

@@ -12,7 +12,7 @@ import { formatDate } from '../../../services/format';
 import { PAGES, go, withQuery } from '../../../services/nav';
 import { useReloadOnShow } from '../../../services/use-reload';
 import AdminShell from '../components/admin-shell';
-import { Btn, Cell, Choices, Confirm, explainMissing, Field, formLevelError, Notice, Pill, TableHead, TextInput } from '../components/ui';
+import { Btn, Cell, Choices, Confirm, explainMissing, Field, formLevelError, Notice, Pill, TableHead, TextInput, SaveCancel } from '../components/ui';
 import { admin } from '../services/admin-api';
 
 type FormMode = 'add' | 'edit' | 'join';
@@ -226,14 +226,7 @@ export default function MembersPage() {
             </Field>
           </View>
           <ErrorNote error={formLevelError(formError, FORM_FIELDS)} />
-          <View className='adm-actions'>
-            <Btn kind='primary' busy={saving} testid='save-member' onClick={save}>
-              {saving ? '正在保存…' : '保存'}
-            </Btn>
-            <Btn kind='plain' onClick={() => edit(null)}>
-              取消
-            </Btn>
-          </View>
+          <SaveCancel saving={saving} testid='save-member' onSave={save} onCancel={() => edit(null)} />
         </View>
       )}
 

@@ -11,7 +11,7 @@ import ErrorNote from '../../../components/error-note';
 import { PAGES, go, withQuery } from '../../../services/nav';
 import { useReloadOnShow } from '../../../services/use-reload';
 import AdminShell from '../components/admin-shell';
-import { Btn, Cell, Choices, Confirm, explainMissing, Field, formLevelError, Notice, Pill, TableHead, TextArea, TextInput } from '../components/ui';
+import { Btn, Cell, Choices, Confirm, explainMissing, Field, formLevelError, Notice, Pill, TableHead, TextArea, TextInput, SaveCancel } from '../components/ui';
 import { admin } from '../services/admin-api';
 
 interface StationForm {
@@ -174,14 +174,7 @@ export default function StationsPage() {
             </Field>
           </View>
           <ErrorNote error={formLevelError(formError, FORM_FIELDS)} />
-          <View className='adm-actions'>
-            <Btn kind='primary' busy={saving} testid='save-station' onClick={save}>
-              {saving ? '正在保存…' : '保存'}
-            </Btn>
-            <Btn kind='plain' onClick={() => edit(null)}>
-              取消
-            </Btn>
-          </View>
+          <SaveCancel saving={saving} testid='save-station' onSave={save} onCancel={() => edit(null)} />
         </View>
       )}
 
