@@ -81,6 +81,32 @@ async function pointGroupAt(store: Store, url: string): Promise<void> {
 const wecomEntries = async (app: TestApp): Promise<OutboxEntry[]> =>
   (await app.rt.store.listDueOutbox('9999-12-31', 1000)).filter((e) => e.channel === 'wecom');
 
+
+/**
+ * 模拟投递到第 5 张卡片时进程崩溃：那一次发送抛出，从那一刻起这个"进程"什么也写不进数据库。
+ */
+function crashAtFifthSend<S extends object>(real: OutboxSender, store: S): { crashing: OutboxSender; dying: S } {
+  let calls = 0;
+  let crashed = false;
+  const crashing: OutboxSender = {
+    async send(entry) {
+      if (++calls === 5) {
+        crashed = true;
+        throw new Error('进程崩溃');
+      }
+      return real.send(entry);
+    },
+  };
+  const dying = new Proxy(store, {
+    get(target, prop, receiverObj) {
+      const value = Reflect.get(target, prop, receiverObj);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => (crashed ? Promise.reject(new Error('进程已崩溃')) : (value as (...a: unknown[]) => unknown).apply(target, args));
+    },
+  });
+  return { crashing, dying };
+}
+
 describe('接收方在超时之后才回答', () => {
   let app: TestApp;
   let receiver: Receiver;
@@ -144,25 +170,7 @@ describe('一轮发到一半进程崩了', () => {
     expect(await wecomEntries(app)).toHaveLength(13);
     const real = new WecomWebhookSender(app.rt.store, 'touristappid', 2000);
 
-    // 第 5 次发送时进程崩了：发送器抛出，从这一刻起这个进程什么也写不进数据库
-    let calls = 0;
-    let crashed = false;
-    const crashing: OutboxSender = {
-      async send(entry) {
-        if (++calls === 5) {
-          crashed = true;
-          throw new Error('进程崩溃');
-        }
-        return real.send(entry);
-      },
-    };
-    const dying = new Proxy(app.rt.store, {
-      get(target, prop, receiverObj) {
-        const value = Reflect.get(target, prop, receiverObj);
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => (crashed ? Promise.reject(new Error('进程已崩溃')) : (value as (...a: unknown[]) => unknown).apply(target, args));
-      },
-    });
+    const { crashing, dying } = crashAtFifthSend(real, app.rt.store);
     await expect(deliverOutbox({ store: dying, clock: app.clock, senders: { wecom: crashing } }, { concurrency: 1 })).rejects.toThrow('进程已崩溃');
     expect([...receiver.hits.values()].reduce((a, b) => a + b, 0)).toBe(4);
 
@@ -260,24 +268,7 @@ describe.each([
     receiver = await startReceiver('ok');
     const pages = await cardsFor(13);
     const real = new WecomWebhookSender(store, 'touristappid', 2000);
-    let calls = 0;
-    let crashed = false;
-    const crashing: OutboxSender = {
-      async send(entry) {
-        if (++calls === 5) {
-          crashed = true;
-          throw new Error('进程崩溃');
-        }
-        return real.send(entry);
-      },
-    };
-    const dying = new Proxy(store, {
-      get(target, prop, receiverObj) {
-        const value = Reflect.get(target, prop, receiverObj);
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => (crashed ? Promise.reject(new Error('进程已崩溃')) : (value as (...a: unknown[]) => unknown).apply(target, args));
-      },
-    });
+    const { crashing, dying } = crashAtFifthSend(real, store);
     await expect(deliverOutbox({ store: dying, clock, senders: { wecom: crashing } }, { concurrency: 1 })).rejects.toThrow('进程已崩溃');
     clock.advance(60_000);
     await deliverOutbox({ store, clock, senders: { wecom: real } });
