@@ -8,7 +8,7 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
-import { arrived, current, fill, screenshot, settled, startE2E, tap, tapTestId, testId, topPageId, waitForText, type E2E } from './harness';
+import { arrived, current, fill, openRoute, screenshot, startE2E, tap, tapTestId, testId, topPageId, waitForText, type E2E } from './harness';
 
 // jest.config.js 里 e2e 项目的 testTimeout 在项目级不生效，这里显式设置
 jest.setTimeout(180_000);
@@ -36,16 +36,7 @@ async function desk(openid: string): Promise<Desk> {
   page.on('pageerror', (err) => console.error(`[${openid} 电脑] 页面脚本出错：`, err.message));
   return {
     page,
-    async open(route: string) {
-      const url = `${e2e.baseUrl}/?as=${encodeURIComponent(openid)}#${route}`;
-      let from: string | null = null;
-      if (page.url().split('#')[0] === url.split('#')[0]) {
-        await settled(page);
-        from = await topPageId(page);
-      }
-      await page.goto(url);
-      await arrived(page, route, from);
-    },
+    open: (route: string) => openRoute(page, e2e.baseUrl, openid, route),
   };
 }
 

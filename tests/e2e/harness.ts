@@ -32,6 +32,23 @@ const COUNT_TAPS = `(() => {
   }, { capture: true, passive: true });
 })();`;
 
+/**
+ * 以 openid 的身份打开 hash 路由下的页面，等它显示出来、切换结束（手机和电脑的浏览器都用它）。
+ * 上一次跳转还在动画里时换页，会把要回去的页面留在隐藏状态（PLATFORM-NOTES）：先等它结束。
+ */
+export async function openRoute(page: Page, baseUrl: string, openid: string, route: string): Promise<void> {
+  const url = `${baseUrl}/?as=${encodeURIComponent(openid)}#${route}`;
+  if (page.url() === url) return settled(page); // 同一地址不会换页
+  // 只改 hash 时文档不重载，要等的是"旧的那一页之后新进入的一页"（同一路径、不同查询串时也换了页）
+  let from: string | null = null;
+  if (page.url().split('#')[0] === url.split('#')[0]) {
+    await settled(page);
+    from = await topPageId(page);
+  }
+  await page.goto(url);
+  await arrived(page, route, from);
+}
+
 export interface E2E {
   baseUrl: string;
   browser: Browser;
@@ -186,19 +203,7 @@ export async function startE2E(): Promise<E2E> {
         context,
         page,
         openid,
-        async open(route: string) {
-          // 上一次跳转还在动画里时换页，会把要回去的页面留在隐藏状态（PLATFORM-NOTES）：先等它结束
-          const url = `${baseUrl}/?as=${encodeURIComponent(openid)}#${route}`;
-          if (page.url() === url) return settled(page); // 同一地址不会换页
-          // 只改 hash 时文档不重载，要等的是"旧的那一页之后新进入的一页"（同一路径、不同查询串时也换了页）
-          let from: string | null = null;
-          if (page.url().split('#')[0] === url.split('#')[0]) {
-            await settled(page);
-            from = await topPageId(page);
-          }
-          await page.goto(url);
-          await arrived(page, route, from);
-        },
+        open: (route: string) => openRoute(page, baseUrl, openid, route),
         async taps() {
           return page.evaluate(() => Number(sessionStorage.getItem('__mstTaps') || 0));
         },
