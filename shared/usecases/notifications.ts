@@ -57,8 +57,9 @@ export function buildOutbox(
       sentAt: null,
     });
   };
-  // 给居民（本组工作人员以外）的通知：委员写的文字去掉个人信息
-  const forResidents = { ...content, title: publicText(content.title, ticket), body: publicText(content.body, ticket) };
+  // 给居民（本组工作人员以外）的通知：委员写的文字去掉个人信息。只在真有居民要通知时才算（新反映只通知委员，提交路径不付这份钱）
+  let scrubbed: NotificationContent | null = null;
+  const forResidents = () => (scrubbed ??= { ...content, title: publicText(content.title, ticket), body: publicText(content.body, ticket) });
   for (const t of targets) {
     if (t.kind === 'member') {
       const page = workTicketPage(ticket.id);
@@ -66,8 +67,8 @@ export function buildOutbox(
       if (t.member.openid) push(recipientOfResident(t.member.openid), 'subscribe', page);
     } else if (t.kind === 'resident') {
       const page = residentTicketPage(ticket.id);
-      push(recipientOfResident(t.openid), 'inapp', page, forResidents);
-      push(recipientOfResident(t.openid), 'subscribe', page, forResidents);
+      push(recipientOfResident(t.openid), 'inapp', page, forResidents());
+      push(recipientOfResident(t.openid), 'subscribe', page, forResidents());
     } else if (t.group.webhookUrl) {
       push(recipientOfGroup(t.group.id), 'wecom', workTicketPage(ticket.id));
     }
