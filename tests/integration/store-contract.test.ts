@@ -40,20 +40,14 @@ describeStoreContract('CloudBase 适配器 + 数据库替身', async () => {
   return { store: createCloudbaseStore(db), close() {} };
 });
 
-/** 一个新的 SQLite 存储，外加同一个文件上的第二个连接（测试里直接改库用）；用完都关掉、删掉 */
-async function withRawSqlite(prefix: string, fn: (store: SqliteStore, raw: Database.Database, reopen: () => SqliteStore) => Promise<void>): Promise<void> {
+/** 一个新的 SQLite 存储，外加同一个文件上的第二个连接（测试里直接改库里的数据用）；用完都关掉、删掉 */
+async function withRawSqlite(prefix: string, fn: (store: SqliteStore, raw: Database.Database) => Promise<void>): Promise<void> {
   const dir = tempDir(prefix);
   const store = openSqliteStore(dir);
   const raw = openDatabase(dir);
-  const reopened: SqliteStore[] = [];
   try {
-    await fn(store, raw, () => {
-      const s = openSqliteStore(dir);
-      reopened.push(s);
-      return s;
-    });
+    await fn(store, raw);
   } finally {
-    for (const s of reopened) s.close();
     raw.close();
     store.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -136,20 +130,23 @@ describe('目录修改在最后一步失败时什么都不留', () => {
     expect((await store.listAudit({ groupIds: ['cg-late'] })).items.map((a) => a.id)).toEqual(['au-late-boom', 'au-late-1']);
   }
 
-  test('嵌入式 SQLite：最后一条操作记录写入出错，整个事务回滚', () =>
-    withRawSqlite('mashangti-admin-', async (first, raw, reopen) => {
-      raw.exec(`CREATE TRIGGER audit_boom BEFORE INSERT ON audit WHEN NEW.id = 'au-late-boom' BEGIN SELECT RAISE(ABORT, 'boom'); END`);
-      // 触发器建好后再开一个连接：它一定看得到触发器（不依赖另一个连接何时发觉库结构变了）
-      first.close();
-      const store = reopen();
-      await expect(store.applyDirectoryChange(change, audit)).rejects.toThrow('boom');
+  test('嵌入式 SQLite：最后一条操作记录写入出错（主键重复），整个事务回滚', async () => {
+    const dir = tempDir('mashangti-admin-');
+    const store = openSqliteStore(dir);
+    try {
+      // 最后一条记录与第一条同号：前面的站点、小组、设置、委员、记录都已写进事务，最后一步撞主键
+      const lastFails = [...audit, { ...audit[0]! }];
+      // better-sqlite3 是原生模块，jest 每个工作进程只载入一次：它抛的 SqliteError 可能来自另一个测试文件的 realm，
+      // toThrow 认不出它是 Error（会报"did not throw"），所以按错误内容比
+      await expect(store.applyDirectoryChange(change, lastFails)).rejects.toMatchObject({ message: expect.stringMatching(/UNIQUE/) });
       await expectNothing(store);
-      raw.exec('DROP TRIGGER audit_boom');
+      await store.applyDirectoryChange(change, audit);
+      await expectAll(store);
+    } finally {
       store.close();
-      const again = reopen();
-      await again.applyDirectoryChange(change, audit);
-      await expectAll(again);
-    }));
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   test('CloudBase 适配器 + 数据库替身：提交时出错，事务里的写入一条都不落库', async () => {
     const { service, db } = doubleDatabase();
