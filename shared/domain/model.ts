@@ -88,6 +88,28 @@ export const OutcomeSchema = z.object({
 export type Outcome = z.infer<typeof OutcomeSchema>;
 export type Rated = z.infer<typeof RatedSchema>;
 
+/**
+ * 一位居民对办理结果的评价：反映人和每一位"我也遇到了"的居民各一条，每一条都计入满意率。
+ * 不满意时可点选原因（DISSATISFACTION_REASONS 的键）并写一句话；via 说明是办结后评的还是回头看时答的。
+ */
+export const ResidentRatingSchema = z.object({
+  openid: z.string(),
+  rating: z.enum(RATINGS),
+  reasons: z.array(z.string()),
+  comment: z.string(),
+  at: z.string(),
+  via: z.enum(['rate', 'followUp']),
+});
+export type ResidentRating = z.infer<typeof ResidentRatingSchema>;
+
+/** 工单的期限（ISO 时刻）：派单（提交、重新办理、改派）时按县里的设置和工作日历算出 */
+export const TicketDueSchema = z.object({
+  claim: z.optional(z.string()),
+  feedback: z.optional(z.string()),
+  resolve: z.optional(z.string()),
+});
+export type TicketDue = z.infer<typeof TicketDueSchema>;
+
 export const TicketSchema = z.object({
   id: z.string(),
   /** 给人看的编号，电话里念得出来 */
@@ -121,6 +143,12 @@ export const TicketSchema = z.object({
   caseTitle: z.optional(z.nullable(z.string())),
   publishCase: z.boolean(),
   rating: z.nullable(RatedSchema),
+  /** 每位居民的评价（反映人 + 我也遇到了的居民）；旧数据没有，只有 rating */
+  ratings: z.optional(z.array(ResidentRatingSchema)),
+  /** 最近一次派单的时刻（提交、重新办理、改派），期限从它算起；旧数据没有，按 createdAt */
+  dispatchedAt: z.optional(z.string()),
+  /** 当前期限；召集人延期一次后是新的日期 */
+  due: z.optional(TicketDueSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** 乐观锁：每次写入 +1，条件更新以它为准 */
