@@ -24,6 +24,8 @@ export interface Page<T> {
 }
 
 export interface TicketQuery {
+  /** 按 id 一次读一批（消息中心给每条消息配上工单此刻的状态） */
+  ids?: string[];
   stationIds?: string[];
   groupIds?: string[];
   statuses?: TicketStatus[];

@@ -595,6 +595,24 @@ export function describeStoreContract(name: string, open: () => Promise<StoreFix
       );
 
       test(
+        '按 id 一次读一批：只给这些 id 的，不存在的 id 不算，可与其他条件一起筛；空列表什么都不返回；计数同样',
+        async () => {
+          const a = ticket(60);
+          const b = ticket(61, { status: 'closed' });
+          const c = ticket(62);
+          for (const t of [a, b, c]) await store.createTicket(t, [], []);
+          const ids = async (q: Parameters<Store['listTickets']>[0]) => (await store.listTickets(q)).items.map((t) => t.id).sort();
+          expect(await ids({ ids: [a.id, b.id, 'no-such-ticket'] })).toEqual([a.id, b.id].sort());
+          expect(await ids({ ids: [b.id] })).toEqual([b.id]);
+          expect((await store.listTickets({ ids: [b.id] })).items[0]!.status).toBe('closed');
+          expect(await ids({ ids: [a.id, b.id], statuses: ['closed'] })).toEqual([b.id]);
+          expect(await ids({ ids: [] })).toEqual([]);
+          expect(await store.countTickets({ ids: [a.id, c.id, 'no-such-ticket'] })).toBe(2);
+        },
+        timeout,
+      );
+
+      test(
         '按给人看的编号查：完全相同才算，可与小组一起筛；计数同样',
         async () => {
           const a = ticket(50);

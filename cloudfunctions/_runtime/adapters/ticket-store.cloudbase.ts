@@ -67,6 +67,7 @@ function nextRateLog(recent: string[], createdAt: string, rateLimit: SubmitRateL
 export function ticketWhere(_: DbCommand, query: TicketQuery): Record<string, unknown> | null {
   const where: Record<string, unknown> = {};
   const lists: Array<[string, readonly string[] | undefined]> = [
+    ['id', query.ids],
     ['stationId', query.stationIds],
     ['groupId', query.groupIds],
     ['status', query.statuses],

@@ -18,6 +18,7 @@ export function ticketWhere(query: TicketQuery): { where: string[]; args: unknow
     where.push(values.length ? `${col} IN (${placeholders(values)})` : '0');
     args.push(...values);
   };
+  if (query.ids) inList('t.id', query.ids);
   if (query.stationIds) inList('t.station_id', query.stationIds);
   if (query.groupIds) inList('t.group_id', query.groupIds);
   if (query.statuses) inList('t.status', query.statuses);

@@ -58,6 +58,7 @@ export class FakeStore implements Store, AdminStore {
   }
   private matches(t: Ticket, q: TicketQuery): boolean {
     return (
+      (!q.ids || q.ids.includes(t.id)) &&
       (!q.stationIds || q.stationIds.includes(t.stationId)) &&
       (!q.groupIds || q.groupIds.includes(t.groupId)) &&
       (!q.statuses || q.statuses.includes(t.status)) &&
