@@ -57,20 +57,21 @@ export function buildOutbox(
       sentAt: null,
     });
   };
-  // 给居民（本组工作人员以外）的通知：委员写的文字去掉个人信息。只在真有居民要通知时才算（新反映只通知委员，提交路径不付这份钱）
+  // 离开本组站内消息的文字（给居民的通知、企业微信群卡片、微信服务通知）一律经过同一道 publicText：
+  // 群里不只有办理的人，服务通知会显示在锁屏上。只在真有这类条目时才算一次。
   let scrubbed: NotificationContent | null = null;
-  const forResidents = () => (scrubbed ??= { ...content, title: publicText(content.title, ticket), body: publicText(content.body, ticket) });
+  const scrubbedContent = () => (scrubbed ??= { ...content, title: publicText(content.title, ticket), body: publicText(content.body, ticket) });
   for (const t of targets) {
     if (t.kind === 'member') {
       const page = workTicketPage(ticket.id);
       push(recipientOfMember(t.member.id), 'inapp', page);
-      if (t.member.openid) push(recipientOfResident(t.member.openid), 'subscribe', page);
+      if (t.member.openid) push(recipientOfResident(t.member.openid), 'subscribe', page, scrubbedContent());
     } else if (t.kind === 'resident') {
       const page = residentTicketPage(ticket.id);
-      push(recipientOfResident(t.openid), 'inapp', page, forResidents());
-      push(recipientOfResident(t.openid), 'subscribe', page, forResidents());
+      push(recipientOfResident(t.openid), 'inapp', page, scrubbedContent());
+      push(recipientOfResident(t.openid), 'subscribe', page, scrubbedContent());
     } else if (t.group.webhookUrl) {
-      push(recipientOfGroup(t.group.id), 'wecom', workTicketPage(ticket.id));
+      push(recipientOfGroup(t.group.id), 'wecom', workTicketPage(ticket.id), scrubbedContent());
     }
   }
   return entries;

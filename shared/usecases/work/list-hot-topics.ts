@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '../../domain/errors';
 import { hotTopics as groupTopics } from '../../triage';
 import type { HotTopicView } from '../../api/work.api';
 import { resolveActor, workGroupIdsOf, type Deps } from '../context';
+import { publicText } from '../public-text';
 
 export async function listHotTopics(deps: Deps, openid: string, q: { groupId?: string; stationId?: string; days: number }): Promise<Result<{ items: HotTopicView[] }>> {
   const actor = await resolveActor(deps, openid);
@@ -25,7 +26,8 @@ export async function listHotTopics(deps: Deps, openid: string, q: { groupId?: s
     { limit: 1000 },
   );
   const weight = new Map(page.items.map((t) => [t.id, t.meToo.length + 1]));
-  const topics = groupTopics(page.items.map((t) => ({ id: t.id, text: t.redactedText, weight: weight.get(t.id) })), { minCount: 1, limit: 50 });
+  // 热点的标签和词取自文字：用给本组以外的人看的那一份（publicText），标签里不会冒出人名、门牌
+  const topics = groupTopics(page.items.map((t) => ({ id: t.id, text: publicText(t.redactedText, t), weight: weight.get(t.id) })), { minCount: 1, limit: 50 });
   const items = topics
     .map((t) => ({ label: t.label, count: t.ids.reduce((s, id) => s + (weight.get(id) ?? 1), 0), tickets: t.ids.length, terms: t.terms, ticketIds: t.ids }))
     .sort((a, b) => b.count - a.count)
