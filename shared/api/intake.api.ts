@@ -2,7 +2,7 @@
  * intake 云函数（居民端）的请求模式与返回类型。小程序和云函数共用这一份，约定只在这里改。
  */
 import * as z from 'zod/mini';
-import { CATEGORIES, LIBRARIES, RATINGS, REPORT_KINDS, URGENCIES, type Category, type Library, type Rating, type ReportKind, type Urgency } from '../domain/vocabulary';
+import { CATEGORIES, DISSATISFACTION_REASONS, LIBRARIES, RATINGS, REPORT_KINDS, URGENCIES, type Category, type DissatisfactionReason, type Library, type NotificationEvent, type Rating, type ReportKind, type Urgency } from '../domain/vocabulary';
 import type { TicketStatus } from '../domain/lifecycle';
 import type { Contact, Rated } from '../domain/model';
 import { SETTINGS_BOUNDS, type ReportLimits } from '../domain/settings';
@@ -51,8 +51,14 @@ export const MyReportsRequest = z.object({});
 export const RateTicketRequest = z.object({
   ticketId,
   rating: z.enum(RATINGS),
+  /** 不满意的原因（一点即选，可多选）；满意、基本满意时不看 */
+  reasons: z.optional(z.array(z.enum(DISSATISFACTION_REASONS)).check(z.maxLength(DISSATISFACTION_REASONS.length))),
   comment: z.optional(z.string().check(z.trim(), z.maxLength(300))),
 });
+const cursor = z.optional(z.nullable(z.string().check(z.maxLength(200))));
+/** 居民的消息中心：一页一页往下翻 */
+export const ResidentMessagesRequest = z.object({ cursor });
+export const MarkResidentMessagesReadRequest = z.object({ ids: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(200)) });
 /** 小程序里 requestSubscribeMessage 的结果：问了哪些模板（一次最多 3 个）、接受了哪些 */
 export const RecordSubscriptionRequest = z.object({
   templateIds: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(3)),
@@ -120,7 +126,8 @@ export interface ResidentTicketView {
   createdAt: string;
   updatedAt: string;
   timeline: TimelineItem[];
-  rating: Rated | null;
+  /** 这位居民自己的评价（反映人和"我也遇到了"的居民各一条） */
+  rating: (Rated & { reasons: DissatisfactionReason[] }) | null;
   canRate: boolean;
   caseSummary: string | null;
 }
@@ -136,6 +143,32 @@ export interface ResidentTicketSummary {
   reporterCount: number;
   createdAt: string;
   updatedAt: string;
+  /** 有没读的消息：我的反映上标"有新进展" */
+  hasNews: boolean;
+  /** 已办结、她还没评：标"待评价" */
+  awaitingRating: boolean;
+}
+
+/** 消息中心里的一条：发出时的标题和正文，加上工单此刻的状态（不是发出时的） */
+export interface MessageItemView {
+  id: string;
+  ticketId: string;
+  event: NotificationEvent;
+  title: string;
+  body: string;
+  page: string;
+  createdAt: string;
+  read: boolean;
+  /** 工单现在的状态；工单已不存在时为 null */
+  ticketStatus: TicketStatus | null;
+  ticketStatusLabel: string | null;
+}
+
+export interface MessagePage {
+  items: MessageItemView[];
+  /** 全部未读条数（不只这一页） */
+  unread: number;
+  nextCursor: string | null;
 }
 
 export interface CaseView {
@@ -162,5 +195,8 @@ export const intakeContract = {
   rateTicket: action<ResidentTicketView>()(RateTicketRequest),
   listCases: action<{ items: CaseView[] }>()(ListCasesRequest),
   recordSubscription: action<{ recorded: number }>()(RecordSubscriptionRequest),
+  /** 居民的消息中心：本人作为居民收到的站内消息，最新的在前，分页 */
+  myMessages: action<MessagePage>()(ResidentMessagesRequest),
+  markMessagesRead: action<{ marked: number }>()(MarkResidentMessagesReadRequest),
 };
 export type IntakeContract = typeof intakeContract;

@@ -6,7 +6,7 @@ import { CATEGORIES, REPORT_KINDS, SCOPES, URGENCIES, type Category, type Librar
 import type { Relation, TicketAction, TicketStatus } from '../domain/lifecycle';
 import type { Claimant, Outcome, Rated, TriageRecord } from '../domain/model';
 import { action } from './contract';
-import { FILE_ID_PATTERN, PHOTOS_CEILING, type TimelineItem } from './intake.api';
+import { FILE_ID_PATTERN, PHOTOS_CEILING, type MessageItemView, type MessagePage, type TimelineItem } from './intake.api';
 
 const ticketId = z.string().check(z.minLength(1), z.maxLength(64));
 const note = (max: number, emptyCode: 'REQUEST.INVALID' = 'REQUEST.INVALID') => z.string().check(z.trim(), z.minLength(1, { error: emptyCode }), z.maxLength(max));
@@ -67,16 +67,8 @@ export interface WhoAmI {
   isAdmin: boolean;
 }
 
-export interface MessageView {
-  id: string;
-  ticketId: string;
-  event: NotificationEvent;
-  title: string;
-  body: string;
-  page: string;
-  createdAt: string;
-  read: boolean;
-}
+/** 消息中心的一条（委员、召集人与居民同一个样子）：带工单此刻的状态 */
+export type MessageView = MessageItemView;
 
 export interface WorkTicketSummary {
   id: string;
@@ -123,7 +115,19 @@ export interface WorkTicketView extends WorkTicketSummary {
   publishCase: boolean;
   proposal: string | null;
   outcome: Outcome | null;
+  /** 反映人的评价（旧字段，老页面还读它） */
   rating: Rated | null;
+  /** 每位居民的评价（反映人 + 我也遇到了的居民），不满意的带原因（中文）；召集人在"重新办理"前看 */
+  ratings: RatingView[];
+}
+
+export interface RatingView {
+  by: 'owner' | 'joiner';
+  rating: Rated['rating'];
+  /** 不满意原因的中文 */
+  reasons: string[];
+  comment: string;
+  at: string;
 }
 
 /** 热点：一组相近的反映 */
@@ -142,7 +146,7 @@ type TicketResult = WorkTicketView;
 export const workContract = {
   whoami: action<WhoAmI>()(EmptyRequest),
   bindMember: action<WhoAmI>()(BindMemberRequest),
-  myMessages: action<{ items: MessageView[]; unread: number; nextCursor: string | null }>()(MyMessagesRequest),
+  myMessages: action<MessagePage>()(MyMessagesRequest),
   markMessagesRead: action<{ marked: number }>()(MarkReadRequest),
   listQueue: action<{ items: WorkTicketSummary[]; nextCursor: string | null }>()(ListQueueRequest),
   getTicket: action<TicketResult>()(TicketIdRequest),

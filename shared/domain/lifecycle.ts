@@ -6,6 +6,7 @@
  * 归单：召集人办结(close) 后归入案例库。侧出口：转办(refer)、不予受理(reject)、合并(merge)。
  */
 import type { ErrorCode } from './errors';
+import { isReporter, ratingOf, type Rateable } from './ratings';
 
 export const TICKET_STATUSES = [
   'pending', // 待接单
@@ -120,7 +121,11 @@ export type TransitionTarget = TicketStatus | 'same' | 'byClaimants';
 
 /** 守卫要看的工单字段与调用人（纯数据，领域不依赖存储）。 */
 export interface GuardInput {
-  ticket: { claimants: ReadonlyArray<{ memberId: string }>; claimLimit: number; meToo: readonly string[]; rating: object | null };
+  ticket: Rateable & {
+    claimants: ReadonlyArray<{ memberId: string }>;
+    claimLimit: number;
+    meToo: readonly string[];
+  };
   memberId: string | null;
   openid: string;
 }
@@ -148,7 +153,11 @@ export const claimGuard: Guard = ({ ticket, memberId }) => {
   return null;
 };
 const meTooGuard: Guard = ({ ticket, openid }) => (ticket.meToo.includes(openid) ? 'TICKET.ALREADY_JOINED' : null);
-const rateGuard: Guard = ({ ticket }) => (ticket.rating ? 'TICKET.ALREADY_RATED' : null);
+/** 评价的守卫：反映人和每一位点过"我也遇到了"的居民各评一次；别的居民不能评。 */
+export const rateGuard: Guard = ({ ticket, openid }) => {
+  if (!isReporter(ticket, openid)) return 'AUTH.FORBIDDEN';
+  return ratingOf(ticket, openid) ? 'TICKET.ALREADY_RATED' : null;
+};
 
 /** 唯一的流转表。改流程只改这里，测试会把每个状态×动作×身份都过一遍。 */
 export const TRANSITIONS: readonly Transition[] = [
@@ -174,7 +183,8 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'reject', from: UNRESOLVED_STATUSES, to: 'rejected', relations: LEADERS },
   // 重新办理：原接单委员继续（已接单），没人接的回到待接单
   { action: 'reopen', from: ['closed', 'referred', 'rejected'], to: 'byClaimants', relations: LEADERS },
-  { action: 'rate', from: ['closed'], to: 'same', relations: ['owner'], guard: rateGuard },
+  // 评价：反映人和"我也遇到了"的居民（relation 为 resident，守卫再看她是否真的加入过）各一次
+  { action: 'rate', from: ['closed'], to: 'same', relations: ['owner', 'resident'], guard: rateGuard },
   { action: 'setClaimLimit', from: OPEN_STATUSES, to: 'same', relations: LEADERS },
   { action: 'overrideTriage', from: OPEN_STATUSES, to: 'same', relations: LEADERS },
   // 委员停用（离任）时，政协办把他的接单撤下：工单回到待接单（协商中的保留状态），召集人重新分单

@@ -28,6 +28,17 @@ export const RATINGS = ['satisfied', 'basic', 'unsatisfied'] as const;
 export type Rating = (typeof RATINGS)[number];
 export const RATING_LABELS: Record<Rating, string> = { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' };
 
+/** 不满意时一点即选的原因（可多选，另可写一句话）；召集人在"重新办理"前看到的就是这些。 */
+export const DISSATISFACTION_REASONS = ['unsolved', 'partly', 'slow', 'attitude', 'noContact'] as const;
+export type DissatisfactionReason = (typeof DISSATISFACTION_REASONS)[number];
+export const DISSATISFACTION_REASON_LABELS: Record<DissatisfactionReason, string> = {
+  unsolved: '问题没解决',
+  partly: '只解决了一部分',
+  slow: '办得太慢',
+  attitude: '态度不好',
+  noContact: '没人联系我',
+};
+
 /** 身份角色（绑定决定，按小组划分）；居民不需绑定。 */
 export const ROLES = ['resident', 'member', 'convener', 'admin'] as const;
 export type Role = (typeof ROLES)[number];

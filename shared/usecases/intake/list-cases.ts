@@ -3,6 +3,7 @@
  * 结果：ok；STATION.NOT_FOUND。
  */
 import { fail, ok, type Result } from '../../domain/errors';
+import { ratingOf } from '../../domain/ratings';
 import type { CaseView } from '../../api/intake.api';
 import type { Deps } from '../context';
 
@@ -22,7 +23,7 @@ export async function listCases(deps: Deps, stationId: string): Promise<Result<{
         summary: t.caseSummary ?? '',
         closedAt: t.outcome?.at ?? t.updatedAt,
         reporterCount: t.meToo.length + 1,
-        rating: t.rating?.rating ?? null,
+        rating: ratingOf(t, t.residentOpenid)?.rating ?? null,
       })),
   });
 }

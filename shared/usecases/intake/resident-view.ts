@@ -2,7 +2,9 @@
  * 居民看到的工单：列表里的一行与详情。正文、联系方式按 shared/domain/access.ts 的规则给：
  * 反映人看自己的原话；点了"我也遇到了"的居民只看隐去个人信息的文字，也看不到别人的照片。
  */
-import { STATUS_LABELS } from '../../domain/lifecycle';
+import { allowedActions, STATUS_LABELS } from '../../domain/lifecycle';
+import { ratingOf } from '../../domain/ratings';
+import type { DissatisfactionReason } from '../../domain/vocabulary';
 import { relationsTo, seesPersonalData } from '../../domain/access';
 import type { Ticket } from '../../domain/model';
 import type { ResidentTicketSummary, ResidentTicketView } from '../../api/intake.api';
@@ -12,7 +14,13 @@ import { contactFor, textFor, timelineOf } from '../views';
 
 const residentRelations = (t: Ticket, openid: string) => relationsTo({ openid, member: null }, t);
 
-export function residentSummary(t: Ticket, stationName: string, openid: string): ResidentTicketSummary {
+/** 她此刻能不能评价：问流转表（已办结）和它的守卫（她反映过或加入过、还没评过） */
+export function canRateNow(t: Ticket, openid: string): boolean {
+  return allowedActions(t.status, residentRelations(t, openid), { ticket: t, memberId: null, openid }).includes('rate');
+}
+
+/** hasNews：这张单有她没读的消息（由调用方从消息中心算好传进来） */
+export function residentSummary(t: Ticket, stationName: string, openid: string, hasNews = false): ResidentTicketSummary {
   return {
     id: t.id,
     no: t.no,
@@ -24,12 +32,15 @@ export function residentSummary(t: Ticket, stationName: string, openid: string):
     reporterCount: t.meToo.length + 1,
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
+    hasNews,
+    awaitingRating: canRateNow(t, openid),
   };
 }
 
 export async function buildResidentView(deps: Deps, t: Ticket, openid: string): Promise<ResidentTicketView> {
   const rels = residentRelations(t, openid);
   const isOwner = rels.includes('owner');
+  const mine = ratingOf(t, openid);
   // 别人的照片可能拍到个人信息，只给看得到原话的人
   const showPhotos = seesPersonalData(rels) && t.photos.length > 0;
   const [station, history, urls] = await Promise.all([
@@ -56,8 +67,8 @@ export async function buildResidentView(deps: Deps, t: Ticket, openid: string): 
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
     timeline: timelineOf(history, true, t),
-    rating: isOwner ? t.rating : null,
-    canRate: isOwner && t.status === 'closed' && !t.rating,
+    rating: mine ? { rating: mine.rating, comment: mine.comment, at: mine.at, reasons: mine.reasons as DissatisfactionReason[] } : null,
+    canRate: canRateNow(t, openid),
     caseSummary: t.status === 'closed' ? t.caseSummary : null,
   };
 }

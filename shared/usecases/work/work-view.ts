@@ -5,6 +5,7 @@
 import { allowedActions, STATUS_LABELS, type TicketAction } from '../../domain/lifecycle';
 import { primaryRelation, relationsTo } from '../../domain/access';
 import type { Ticket } from '../../domain/model';
+import { ratingsOf, reasonLabels } from '../../domain/ratings';
 import type { WorkTicketSummary, WorkTicketView } from '../../api/work.api';
 import type { Actor, Deps } from '../context';
 import { excerpt } from '../notifications';
@@ -70,5 +71,6 @@ export async function buildWorkView(deps: Deps, t: Ticket, actor: Actor): Promis
     proposal: proposal?.note ?? null,
     outcome: t.outcome,
     rating: t.rating,
+    ratings: ratingsOf(t).map((r) => ({ by: r.openid === t.residentOpenid ? 'owner' : 'joiner', rating: r.rating, reasons: reasonLabels(r.reasons), comment: r.comment, at: r.at })),
   };
 }

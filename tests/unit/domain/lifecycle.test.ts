@@ -6,6 +6,7 @@ import {
   allowedActions,
   checkTransition,
   claimGuard,
+  rateGuard,
   RELATIONS,
   resolveTarget,
   statusCategory,
@@ -55,7 +56,7 @@ const EXPECTED: Record<Exclude<TicketAction, 'submit'>, Partial<Record<Relation,
   refer: { convener: to('referred', ...BEFORE_PROPOSAL), admin: to('referred', ...BEFORE_PROPOSAL) },
   reject: { convener: to('rejected', ...BEFORE_PROPOSAL), admin: to('rejected', ...BEFORE_PROPOSAL) },
   reopen: { convener: to('byClaimants', 'closed', 'referred', 'rejected'), admin: to('byClaimants', 'closed', 'referred', 'rejected') },
-  rate: { owner: same('closed') },
+  rate: { owner: same('closed'), resident: same('closed') },
   setClaimLimit: { convener: same(...OPEN), admin: same(...OPEN) },
   overrideTriage: { convener: same(...OPEN), admin: same(...OPEN) },
   withdrawClaim: { convener: { ...to('byClaimants', 'claimed'), ...same('consulting') }, admin: { ...to('byClaimants', 'claimed'), ...same('consulting') } },
@@ -121,11 +122,11 @@ describe('状态归类与接单人数', () => {
     ['名额已满', [claimant], 1, 'm2', 'TICKET.CLAIM_FULL'],
     ['自己接了且名额已满，先说已接过', [claimant], 1, 'm1', 'TICKET.ALREADY_CLAIMED'],
   ] as const)('接单守卫：%s → %s', (_case, claimants, claimLimit, memberId, expected) => {
-    expect(claimGuard({ ticket: { claimants: [...claimants], claimLimit, meToo: [], rating: null }, memberId, openid: `wx-${memberId}` })).toBe(expected);
+    expect(claimGuard({ ticket: { claimants: [...claimants], claimLimit, residentOpenid: 'wx-r', meToo: [], rating: null }, memberId, openid: `wx-${memberId}` })).toBe(expected);
   });
 
   test('按钮只列守卫也允许的动作：名额满了，委员看不到"接单"', () => {
-    const full = { ticket: { claimants: [claimant], claimLimit: 1, meToo: [], rating: null }, memberId: 'm2', openid: 'wx-m2' };
+    const full = { ticket: { claimants: [claimant], claimLimit: 1, residentOpenid: 'wx-r', meToo: [], rating: null }, memberId: 'm2', openid: 'wx-m2' };
     expect(allowedActions('claimed', ['member'])).toContain('claim');
     expect(allowedActions('claimed', ['member'], full)).not.toContain('claim');
   });
@@ -136,5 +137,20 @@ describe('状态归类与接单人数', () => {
 
   test('其他小组的委员对任何状态的工单都没有可做的动作', () => {
     for (const s of TICKET_STATUSES) expect(allowedActions(s, ['outsider'])).toEqual([]);
+  });
+
+  const rated = (openid: string) => ({ openid, rating: 'satisfied' as const, reasons: [], comment: '', at: '2026-05-24T01:00:00Z', via: 'rate' as const });
+  const legacyOwnerRating = { rating: 'basic' as const, comment: '', at: '2026-05-24T01:00:00Z' };
+  test.each([
+    ['反映人还没评', 'wx-owner', [], null, undefined, null],
+    ['反映人已评（旧数据只有 rating 字段）', 'wx-owner', [], legacyOwnerRating, undefined, 'TICKET.ALREADY_RATED'],
+    ['反映人已评（ratings 里有她）', 'wx-owner', [], legacyOwnerRating, [rated('wx-owner')], 'TICKET.ALREADY_RATED'],
+    ['我也遇到了的居民还没评，反映人已评', 'wx-joiner', ['wx-joiner'], legacyOwnerRating, undefined, null],
+    ['我也遇到了的居民已评', 'wx-joiner', ['wx-joiner'], null, [rated('wx-joiner')], 'TICKET.ALREADY_RATED'],
+    ['另一位加入的居民评过，不影响她', 'wx-joiner', ['wx-joiner', 'wx-other'], null, [rated('wx-other')], null],
+    ['没加入的居民不能评', 'wx-stranger', ['wx-joiner'], null, undefined, 'AUTH.FORBIDDEN'],
+  ] as const)('评价守卫：%s → %s', (_case, openid, meToo, rating, ratings, expected) => {
+    const ticket = { claimants: [], claimLimit: 3, residentOpenid: 'wx-owner', meToo: [...meToo], rating, ...(ratings ? { ratings: [...ratings] } : {}) };
+    expect(rateGuard({ ticket, memberId: null, openid })).toBe(expected);
   });
 });
