@@ -279,6 +279,36 @@ describe('订阅消息与 cron 投递', () => {
   });
 });
 
+describe('每一位反映人都有回音（CloudBase 适配器 + 数据库替身）', () => {
+  test('"我也遇到了"的居民在消息中心读到进展和办结（显示工单此刻的状态）、标为已读，并与反映人各评一次', async () => {
+    const w = await world();
+    const id = must(await submit(w, 'wx-res-f', '小区出行道路被电线杆挡住，车辆进出困难。')).ticketId;
+    must(await w.call('intake', 'wx-res-g', 'meToo', { ticketId: id }));
+    must(await w.call('work', 'demo-member-1', 'claimTicket', { ticketId: id }));
+    must(await w.call('work', 'demo-member-1', 'addProgress', { ticketId: id, note: '已电话联系 13912345678，明天去现场' }));
+    must(await w.runCron());
+    type Msgs = { items: Array<{ id: string; event: string; body: string; read: boolean; ticketStatusLabel: string | null }>; unread: number };
+    const before = must(await w.call<Msgs>('intake', 'wx-res-g', 'myMessages'));
+    expect(before.items.map((m) => [m.event, m.ticketStatusLabel])).toEqual([['ticket.progress', '已接单'], ['ticket.claimed', '已接单']]);
+    expect(before.items[0]!.body).not.toContain('13912345678');
+    expect(before.unread).toBe(2);
+    expect(must(await w.call<{ marked: number }>('intake', 'wx-res-g', 'markMessagesRead', { ids: [before.items[0]!.id] })).marked).toBe(1);
+
+    must(await w.call('work', 'demo-convener', 'closeTicket', { ticketId: id, caseSummary: '电线杆已移走。' }));
+    must(await w.runCron());
+    const after = must(await w.call<Msgs>('intake', 'wx-res-g', 'myMessages'));
+    expect(after.items.map((m) => [m.event, m.ticketStatusLabel, m.read])).toEqual([['ticket.closed', '已办结', false], ['ticket.progress', '已办结', true], ['ticket.claimed', '已办结', false]]);
+    expect(after.unread).toBe(2);
+
+    must(await w.call('intake', 'wx-res-f', 'rateTicket', { ticketId: id, rating: 'satisfied' }));
+    must(await w.call('intake', 'wx-res-g', 'rateTicket', { ticketId: id, rating: 'unsatisfied', reasons: ['slow'] }));
+    const second = await w.call('intake', 'wx-res-g', 'rateTicket', { ticketId: id, rating: 'satisfied' });
+    expect(!second.ok && second.error.code).toBe('TICKET.ALREADY_RATED');
+    const view = must(await w.call<{ ratings: Array<{ by: string; rating: string; reasons: string[] }> }>('work', 'demo-convener', 'getTicket', { ticketId: id }));
+    expect(view.ratings.map((r) => [r.by, r.rating, r.reasons])).toEqual([['owner', 'satisfied', []], ['joiner', 'unsatisfied', ['办得太慢']]]);
+  });
+});
+
 describe('联络站小程序码', () => {
   test('管理员生成：scene = 站点 id，打开联络站页，图片存进云存储；非管理员被拒；控制台（无 OPENID）可以批量生成', async () => {
     const w = await world();
