@@ -3,7 +3,7 @@
  * 政协办的管理后台放 packages/admin 分包。
  */
 export default defineAppConfig({
-  pages: ['pages/station/index', 'pages/report/index', 'pages/done/index', 'pages/mine/index', 'pages/ticket/index'],
+  pages: ['pages/station/index', 'pages/report/index', 'pages/done/index', 'pages/mine/index', 'pages/ticket/index', 'pages/messages/index'],
   subPackages: [
     {
       root: 'packages/work',

@@ -9,7 +9,7 @@ import { intakeContract, type IntakeContract } from '@shared/api/intake.api';
 import { workContract, type MergeTarget, type QueueFilter, type TriageOverride, type WorkContract } from '@shared/api/work.api';
 import { withMessageParams, type Result } from '@shared/domain/errors';
 import { DEFAULT_SETTINGS, messageParams } from '@shared/domain/settings';
-import type { Rating } from '@shared/domain/vocabulary';
+import type { DissatisfactionReason, Rating } from '@shared/domain/vocabulary';
 import { transport } from './cloud-client';
 import type { CloudFunctionName, LocalImage } from './transport';
 
@@ -50,9 +50,13 @@ export const intake = {
   myReports: () => call('intake', 'myReports', {}),
   getTicket: (ticketId: string) => call('intake', 'getTicket', { ticketId }),
   meToo: (ticketId: string) => call('intake', 'meToo', { ticketId }),
-  rateTicket: (ticketId: string, rating: Rating, comment?: string) => call('intake', 'rateTicket', { ticketId, rating, ...(comment ? { comment } : {}) }),
+  rateTicket: (ticketId: string, rating: Rating, extra: { reasons?: DissatisfactionReason[]; comment?: string } = {}) =>
+    call('intake', 'rateTicket', { ticketId, rating, ...(extra.reasons?.length ? { reasons: extra.reasons } : {}), ...(extra.comment ? { comment: extra.comment } : {}) }),
   listCases: (stationId: string) => call('intake', 'listCases', { stationId }),
   recordSubscription: (templateIds: string[], accepted: string[]) => call('intake', 'recordSubscription', { templateIds, accepted }),
+  /** 居民的消息中心（只有居民身份的消息；委员的在工作台） */
+  myMessages: (cursor?: string | null) => call('intake', 'myMessages', cursor ? { cursor } : {}),
+  markMessagesRead: (ids: string[]) => call('intake', 'markMessagesRead', { ids }),
 };
 
 /** work：委员、召集人 */

@@ -9,6 +9,7 @@ export const PAGES = {
   done: '/pages/done/index',
   mine: '/pages/mine/index',
   ticket: '/pages/ticket/index',
+  messages: '/pages/messages/index',
   workQueue: '/packages/work/queue/index',
   workTicket: '/packages/work/ticket/index',
   workMessages: '/packages/work/messages/index',

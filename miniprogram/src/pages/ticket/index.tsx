@@ -1,15 +1,16 @@
 /**
  * 居民看一条反映：状态、时间线（隐私处理过的办理记录）、照片、有几人也反映了；
- * 办结后一键评价：满意 / 基本满意 / 不满意。订阅消息的通知也打开这里。
+ * 办结后一键评价：满意 / 基本满意 / 不满意（反映人和点过"我也遇到了"的居民各评一次）。
+ * 选"不满意"时，再点选原因（大按钮，可多选）、可写一句话，然后提交。订阅消息的通知也打开这里。
  */
 import { useCallback, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useReloadOnShow } from '../../services/use-reload';
-import { Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ERROR_MESSAGES, type AppError } from '@shared/domain/errors';
 import type { ResidentTicketView } from '@shared/api/intake.api';
-import { LIBRARY_LABELS, RATINGS, RATING_LABELS, URGENCY_LABELS, type Rating } from '@shared/domain/vocabulary';
+import { DISSATISFACTION_REASONS, DISSATISFACTION_REASON_LABELS, LIBRARY_LABELS, RATINGS, RATING_LABELS, URGENCY_LABELS, type DissatisfactionReason, type Rating } from '@shared/domain/vocabulary';
 import PageShell from '../../components/page-shell';
 import ErrorNote from '../../components/error-note';
 import PhotoGrid from '../../components/photo-grid';
@@ -26,6 +27,10 @@ export default function TicketPage() {
   const [view, setView] = useState<ResidentTicketView | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [rating, setRating] = useState<Rating | null>(null);
+  // 点了"不满意"：先选原因、写一句话，再提交
+  const [unhappy, setUnhappy] = useState(false);
+  const [reasons, setReasons] = useState<DissatisfactionReason[]>([]);
+  const [comment, setComment] = useState('');
 
   const load = useCallback(async () => {
     if (!ticketId) return;
@@ -38,12 +43,21 @@ export default function TicketPage() {
 
   useReloadOnShow(load);
 
+  function toggleReason(r: DissatisfactionReason) {
+    setReasons((old) => (old.includes(r) ? old.filter((x) => x !== r) : [...old, r]));
+  }
+
+  function choose(value: Rating) {
+    if (value === 'unsatisfied') setUnhappy(true);
+    else void rate(value);
+  }
+
   async function rate(value: Rating) {
     if (!view || rating) return;
     const subscribing = askToSubscribe('rate');
     setRating(value);
     setError(null);
-    const r = await intake.rateTicket(view.id, value);
+    const r = await intake.rateTicket(view.id, value, value === 'unsatisfied' ? { reasons, comment: comment.trim() } : {});
     setRating(null);
     await subscribing.catch(() => undefined);
     if (r.ok) {
@@ -99,18 +113,47 @@ export default function TicketPage() {
             <View className='card ticket__rate' data-testid='rate'>
               <View className='card__title'>这件事办得怎么样？</View>
               <View className='muted'>点一下就好。不满意的，召集人会重新安排办理。</View>
-              <View className='ticket__rate-buttons'>
-                {RATINGS.map((r) => (
-                  <Button key={r} className={`ticket__rate-btn ticket__rate-btn--${r}`} size='large' block type={r === 'satisfied' ? 'primary' : 'default'} loading={rating === r} onClick={() => rate(r)}>
-                    {RATING_LABELS[r]}
+              {!unhappy && (
+                <View className='ticket__rate-buttons'>
+                  {RATINGS.map((r) => (
+                    <Button key={r} className={`ticket__rate-btn ticket__rate-btn--${r}`} size='large' block type={r === 'satisfied' ? 'primary' : 'default'} loading={rating === r} onClick={() => choose(r)}>
+                      {RATING_LABELS[r]}
+                    </Button>
+                  ))}
+                </View>
+              )}
+              {unhappy && (
+                <View className='ticket__unhappy' data-testid='unhappy-form'>
+                  <View className='strong'>哪里不满意？点一下选上（可以多选）</View>
+                  <View className='ticket__reasons'>
+                    {DISSATISFACTION_REASONS.map((r) => (
+                      <View
+                        key={r}
+                        className={`ticket__reason ${reasons.includes(r) ? 'ticket__reason--on' : ''}`}
+                        data-testid='reason'
+                        aria-pressed={reasons.includes(r)}
+                        onClick={() => toggleReason(r)}
+                      >
+                        {reasons.includes(r) ? '✓ ' : ''}
+                        {DISSATISFACTION_REASON_LABELS[r]}
+                      </View>
+                    ))}
+                  </View>
+                  <Input className='field-input ticket__comment' data-testid='rate-comment' placeholder='还想说一句（可以不写）' maxlength={300} value={comment} onInput={(e) => setComment(e.detail.value)} />
+                  <Button className='ticket__rate-submit' type='primary' size='large' block loading={rating === 'unsatisfied'} onClick={() => rate('unsatisfied')}>
+                    提交：不满意
                   </Button>
-                ))}
-              </View>
+                  <Button size='large' block onClick={() => setUnhappy(false)}>
+                    返回
+                  </Button>
+                </View>
+              )}
             </View>
           )}
           {view.rating && (
             <View className='notice' data-testid='my-rating'>
               您的评价：<Text className='strong'>{RATING_LABELS[view.rating.rating]}</Text>
+              {view.rating.reasons.length ? `（${view.rating.reasons.map((r) => DISSATISFACTION_REASON_LABELS[r]).join('、')}）` : ''}
               {view.rating.comment ? `（${view.rating.comment}）` : ''}
             </View>
           )}

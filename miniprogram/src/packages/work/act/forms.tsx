@@ -15,6 +15,7 @@ import { work } from '../../../services/api';
 import { beijingDateTime, todayInBeijing } from '../../../services/format';
 import type { FormAction } from '../services/actions';
 import { latestAgreement } from '../services/history';
+import ResidentRatings from '../components/resident-ratings';
 
 export interface FormProps {
   view: WorkTicketView;
@@ -427,6 +428,9 @@ export const FORMS: Record<FormAction, ComponentType<FormProps>> = {
     <ReasonForm {...p} label='不予受理的理由' hint='居民会看到这段话，请说明原因和可以去哪里办。' submitLabel='确认不予受理' done='已处理' call={(id, reason) => work.rejectTicket(id, reason)} />
   ),
   reopen: (p) => (
-    <ReasonForm {...p} label='重新办理的原因（可选）' hint='如：居民不满意，路灯修好后又坏了。' submitLabel='重新办理' done='已重新办理' optional call={(id, reason) => work.reopenTicket(id, reason || undefined)} />
+    <>
+      <ResidentRatings ratings={p.view.ratings} />
+      <ReasonForm {...p} label='重新办理的原因（可选）' hint='如：居民不满意，路灯修好后又坏了。' submitLabel='重新办理' done='已重新办理' optional call={(id, reason) => work.reopenTicket(id, reason || undefined)} />
+    </>
   ),
 };

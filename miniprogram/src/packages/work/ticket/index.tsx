@@ -11,7 +11,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { ERROR_MESSAGES, type AppError } from '@shared/domain/errors';
 import type { WorkTicketView } from '@shared/api/work.api';
 import { ACTION_LABELS, type TicketAction } from '@shared/domain/lifecycle';
-import { LIBRARY_LABELS, RATING_LABELS, REPORT_KIND_LABELS, SCOPE_LABELS, URGENCY_LABELS } from '@shared/domain/vocabulary';
+import { LIBRARY_LABELS, REPORT_KIND_LABELS, SCOPE_LABELS, URGENCY_LABELS } from '@shared/domain/vocabulary';
 import PageShell from '../../../components/page-shell';
 import ErrorNote from '../../../components/error-note';
 import PhotoGrid from '../../../components/photo-grid';
@@ -22,6 +22,7 @@ import { PAGES, go, withQuery } from '../../../services/nav';
 import { isFormAction, isPrimary, splitActions } from '../services/actions';
 import { cacheTicket, cachedTicket } from '../services/ticket-cache';
 import HistoryList from '../components/history-list';
+import ResidentRatings from '../components/resident-ratings';
 import './index.css';
 
 export default function WorkTicketPage() {
@@ -129,12 +130,7 @@ export default function WorkTicketPage() {
             </View>
           )}
           {view.outcome && <Outcome view={view} />}
-          {view.rating && (
-            <View className={`notice ${view.rating.rating === 'unsatisfied' ? 'wt__unsatisfied' : ''}`}>
-              居民评价：<Text className='strong'>{RATING_LABELS[view.rating.rating]}</Text>
-              {view.rating.comment ? `（${view.rating.comment}）` : ''}
-            </View>
-          )}
+          <ResidentRatings ratings={view.ratings} />
 
           <View className='section-title'>
             接单委员（{view.claimantDetails.length}/{view.claimLimit}）
