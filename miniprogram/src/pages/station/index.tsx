@@ -142,6 +142,9 @@ function Footer() {
       <View className='footer-links__item' onClick={() => go(PAGES.mine)}>
         我的反映
       </View>
+      <View className='footer-links__item' data-testid='messages-entry' onClick={() => go(PAGES.messages)}>
+        我的消息
+      </View>
       <View className='footer-links__item' data-testid='member-entry' onClick={() => go(PAGES.workQueue)}>
         委员入口
       </View>
