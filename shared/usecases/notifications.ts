@@ -21,9 +21,16 @@ export interface NotificationContent {
   body: string;
 }
 
+/**
+ * 摘要：截到 max 个字。截断处若落在一串数字或字母中间，整串不要——半个电话号码（"139123456…"）
+ * 去个人信息时认不出来，却已经够别人拼回去；通知的正文先截断、后经过 publicText，所以要在这里防住。
+ */
 export function excerpt(text: string, max = 40): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+  if (flat.length <= max) return flat;
+  let cut = flat.slice(0, max);
+  if (/[0-9A-Za-z*-]$/.test(cut) && /^[0-9A-Za-z*-]/.test(flat.slice(max))) cut = cut.replace(/[0-9A-Za-z*-]+$/, '');
+  return `${cut}…`;
 }
 
 /** 为每个对象在它的每个渠道上生成一条发件箱条目：站内消息总有；订阅消息给有 openid 的人；企业微信给配置了机器人的小组。 */

@@ -45,3 +45,18 @@ test('热点的标签和词里没有人名：居民在联系人里留了名字�
   expect(r.data.items.length).toBeGreaterThan(0);
   expect(JSON.stringify(r.data.items)).not.toMatch(/刘大军|大军/);
 });
+
+test('进展很长、电话号码正好被摘要截断：给居民的通知里不留半个号码', async () => {
+  const id = await app.submit('demo-resident-1', '小区门口的电线杆挡路，救护车进不来');
+  await app.work('demo-member-1', 'claimTicket', { ticketId: id });
+  // 60 个字的摘要截在号码中间
+  const lead = '今天上午到现场看了，电线杆确实挡在路口，已经和供电所约好下周一来迁移。请居民放心，有事可以联系';
+  const note = `${lead.padEnd(54, '我').slice(0, 54)}13912345678，随时打`;
+  expect(note.indexOf('13912345678')).toBeLessThan(60);
+  expect(note.indexOf('13912345678') + 11).toBeGreaterThan(60);
+  await app.work('demo-member-1', 'addProgress', { ticketId: id, note });
+  const outbox = await app.rt.store.listDueOutbox(app.clock.now().toISOString(), 1000);
+  const toResident = outbox.filter((o) => o.event === 'ticket.progress' && o.recipient === 'openid:demo-resident-1');
+  expect(toResident.length).toBeGreaterThan(0);
+  for (const o of toResident) expect(o.body).not.toMatch(/\d{5,}/);
+});
