@@ -67,7 +67,8 @@ function nextRateLog(recent: string[], createdAt: string, rateLimit: SubmitRateL
 export function ticketWhere(_: DbCommand, query: TicketQuery): Record<string, unknown> | null {
   const where: Record<string, unknown> = {};
   const lists: Array<[string, readonly string[] | undefined]> = [
-    ['id', query.ids],
+    // 按 id 读一批走数据库自带的 _id 索引（工单文档的 _id 就是工单 id）
+    ['_id', query.ids],
     ['stationId', query.stationIds],
     ['groupId', query.groupIds],
     ['status', query.statuses],
