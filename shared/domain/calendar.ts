@@ -79,6 +79,9 @@ const HOLIDAY_DAYS = new Set(Object.keys(HOLIDAYS).map(dayNumber));
 const WORKDAY_DAYS = new Set(Object.keys(WORKDAYS).map(dayNumber));
 const coveredYears = Object.keys(HOLIDAYS).map((k) => +k.slice(0, 4));
 
+/** 期限最远能排到多少天之后（办结期限最多 180 个工作日，约 9 个月）：这段时间里有数据之外的日子就要提示 */
+export const NOTICE_HORIZON_DAYS = 270;
+
 /** 包里数据覆盖的年份（含两端） */
 export const CALENDAR_COVERAGE = {
   firstYear: Math.min(...coveredYears),
@@ -94,6 +97,14 @@ export function lastCoveredYear(): number {
 export function isEstimated(date: CalendarDate): boolean {
   const year = +date.slice(0, 4);
   return year > CALENDAR_COVERAGE.lastYear || year < CALENDAR_COVERAGE.firstYear;
+}
+
+/**
+ * 从 now 起往后 NOTICE_HORIZON_DAYS 天里有全国安排还没发布的日子时，给管理端的提示（ESTIMATED_NOTICE），否则为 null。
+ */
+export function calendarNotice(nowIso: string): string | null {
+  const horizon = addDays(shanghaiDate(nowIso), NOTICE_HORIZON_DAYS);
+  return isEstimated(horizon) ? `${ESTIMATED_NOTICE}（全国节假日安排目前只到 ${CALENDAR_COVERAGE.lastYear} 年）` : null;
 }
 
 /** 同一份调整表反复查询时只建一次索引（调整表是设置里的值，不原地修改；改了就是一个新数组） */
