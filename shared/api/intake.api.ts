@@ -7,6 +7,7 @@ import type { TicketStatus } from '../domain/lifecycle';
 import type { Contact, Rated } from '../domain/model';
 import { SETTINGS_BOUNDS, type ReportLimits } from '../domain/settings';
 import { action } from './contract';
+import { REBOUND_ANSWERS } from '../domain/supervision';
 
 /**
  * 请求模式里的上限是硬上限（任何一个县都不能设得更高），各县自己的字数、照片数在用例里按县里的设置再查一次
@@ -58,6 +59,10 @@ export const RecordSubscriptionRequest = z.object({
   templateIds: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(3)),
   accepted: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(3)),
 });
+/** 回头看的一问一答：没评价过的答评价（满意/基本满意/不满意），评价过的答有没有反弹 */
+export const FOLLOW_UP_ANSWERS = [...RATINGS, ...REBOUND_ANSWERS] as const;
+export type FollowUpAnswer = (typeof FOLLOW_UP_ANSWERS)[number];
+export const AnswerFollowUpRequest = z.object({ ticketId, answer: z.enum(FOLLOW_UP_ANSWERS) });
 export const ListCasesRequest = z.object({ stationId: GetStationRequest.shape.stationId });
 
 export interface StationView {
@@ -123,6 +128,12 @@ export interface ResidentTicketView {
   rating: Rated | null;
   canRate: boolean;
   caseSummary: string | null;
+  /** 办结期限（ISO；召集人延期后是新的日期）；已结束或旧工单为 null */
+  resolveBy: string | null;
+  /** 办结期限延过期：延期的理由 */
+  resolveByExtended: { reason: string } | null;
+  /** 回头看问这位居民的那一句（还没答时）：rating = 这一问就是评价；rebound = 问题有没有反弹 */
+  followUp: { kind: 'rating' | 'rebound'; askedAt: string } | null;
 }
 
 export interface ResidentTicketSummary {
@@ -162,5 +173,6 @@ export const intakeContract = {
   rateTicket: action<ResidentTicketView>()(RateTicketRequest),
   listCases: action<{ items: CaseView[] }>()(ListCasesRequest),
   recordSubscription: action<{ recorded: number }>()(RecordSubscriptionRequest),
+  answerFollowUp: action<ResidentTicketView>()(AnswerFollowUpRequest),
 };
 export type IntakeContract = typeof intakeContract;

@@ -87,6 +87,13 @@ export const TICKET_ACTIONS = [
   'overrideTriage',
   'withdrawClaim',
   'transfer',
+  'extendDeadline',
+  'remindDue',
+  'escalate',
+  'askFollowUp',
+  'answerFollowUp',
+  'askActionCheck',
+  'answerActionCheck',
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
@@ -110,6 +117,13 @@ export const ACTION_LABELS: Record<TicketAction, string> = {
   overrideTriage: '调整分类',
   withdrawClaim: '撤下接单',
   transfer: '改由其他小组办理',
+  extendDeadline: '延期',
+  remindDue: '到期提醒',
+  escalate: '督办升级',
+  askFollowUp: '回头看',
+  answerFollowUp: '回头看答复',
+  askActionCheck: '回头督',
+  answerActionCheck: '回头督答复',
 };
 
 /**
@@ -120,7 +134,7 @@ export type TransitionTarget = TicketStatus | 'same' | 'byClaimants';
 
 /** 守卫要看的工单字段与调用人（纯数据，领域不依赖存储）。 */
 export interface GuardInput {
-  ticket: { claimants: ReadonlyArray<{ memberId: string }>; claimLimit: number; meToo: readonly string[]; rating: object | null };
+  ticket: { claimants: ReadonlyArray<{ memberId: string }>; claimLimit: number; meToo: readonly string[]; rating: object | null; dueExtension?: object };
   memberId: string | null;
   openid: string;
 }
@@ -148,6 +162,8 @@ export const claimGuard: Guard = ({ ticket, memberId }) => {
   return null;
 };
 const meTooGuard: Guard = ({ ticket, openid }) => (ticket.meToo.includes(openid) ? 'TICKET.ALREADY_JOINED' : null);
+/** 延期只能一次 */
+const extendGuard: Guard = ({ ticket }) => (ticket.dueExtension ? 'DEADLINE.ALREADY_EXTENDED' : null);
 const rateGuard: Guard = ({ ticket }) => (ticket.rating ? 'TICKET.ALREADY_RATED' : null);
 
 /** 唯一的流转表。改流程只改这里，测试会把每个状态×动作×身份都过一遍。 */
@@ -183,6 +199,17 @@ export const TRANSITIONS: readonly Transition[] = [
   // 站点改属另一个小组：未结束的工单跟着走，原小组的接单清空，由新小组重新接单
   { action: 'transfer', from: ['pending', 'claimed'], to: 'byClaimants', relations: ['admin'] },
   { action: 'transfer', from: ['consulting', 'proposed'], to: 'same', relations: ['admin'] },
+  // 跟进督单：召集人为一件事延期一次（有理由，居民看得到新日期）
+  { action: 'extendDeadline', from: OPEN_STATUSES, to: 'same', relations: ['convener'], guard: extendGuard },
+  // 定时任务：到期提醒、过期升级、回头看、回头督，只记历史、发通知，不改状态
+  { action: 'remindDue', from: OPEN_STATUSES, to: 'same', relations: ['system'] },
+  { action: 'escalate', from: OPEN_STATUSES, to: 'same', relations: ['system'] },
+  { action: 'askFollowUp', from: ['closed'], to: 'same', relations: ['system'] },
+  { action: 'askActionCheck', from: TICKET_STATUSES, to: 'same', relations: ['system'] },
+  // 回头看的一问一答：问到的居民（反映人或"我也遇到了"的人）才答得了，由用例核对
+  { action: 'answerFollowUp', from: ['closed'], to: 'same', relations: ['owner', 'resident'] },
+  // 回头督：接单委员答"商定的事办了没有"
+  { action: 'answerActionCheck', from: TICKET_STATUSES, to: 'same', relations: ['claimant'] },
 ];
 
 export type TransitionCheck =

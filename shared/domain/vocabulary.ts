@@ -50,6 +50,14 @@ export const NOTIFICATION_EVENTS = [
   'ticket.reopened',
   'ticket.unsatisfied',
   'ticket.released',
+  'ticket.dueToday',
+  'ticket.overdue',
+  'ticket.escalated',
+  'ticket.deadlineExtended',
+  'ticket.followUp',
+  'ticket.rebounded',
+  'ticket.actionCheck',
+  'ticket.actionsNotDone',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 export const NOTIFICATION_EVENT_LABELS: Record<NotificationEvent, string> = {
@@ -68,6 +76,14 @@ export const NOTIFICATION_EVENT_LABELS: Record<NotificationEvent, string> = {
   'ticket.reopened': '重新办理',
   'ticket.unsatisfied': '居民不满意',
   'ticket.released': '需要重新分单',
+  'ticket.dueToday': '今天到期',
+  'ticket.overdue': '已过期未办',
+  'ticket.escalated': '督办：过期未办',
+  'ticket.deadlineExtended': '办结期限延后',
+  'ticket.followUp': '回头看',
+  'ticket.rebounded': '问题反弹',
+  'ticket.actionCheck': '回头督',
+  'ticket.actionsNotDone': '商定的事未落实',
 };
 
 /** 工单的结局：办结、转办、不予受理、合并。 */
