@@ -2,12 +2,11 @@
  * intake 云函数（居民端）的请求模式与返回类型。小程序和云函数共用这一份，约定只在这里改。
  */
 import * as z from 'zod/mini';
-import { CATEGORIES, LIBRARIES, RATINGS, REPORT_KINDS, URGENCIES, type Category, type Library, type Rating, type ReportKind, type Urgency } from '../domain/vocabulary';
+import { CATEGORIES, LIBRARIES, RATINGS, REBOUND_ANSWERS, REPORT_KINDS, URGENCIES, type Category, type Library, type Rating, type ReportKind, type Urgency } from '../domain/vocabulary';
 import type { TicketStatus } from '../domain/lifecycle';
 import type { Contact, Rated } from '../domain/model';
 import { SETTINGS_BOUNDS, type ReportLimits } from '../domain/settings';
 import { action } from './contract';
-import { REBOUND_ANSWERS } from '../domain/supervision';
 
 /**
  * 请求模式里的上限是硬上限（任何一个县都不能设得更高），各县自己的字数、照片数在用例里按县里的设置再查一次

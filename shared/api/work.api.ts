@@ -6,7 +6,7 @@ import { CATEGORIES, REPORT_KINDS, SCOPES, URGENCIES, type Category, type Librar
 import type { Relation, TicketAction, TicketStatus } from '../domain/lifecycle';
 import type { Claimant, Outcome, Rated, TriageRecord } from '../domain/model';
 import { action } from './contract';
-import { DEADLINE_BOUNDS } from '../domain/deadlines';
+import { DEADLINE_BOUNDS } from '../domain/deadline-settings';
 import { FILE_ID_PATTERN, PHOTOS_CEILING, type TimelineItem } from './intake.api';
 
 const ticketId = z.string().check(z.minLength(1), z.maxLength(64));

@@ -5,8 +5,8 @@
 import * as z from 'zod/mini';
 import type { ErrorCode } from './errors';
 import { CATEGORIES } from './vocabulary';
-import { CalendarOverridesSchema, type CalendarOverride } from './calendar';
-import { DEADLINE_BOUNDS, DEFAULT_DEADLINE_SETTINGS, DeadlineSettingsSchema, type DeadlineSettings } from './deadlines';
+import { CalendarOverridesSchema, type CalendarOverride } from './calendar-overrides';
+import { DEADLINE_BOUNDS, DEFAULT_DEADLINE_SETTINGS, DeadlineSettingsSchema, type DeadlineSettings } from './deadline-settings';
 
 /** 每一项的范围：政协办在设置页改的时候不能超出 */
 export const SETTINGS_BOUNDS = {

@@ -145,10 +145,7 @@ export function hasRated(t: Pick<Ticket, 'residentOpenid' | 'rating' | 'ratings'
   return (t.ratings ?? []).some((r) => r.openid === openid);
 }
 
-/** 回头看的答案：评价三选一，或"反弹了 / 没反弹" */
-export const REBOUND_ANSWERS = ['rebounded', 'notRebounded'] as const;
-export type ReboundAnswer = (typeof REBOUND_ANSWERS)[number];
-export const REBOUND_LABELS: Record<ReboundAnswer, string> = { rebounded: '反弹了', notRebounded: '没有反弹' };
+export { REBOUND_ANSWERS, REBOUND_LABELS, type ReboundAnswer } from './vocabulary';
 
 /** 期限给人看的说法：北京时间的"10月9日"（期限都是那天结束之前） */
 export function dueDateLabel(iso: string): string {

@@ -90,3 +90,8 @@ export const NOTIFICATION_EVENT_LABELS: Record<NotificationEvent, string> = {
 export const OUTCOME_KINDS = ['closed', 'referred', 'rejected', 'merged'] as const;
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 export const OUTCOME_LABELS: Record<OutcomeKind, string> = { closed: '办结', referred: '转办', rejected: '不予受理', merged: '合并' };
+
+/** 回头看问"问题有没有反弹？"的两个答案 */
+export const REBOUND_ANSWERS = ['rebounded', 'notRebounded'] as const;
+export type ReboundAnswer = (typeof REBOUND_ANSWERS)[number];
+export const REBOUND_LABELS: Record<ReboundAnswer, string> = { rebounded: '反弹了', notRebounded: '没有反弹' };

@@ -11,7 +11,7 @@ import { CATEGORIES, type Category } from '@shared/domain/vocabulary';
 import ErrorNote from '../../../components/error-note';
 import AdminShell from '../components/admin-shell';
 import { Btn, Choices, Field, formLevelError, Notice, TextInput, Toggles, type Option } from '../components/ui';
-import { OVERRIDE_NOTE_MAX, type CalendarOverride, type OverrideKind } from '@shared/domain/calendar';
+import { OVERRIDE_NOTE_MAX, type CalendarOverride, type OverrideKind } from '@shared/domain/calendar-overrides';
 import { admin } from '../services/admin-api';
 
 /** 有范围的数值项（SETTINGS_BOUNDS 里的每一项）：新加一项而这里没写怎么说，类型检查就不通过 */
