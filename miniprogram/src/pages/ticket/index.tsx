@@ -1,6 +1,7 @@
 /**
  * 居民看一条反映：状态、时间线（隐私处理过的办理记录）、照片、有几人也反映了；
- * 办结后一键评价：满意 / 基本满意 / 不满意。订阅消息的通知也打开这里。
+ * 办结后一键评价：满意 / 基本满意 / 不满意；回头看的问题（评价或"有没有反弹"）也在这里一点就答；
+ * 办理中的显示预计办结的日期（召集人延期后是新的日期）。订阅消息的通知也打开这里。
  */
 import { useCallback, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
@@ -15,8 +16,9 @@ import ErrorNote from '../../components/error-note';
 import PhotoGrid from '../../components/photo-grid';
 import StatusBadge from '../../components/status-badge';
 import Timeline from '../../components/timeline';
+import FollowUpAnswer from '../../components/follow-up-answer';
 import { intake } from '../../services/api';
-import { formatTime, maskPhone, peopleLabel } from '../../services/format';
+import { formatDate, formatTime, maskPhone, peopleLabel } from '../../services/format';
 import { askToSubscribe } from '../../services/subscribe';
 import './index.css';
 
@@ -86,6 +88,12 @@ export default function TicketPage() {
               </View>
             )}
             <View className='muted'>提交于 {formatTime(view.createdAt)}</View>
+            {view.resolveBy && (
+              <View className='muted' data-testid='resolve-by'>
+                预计 {formatDate(view.resolveBy)} 前办结
+                {view.resolveByExtended ? `（已延期：${view.resolveByExtended.reason}）` : ''}
+              </View>
+            )}
           </View>
 
           {view.caseSummary && (
@@ -95,7 +103,17 @@ export default function TicketPage() {
             </View>
           )}
 
-          {view.canRate && (
+          {view.followUp && (
+            <FollowUpAnswer
+              ticketId={view.id}
+              kind={view.followUp.kind}
+              onAnswered={(v) => {
+                setView(v);
+                Taro.showToast({ title: '谢谢您的回答', icon: 'success' });
+              }}
+            />
+          )}
+          {view.canRate && !view.followUp && (
             <View className='card ticket__rate' data-testid='rate'>
               <View className='card__title'>这件事办得怎么样？</View>
               <View className='muted'>点一下就好。不满意的，召集人会重新安排办理。</View>
