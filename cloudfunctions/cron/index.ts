@@ -10,8 +10,9 @@ import { errorEnvelope } from '../../shared/api/envelope';
 import { ok } from '../../shared/domain/errors';
 import { deliverOutbox, type DeliveryReport } from '../../shared/usecases/deliver-outbox';
 import { runScheduled } from '../../shared/usecases/supervision/run-scheduled';
+import { settingsFrom } from '../../shared/usecases/context';
 import { CloudbaseLease } from '../_runtime/adapters/lease.cloudbase';
-import { callDeps, CloudRuntime, lazyMain, outboxSenders, type CloudMain, type CloudPlatform, type RuntimeOptions } from '../_runtime/platform.cloudbase';
+import { CloudRuntime, lazyMain, outboxSenders, type CloudMain, type CloudPlatform, type RuntimeOptions } from '../_runtime/platform.cloudbase';
 import { initNodeSdk } from '../_runtime/adapters/sdk.cloudbase';
 import { initWxServerSdk } from '../_runtime/adapters/sdk.wechat';
 
@@ -42,7 +43,7 @@ export function createMain(platform: CloudPlatform, options: RuntimeOptions = {}
     }
     const total: CronReport = { sent: 0, retried: 0, failed: 0, rounds: 0 };
     try {
-      const s = await runScheduled({ ...callDeps(rt, null), store: rt.store });
+      const s = await runScheduled({ store: rt.store, clock: rt.clock, ids: rt.ids, loadSettings: settingsFrom(rt.store) });
       if (s.ok) total.scheduled = { tickets: s.data.tickets, steps: s.data.steps.length, failed: s.data.failed.length };
       const senders = outboxSenders(rt);
       for (;;) {

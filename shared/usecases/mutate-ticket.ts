@@ -9,7 +9,7 @@ import { canSeeTicket, relationsTo, RELATION_PRIORITY } from '../domain/access';
 import { fail, ok, type ErrorCode, type Result } from '../domain/errors';
 import type { HistoryEntry, OutboxEntry, Ticket } from '../domain/model';
 import type { TicketChange } from '../ports/store.port';
-import type { Actor, Deps } from './context';
+import type { Actor, CoreDeps } from './context';
 import { buildOutbox, type NotificationContent, type NotifyTarget } from './notifications';
 import { DISPATCH_ACTIONS, dispatched, FEEDBACK_ACTIONS } from '../domain/supervision';
 import { deadlineSettingsOf } from '../domain/settings';
@@ -48,7 +48,7 @@ export function actorName(actor: Actor, relation: Relation): string {
 }
 
 export async function mutateTicket(
-  deps: Deps,
+  deps: CoreDeps,
   actor: Actor,
   ticketId: string,
   action: TicketAction,

@@ -3,12 +3,12 @@
  * "没办"转给召集人督办。
  * 结果：ok（做了的一步，或 null：别的实例已经做过）。
  */
-import type { Deps } from '../context';
+import type { CoreDeps } from '../context';
 import { excerpt } from '../notifications';
 import { claimantsOf } from '../work/staff-action';
 import { superviseTicket, type Round } from './supervise-ticket';
 
-export async function askActionCheck(deps: Deps, round: Round, ticketId: string) {
+export async function askActionCheck(deps: CoreDeps, round: Round, ticketId: string) {
   return superviseTicket(deps, round, ticketId, 'actionCheck', 'askActionCheck', async (ticket, steps) => {
     const ids = new Set(steps.map((s) => s.checkId));
     const checks = (ticket.actionChecks ?? []).map((c) => (ids.has(c.id) ? { ...c, askedAt: round.now } : c));

@@ -6,7 +6,7 @@
  */
 import type { FollowUp } from '../../domain/model';
 import { followUpQuestions } from '../../domain/supervision';
-import type { Deps } from '../context';
+import type { CoreDeps } from '../context';
 import { excerpt } from '../notifications';
 import { superviseTicket, type Round } from './supervise-ticket';
 
@@ -15,7 +15,7 @@ export const FOLLOW_UP_TEXT = {
   rebound: { title: '回头看：问题有没有反弹？', body: '点此回答：反弹了 / 没有反弹' },
 } as const;
 
-export async function askFollowUp(deps: Deps, round: Round, ticketId: string) {
+export async function askFollowUp(deps: CoreDeps, round: Round, ticketId: string) {
   return superviseTicket(deps, round, ticketId, 'followUp', 'askFollowUp', async (ticket) => {
     const questions = followUpQuestions(ticket);
     // 上一轮（重新办理之前）没答的不再等

@@ -7,7 +7,7 @@ import type { Member, Ticket } from '../../domain/model';
 import { adminScopeOf, scopeCovers } from '../../domain/access';
 import { STEP_LABELS, dueDateLabel, type ScheduledKind } from '../../domain/supervision';
 import { URGENCY_LABELS } from '../../domain/vocabulary';
-import type { Deps } from '../context';
+import type { CoreDeps } from '../context';
 import { excerpt } from '../notifications';
 import { superviseTicket, type Round } from './supervise-ticket';
 
@@ -19,7 +19,7 @@ export function adminsInScope(admins: Member[], ticket: Pick<Ticket, 'groupId'>)
   });
 }
 
-export async function escalateToOffice(deps: Deps, round: Round, ticketId: string, kind: Extract<ScheduledKind, 'escalateOffice' | 'urgentOffice'> = 'escalateOffice') {
+export async function escalateToOffice(deps: CoreDeps, round: Round, ticketId: string, kind: Extract<ScheduledKind, 'escalateOffice' | 'urgentOffice'> = 'escalateOffice') {
   return superviseTicket(deps, round, ticketId, kind, 'escalate', async (ticket, steps) => {
     const admins = adminsInScope(await round.admins(), ticket);
     const names = admins.map((m) => m.name).join('、') || '（没有管这个小组的管理员）';

@@ -3,12 +3,12 @@
  * 同一天到期的几个期限合成一条。记入工单历史（工作人员可见）。
  * 结果：ok（做了的一步，或 null：别的实例已经做过）。
  */
-import type { Deps } from '../context';
+import type { CoreDeps } from '../context';
 import { STEP_LABELS, dueDateLabel } from '../../domain/supervision';
 import { excerpt, type NotifyTarget } from '../notifications';
 import { superviseTicket, type Round } from './supervise-ticket';
 
-export async function remindDue(deps: Deps, round: Round, ticketId: string) {
+export async function remindDue(deps: CoreDeps, round: Round, ticketId: string) {
   return superviseTicket(deps, round, ticketId, 'remind', 'remindDue', async (ticket, steps) => {
     const [members, group] = await Promise.all([deps.store.listMembersOfGroup(ticket.groupId), deps.store.getGroup(ticket.groupId)]);
     const people = members.filter((m) => m.active && m.groups.some((g) => g.groupId === ticket.groupId));

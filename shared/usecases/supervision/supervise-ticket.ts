@@ -8,12 +8,12 @@ import type { TicketAction } from '../../domain/lifecycle';
 import type { Member, Ticket } from '../../domain/model';
 import { dueSteps, type ScheduledKind, type ScheduledStep } from '../../domain/supervision';
 import type { AdminStore } from '../../ports/store.port';
-import type { Deps } from '../context';
+import type { CoreDeps } from '../context';
 import { mutateTicket, SYSTEM_ACTOR, type MutationPlan } from '../mutate-ticket';
 
 /** 定时任务要找政协办的管理员（全部委员里在任的管理员），所以存储还要能列出全部委员 */
-export interface SupervisionDeps extends Deps {
-  store: Deps['store'] & Pick<AdminStore, 'listMembers'>;
+export interface SupervisionDeps extends CoreDeps {
+  store: CoreDeps['store'] & Pick<AdminStore, 'listMembers'>;
 }
 
 /** 一轮里共用的东西：现在、（用到时才读的）管理员名单 */
@@ -34,7 +34,7 @@ export interface StepDone {
 
 export type StepPlan = (ticket: Ticket, steps: ScheduledStep[]) => Promise<Omit<MutationPlan, 'next'> & { next: Ticket; people: number }>;
 
-export async function superviseTicket(deps: Deps, round: Round, ticketId: string, kind: ScheduledKind, action: TicketAction, plan: StepPlan): Promise<Result<StepDone | null>> {
+export async function superviseTicket(deps: CoreDeps, round: Round, ticketId: string, kind: ScheduledKind, action: TicketAction, plan: StepPlan): Promise<Result<StepDone | null>> {
   let done: StepDone | null = null;
   const r = await mutateTicket(
     deps,
