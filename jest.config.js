@@ -16,7 +16,7 @@ module.exports = {
     ...['UTC', 'America/Los_Angeles'].map((timezone) => ({
       ...common,
       displayName: `unit TZ=${timezone}`,
-      testMatch: ['<rootDir>/tests/unit/domain/{calendar,deadlines}.test.ts'],
+      testMatch: ['<rootDir>/tests/unit/domain/{calendar,deadlines,supervision}.test.ts'],
       testEnvironment: '<rootDir>/tests/unit/domain/timezone-environment.js',
       testEnvironmentOptions: { timezone },
     })),

@@ -5,6 +5,8 @@
 import type { CountySettings } from '../../shared/domain/settings';
 import { settingsFrom, type Deps, type Triager } from '../../shared/usecases/context';
 import { deliverOutbox, type DeliveryReport } from '../../shared/usecases/deliver-outbox';
+import { runScheduled, type ScheduledReport } from '../../shared/usecases/supervision/run-scheduled';
+import type { Result } from '../../shared/domain/errors';
 import type { Clock, IdGenerator, InviteCodes } from '../../shared/ports/services.port';
 import type { AdminDeps } from '../../shared/usecases/admin/admin-context';
 import { getDefaultTriager } from '../../shared/triage/default-model';
@@ -69,6 +71,10 @@ export function createLocalRuntime(opts: LocalRuntimeOptions) {
     /** 发件箱投递一轮（本地没有微信，订阅消息渠道如实记为失败，站内消息照常送达） */
     deliver(): Promise<DeliveryReport> {
       return deliverOutbox({ store, clock: deps.clock, senders: { wecom } });
+    },
+    /** 定时任务一轮（到期提醒、升级、回头看、回头督），与云端 cron 函数跑的同一个用例 */
+    scheduled(): Promise<Result<ScheduledReport>> {
+      return runScheduled({ ...deps, store });
     },
     close(): void {
       store.close();

@@ -1,6 +1,7 @@
 /**
  * 本地服务：用与云端相同的处理函数提供 POST /api/<函数名>，托管 h5 构建，接收照片上传，
- * 并在后台投递发件箱。只在本地模式下接受 x-openid 请求头作为身份（演示和测试用）。
+ * 并在后台跑定时任务（跟进督单）、投递发件箱。只在本地模式下接受 x-openid 请求头作为身份（演示和测试用），
+ * 也只在本地模式下、对同样可信的来源开放 POST /api/_dev（拨时钟、手动跑一轮定时任务，见 dev-api.ts）。
  *
  *   npm run api        只起接口（快，给脚本和测试用）
  *   npm start          需要时先构建 h5，再起接口 + 页面
@@ -18,6 +19,7 @@ import { CONTENT_TYPES, hidesMarkup, sniffImage } from '../_runtime/adapters/fil
 import type { Handler } from '../_runtime/router';
 import { seedDemoCounty } from '../_runtime/demo-county';
 import { createLocalRuntime, type LocalRuntime } from './runtime';
+import { AdjustableClock, handleDev } from './dev-api';
 
 const OPENID_PATTERN = /^[\w-]{1,64}$/;
 /** JSON 请求体上限：管理后台一次粘贴 500 行导入也远用不到 */
@@ -176,8 +178,11 @@ export async function startServer(env: LocalEnv = loadLocalEnv()): Promise<Start
   const dataDir = path.resolve(env.DATA_DIR);
   // 海报二维码里的链接：设了 PUBLIC_URL 用它（手机要能访问到），否则用实际监听的地址
   let listeningUrl = '';
+  // 本地的时钟可以拨（POST /api/_dev setClock），拨过之后照常往前走
+  const clock = new AdjustableClock();
   const runtime = createLocalRuntime({
     dataDir,
+    clock,
     publicUrl: () => env.PUBLIC_URL ?? listeningUrl,
     appid: env.WEAPP_APPID,
     subscribeTemplates: env.SUBSCRIBE_TEMPLATE_IDS.split(',').map((s) => s.trim()).filter(Boolean),
@@ -212,7 +217,20 @@ export async function startServer(env: LocalEnv = loadLocalEnv()): Promise<Start
       });
   };
   runtime.store.onOutboxWritten = deliverSoon;
-  const timer = setInterval(deliverSoon, env.OUTBOX_INTERVAL_MS);
+  // 定时任务（到期提醒、升级、回头看、回头督）与云端 cron 同一个用例：每个间隔跑一轮，写进发件箱的随即投递
+  let scheduling: Promise<unknown> | null = null;
+  const tick = () => {
+    if (!scheduling) {
+      scheduling = runtime
+        .scheduled()
+        .catch((e) => console.error('scheduled round failed', e))
+        .finally(() => {
+          scheduling = null;
+        });
+    }
+    deliverSoon();
+  };
+  const timer = setInterval(tick, env.OUTBOX_INTERVAL_MS);
   timer.unref();
 
   const server = http.createServer(async (req, res) => {
@@ -235,6 +253,23 @@ export async function startServer(env: LocalEnv = loadLocalEnv()): Promise<Start
         }
         const name = url.pathname.slice('/api/'.length);
         if (name === 'upload') return await handleUpload(req, res, runtime, id.openid, quota);
+        if (name === '_dev') {
+          // 与 x-openid 同一条规则：生产模式从不；本地模式只信本机直连（或明确设了 TRUST_IDENTITY_HEADER=true）
+          if (env.MODE !== 'local' || !headerTrusted(env, req.socket.remoteAddress, req.headers)) {
+            req.resume();
+            return send(res, 403, errorEnvelope(env.MODE !== 'local' ? 'DEV.LOCAL_ONLY' : 'DEV.UNTRUSTED'));
+          }
+          const body = await readBody(req, MAX_JSON_BYTES);
+          if (body === null) return send(res, 413, errorEnvelope('REQUEST.TOO_LARGE'));
+          let event: unknown;
+          try {
+            event = JSON.parse(body || '{}');
+          } catch {
+            return send(res, 400, errorEnvelope('REQUEST.INVALID'));
+          }
+          const result = await handleDev(event, runtime, clock);
+          return send(res, result.ok ? 200 : 400, result);
+        }
         const handler = Object.prototype.hasOwnProperty.call(handlers, name) ? handlers[name] : undefined;
         if (!handler) {
           req.resume();
@@ -282,6 +317,7 @@ export async function startServer(env: LocalEnv = loadLocalEnv()): Promise<Start
       clearInterval(timer);
       server.closeIdleConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (scheduling) await scheduling;
       if (delivering) await delivering;
       runtime.close();
     },

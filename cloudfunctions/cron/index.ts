@@ -1,5 +1,6 @@
 /**
- * cron 云函数（定时触发，每分钟一次，见 config.json）：投递发件箱——站内消息、企业微信群机器人、订阅消息，
+ * cron 云函数（定时触发，每分钟一次，见 config.json）：先跑一轮跟进督单（到期提醒、过期升级、回头看、回头督，
+ * shared/usecases/supervision/run-scheduled.ts，它写进发件箱的消息紧接着就发），再投递发件箱——站内消息、企业微信群机器人、订阅消息，
  * 失败的按指数退避重试，结果未知的（已发出、没等到回答）30 分钟后再试；每次尝试一结束就记在条目上
  * （次数、最后的错误、下次时间），见 shared/usecases/deliver-outbox.ts。
  * 同一时刻只有一个实例在投递（locks 集合里的租约），一轮最多跑 BUDGET_MS，剩下的下一分钟接着发。
@@ -8,6 +9,8 @@
 import { errorEnvelope } from '../../shared/api/envelope';
 import { ok } from '../../shared/domain/errors';
 import { deliverOutbox, type DeliveryReport } from '../../shared/usecases/deliver-outbox';
+import { runScheduled } from '../../shared/usecases/supervision/run-scheduled';
+import { settingsFrom } from '../../shared/usecases/context';
 import { CloudbaseLease } from '../_runtime/adapters/lease.cloudbase';
 import { CloudRuntime, lazyMain, outboxSenders, type CloudMain, type CloudPlatform, type RuntimeOptions } from '../_runtime/platform.cloudbase';
 import { initNodeSdk } from '../_runtime/adapters/sdk.cloudbase';
@@ -24,6 +27,8 @@ const IN_APP_POLL_MS = 1000;
 export interface CronReport extends DeliveryReport {
   rounds: number;
   skipped?: string;
+  /** 这一轮跟进督单做了几步、看了几张工单 */
+  scheduled?: { tickets: number; steps: number; failed: number };
 }
 
 export function createMain(platform: CloudPlatform, options: RuntimeOptions = {}): CloudMain {
@@ -38,6 +43,8 @@ export function createMain(platform: CloudPlatform, options: RuntimeOptions = {}
     }
     const total: CronReport = { sent: 0, retried: 0, failed: 0, rounds: 0 };
     try {
+      const s = await runScheduled({ store: rt.store, clock: rt.clock, ids: rt.ids, loadSettings: settingsFrom(rt.store) });
+      if (s.ok) total.scheduled = { tickets: s.data.tickets, steps: s.data.steps.length, failed: s.data.failed.length };
       const senders = outboxSenders(rt);
       for (;;) {
         // 一轮里站内消息先送、外部渠道并发发送且各有超时；剩下的时间用完就不再开始新的发送

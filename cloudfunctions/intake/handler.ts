@@ -16,6 +16,7 @@ import { meToo } from '../../shared/usecases/intake/me-too';
 import { rateTicket } from '../../shared/usecases/intake/rate-ticket';
 import { recordSubscription } from '../../shared/usecases/intake/record-subscription';
 import { submitReport } from '../../shared/usecases/intake/submit-report';
+import { answerFollowUp } from '../../shared/usecases/intake/answer-follow-up';
 import { createHandler, implement, type Logger } from '../_runtime/router';
 
 export function createIntakeHandler(deps: Deps, logger?: Logger) {
@@ -33,6 +34,7 @@ export function createIntakeHandler(deps: Deps, logger?: Logger) {
       markMessagesRead: (i, openid) => markResidentMessagesRead(deps, openid, i.ids),
       listCases: (i) => listCases(deps, i.stationId),
       recordSubscription: (i, openid) => recordSubscription(deps, openid, i.accepted.filter((t) => i.templateIds.includes(t))),
+      answerFollowUp: (i, openid) => answerFollowUp(deps, openid, i.ticketId, i.answer),
     }),
     logger,
     async () => messageParams(await deps.loadSettings()),

@@ -27,6 +27,8 @@ import { reopenTicket } from '../../shared/usecases/work/reopen-ticket';
 import { returnProposal } from '../../shared/usecases/work/return-proposal';
 import { setClaimLimit } from '../../shared/usecases/work/set-claim-limit';
 import { whoami } from '../../shared/usecases/work/who-am-i';
+import { extendDeadline } from '../../shared/usecases/work/extend-deadline';
+import { answerActionCheck } from '../../shared/usecases/work/answer-action-check';
 import { createHandler, implement, type Logger } from '../_runtime/router';
 
 export function createWorkHandler(deps: Deps, logger?: Logger) {
@@ -54,6 +56,8 @@ export function createWorkHandler(deps: Deps, logger?: Logger) {
       setClaimLimit: (i, openid) => setClaimLimit(deps, openid, i.ticketId, i.limit, i.openToGroup ?? false),
       overrideTriage: ({ ticketId, ...o }, openid) => overrideTriage(deps, openid, ticketId, o),
       hotTopics: (i, openid) => listHotTopics(deps, openid, i),
+      extendDeadline: (i, openid) => extendDeadline(deps, openid, i.ticketId, i.workdays, i.reason),
+      answerActionCheck: (i, openid) => answerActionCheck(deps, openid, i.ticketId, i.checkId, i.done, i.note ?? ''),
     }),
     logger,
     async () => messageParams(await deps.loadSettings()),

@@ -157,6 +157,8 @@ export interface StationPoster {
 export interface SettingsView {
   settings: CountySettings;
   bounds: typeof SETTINGS_BOUNDS;
+  /** 工作日历：全国安排的数据到哪一年；接下来的期限会落到数据之外时带上提示（ESTIMATED_NOTICE） */
+  calendar: { lastCoveredYear: number; notice: string | null };
 }
 
 export interface AdminWhoAmI {

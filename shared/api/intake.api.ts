@@ -2,7 +2,7 @@
  * intake 云函数（居民端）的请求模式与返回类型。小程序和云函数共用这一份，约定只在这里改。
  */
 import * as z from 'zod/mini';
-import { CATEGORIES, DISSATISFACTION_REASONS, LIBRARIES, RATINGS, REPORT_KINDS, URGENCIES, type Category, type DissatisfactionReason, type Library, type NotificationEvent, type Rating, type ReportKind, type Urgency } from '../domain/vocabulary';
+import { CATEGORIES, DISSATISFACTION_REASONS, LIBRARIES, RATINGS, REBOUND_ANSWERS, REPORT_KINDS, URGENCIES, type Category, type DissatisfactionReason, type Library, type NotificationEvent, type Rating, type ReportKind, type Urgency } from '../domain/vocabulary';
 import type { TicketStatus } from '../domain/lifecycle';
 import type { Contact, Rated } from '../domain/model';
 import { SETTINGS_BOUNDS, type ReportLimits } from '../domain/settings';
@@ -64,6 +64,10 @@ export const RecordSubscriptionRequest = z.object({
   templateIds: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(3)),
   accepted: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(3)),
 });
+/** 回头看的一问一答：没评价过的答评价（满意/基本满意/不满意），评价过的答有没有反弹 */
+export const FOLLOW_UP_ANSWERS = [...RATINGS, ...REBOUND_ANSWERS] as const;
+export type FollowUpAnswer = (typeof FOLLOW_UP_ANSWERS)[number];
+export const AnswerFollowUpRequest = z.object({ ticketId, answer: z.enum(FOLLOW_UP_ANSWERS) });
 export const ListCasesRequest = z.object({ stationId: GetStationRequest.shape.stationId });
 
 export interface StationView {
@@ -130,6 +134,12 @@ export interface ResidentTicketView {
   rating: (Rated & { reasons: DissatisfactionReason[] }) | null;
   canRate: boolean;
   caseSummary: string | null;
+  /** 办结期限（ISO；召集人延期后是新的日期）；已结束或旧工单为 null */
+  resolveBy: string | null;
+  /** 办结期限延过期：延期的理由 */
+  resolveByExtended: { reason: string } | null;
+  /** 回头看问这位居民的那一句（还没答时）：rating = 这一问就是评价；rebound = 问题有没有反弹 */
+  followUp: { kind: 'rating' | 'rebound'; askedAt: string } | null;
 }
 
 export interface ResidentTicketSummary {
@@ -198,5 +208,6 @@ export const intakeContract = {
   /** 居民的消息中心：本人作为居民收到的站内消息，最新的在前，分页 */
   myMessages: action<MessagePage>()(ResidentMessagesRequest),
   markMessagesRead: action<{ marked: number }>()(MarkResidentMessagesReadRequest),
+  answerFollowUp: action<ResidentTicketView>()(AnswerFollowUpRequest),
 };
 export type IntakeContract = typeof intakeContract;

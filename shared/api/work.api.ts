@@ -6,6 +6,7 @@ import { CATEGORIES, REPORT_KINDS, SCOPES, URGENCIES, type Category, type Librar
 import type { Relation, TicketAction, TicketStatus } from '../domain/lifecycle';
 import type { Claimant, Outcome, Rated, TriageRecord } from '../domain/model';
 import { action } from './contract';
+import { DEADLINE_BOUNDS } from '../domain/deadline-settings';
 import { FILE_ID_PATTERN, PHOTOS_CEILING, type MessageItemView, type MessagePage, type TimelineItem } from './intake.api';
 
 const ticketId = z.string().check(z.minLength(1), z.maxLength(64));
@@ -17,7 +18,7 @@ export const EmptyRequest = z.object({});
 export const BindMemberRequest = z.object({ inviteCode: z.string().check(z.trim(), z.minLength(4, { error: 'MEMBER.INVITE_INVALID' }), z.maxLength(32, { error: 'MEMBER.INVITE_INVALID' })) });
 export const MyMessagesRequest = z.object({ cursor });
 export const MarkReadRequest = z.object({ ids: z.array(z.string()).check(z.maxLength(200)) });
-export const QUEUE_FILTERS = ['open', 'mine', 'group'] as const;
+export const QUEUE_FILTERS = ['open', 'mine', 'group', 'overdue'] as const;
 export type QueueFilter = (typeof QUEUE_FILTERS)[number];
 export const ListQueueRequest = z.object({ filter: z.enum(QUEUE_FILTERS), cursor });
 export const TicketIdRequest = z.object({ ticketId });
@@ -44,6 +45,10 @@ export const RejectTicketRequest = z.object({ ticketId, reason: note(500) });
 export const ReopenTicketRequest = z.object({ ticketId, reason: z.optional(z.string().check(z.trim(), z.maxLength(500))) });
 export const ReturnProposalRequest = z.object({ ticketId, reason: note(500) });
 export const SetClaimLimitRequest = z.object({ ticketId, limit: z.number().check(z.int(), z.gte(1), z.lte(100)), openToGroup: z.optional(z.boolean()) });
+/** 召集人延期（一次）：办结期限顺延几个工作日，理由居民看得到 */
+export const ExtendDeadlineRequest = z.object({ ticketId, workdays: z.number().check(z.int(), z.gte(1), z.lte(DEADLINE_BOUNDS.resolveWithDepartmentsWorkdays.max)), reason: note(300) });
+/** 回头督：接单委员答"商定的事办了没有"；没办的通知召集人 */
+export const AnswerActionCheckRequest = z.object({ ticketId, checkId: z.string().check(z.minLength(1), z.maxLength(64)), done: z.boolean(), note: z.optional(z.string().check(z.trim(), z.maxLength(500))) });
 export const HotTopicsRequest = z.object({
   groupId: z.optional(z.string().check(z.maxLength(64))),
   stationId: z.optional(z.string().check(z.maxLength(64))),
@@ -88,6 +93,10 @@ export interface WorkTicketSummary {
   createdAt: string;
   /** 从派单起的小时数（待接单时提示召集人） */
   waitingHours: number;
+  /** 期限（ISO）：接单、首次反馈、办结；旧工单没有 */
+  due: { claim?: string; feedback?: string; resolve?: string };
+  /** 还没做完的步骤里有过了期限的 */
+  overdue: boolean;
 }
 
 export interface WorkTicketView extends WorkTicketSummary {
@@ -119,6 +128,10 @@ export interface WorkTicketView extends WorkTicketSummary {
   rating: Rated | null;
   /** 每位居民的评价（反映人 + 我也遇到了的居民），不满意的带原因（中文）；召集人在"重新办理"前看 */
   ratings: RatingView[];
+  /** 召集人的延期（只能一次）：延期前的期限与理由 */
+  dueExtension: { at: string; byName: string; reason: string; previous: { claim?: string; feedback?: string; resolve?: string } } | null;
+  /** 回头督：问到我（接单委员）而我还没答的一条 */
+  pendingActionCheck: { id: string; agreement: string; askedAt: string } | null;
 }
 
 export interface RatingView {
@@ -165,5 +178,7 @@ export const workContract = {
   setClaimLimit: action<TicketResult>()(SetClaimLimitRequest),
   overrideTriage: action<TicketResult>()(OverrideTriageRequest),
   hotTopics: action<{ items: HotTopicView[] }>()(HotTopicsRequest),
+  extendDeadline: action<TicketResult>()(ExtendDeadlineRequest),
+  answerActionCheck: action<TicketResult>()(AnswerActionCheckRequest),
 };
 export type WorkContract = typeof workContract;

@@ -9,52 +9,15 @@
  * 数据只覆盖到某一年（1.5.7 是 2004–2026）；超出的日子这里按周一至周五估算，并由 isEstimated 说出来，
  * 管理端据此提示 ESTIMATED_NOTICE。
  */
-import * as z from 'zod/mini';
 import table from 'chinese-days/dist/chinese-days.json';
 import { DISPLAY_TZ } from './time';
 
-/** 北京时间的日历日，'YYYY-MM-DD' */
-export type CalendarDate = string;
-
-export const OVERRIDE_KINDS = ['off', 'work'] as const;
-export type OverrideKind = (typeof OVERRIDE_KINDS)[number];
-
-/** 县里的一条调整：off 是这天放假（地方节日等），work 是这天上班（调班）。 */
-export interface CalendarOverride {
-  date: CalendarDate;
-  kind: OverrideKind;
-  note: string;
-}
-
-export const OVERRIDE_NOTE_MAX = 40;
-export const OVERRIDES_MAX = 200;
+export { CalendarOverrideSchema, CalendarOverridesSchema, ESTIMATED_NOTICE, isCalendarDate, OVERRIDE_KINDS, OVERRIDE_NOTE_MAX, OVERRIDES_MAX } from './calendar-overrides';
+export type { CalendarDate, CalendarOverride, OverrideKind } from './calendar-overrides';
+import { ESTIMATED_NOTICE, type CalendarDate, type CalendarOverride, type OverrideKind } from './calendar-overrides';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
-
-/** 'YYYY-MM-DD' 且是真实存在的日子（2026-02-30 不算） */
-export function isCalendarDate(s: string): boolean {
-  const m = DATE_RE.exec(s);
-  if (!m) return false;
-  const t = Date.UTC(+m[1], +m[2] - 1, +m[3]);
-  return new Date(t).toISOString().slice(0, 10) === s;
-}
-
-const invalid = { error: 'SETTINGS.INVALID' } as const;
-
-export const CalendarOverrideSchema = z.object({
-  date: z.string(invalid).check(z.refine(isCalendarDate, invalid)),
-  kind: z.enum(OVERRIDE_KINDS, invalid),
-  note: z.string(invalid).check(z.maxLength(OVERRIDE_NOTE_MAX, invalid)),
-});
-
-/** 县里的调整表：同一天只能有一条（否则谁说了算说不清） */
-export const CalendarOverridesSchema = z.array(CalendarOverrideSchema, invalid).check(
-  z.maxLength(OVERRIDES_MAX, invalid),
-  z.refine((list) => new Set(list.map((o) => o.date)).size === list.length, invalid),
-);
-
-export const ESTIMATED_NOTICE = '节假日安排未发布，按周一至周五估算';
 
 const HOLIDAYS = table.holidays as Record<string, string>;
 const WORKDAYS = table.workdays as Record<string, string>;
@@ -79,6 +42,9 @@ const HOLIDAY_DAYS = new Set(Object.keys(HOLIDAYS).map(dayNumber));
 const WORKDAY_DAYS = new Set(Object.keys(WORKDAYS).map(dayNumber));
 const coveredYears = Object.keys(HOLIDAYS).map((k) => +k.slice(0, 4));
 
+/** 期限最远能排到多少天之后（办结期限最多 180 个工作日，约 9 个月）：这段时间里有数据之外的日子就要提示 */
+export const NOTICE_HORIZON_DAYS = 270;
+
 /** 包里数据覆盖的年份（含两端） */
 export const CALENDAR_COVERAGE = {
   firstYear: Math.min(...coveredYears),
@@ -94,6 +60,14 @@ export function lastCoveredYear(): number {
 export function isEstimated(date: CalendarDate): boolean {
   const year = +date.slice(0, 4);
   return year > CALENDAR_COVERAGE.lastYear || year < CALENDAR_COVERAGE.firstYear;
+}
+
+/**
+ * 从 now 起往后 NOTICE_HORIZON_DAYS 天里有全国安排还没发布的日子时，给管理端的提示（ESTIMATED_NOTICE），否则为 null。
+ */
+export function calendarNotice(nowIso: string): string | null {
+  const horizon = addDays(shanghaiDate(nowIso), NOTICE_HORIZON_DAYS);
+  return isEstimated(horizon) ? `${ESTIMATED_NOTICE}（全国节假日安排目前只到 ${CALENDAR_COVERAGE.lastYear} 年）` : null;
 }
 
 /** 同一份调整表反复查询时只建一次索引（调整表是设置里的值，不原地修改；改了就是一个新数组） */

@@ -88,6 +88,13 @@ export const TICKET_ACTIONS = [
   'overrideTriage',
   'withdrawClaim',
   'transfer',
+  'extendDeadline',
+  'remindDue',
+  'escalate',
+  'askFollowUp',
+  'answerFollowUp',
+  'askActionCheck',
+  'answerActionCheck',
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
@@ -111,6 +118,13 @@ export const ACTION_LABELS: Record<TicketAction, string> = {
   overrideTriage: '调整分类',
   withdrawClaim: '撤下接单',
   transfer: '改由其他小组办理',
+  extendDeadline: '延期',
+  remindDue: '到期提醒',
+  escalate: '督办升级',
+  askFollowUp: '回头看',
+  answerFollowUp: '回头看答复',
+  askActionCheck: '回头督',
+  answerActionCheck: '回头督答复',
 };
 
 /**
@@ -125,6 +139,7 @@ export interface GuardInput {
     claimants: ReadonlyArray<{ memberId: string }>;
     claimLimit: number;
     meToo: readonly string[];
+    dueExtension?: object;
   };
   memberId: string | null;
   openid: string;
@@ -158,6 +173,8 @@ export const rateGuard: Guard = ({ ticket, openid }) => {
   if (!isReporter(ticket, openid)) return 'AUTH.FORBIDDEN';
   return ratingOf(ticket, openid) ? 'TICKET.ALREADY_RATED' : null;
 };
+/** 延期只能一次 */
+const extendGuard: Guard = ({ ticket }) => (ticket.dueExtension ? 'DEADLINE.ALREADY_EXTENDED' : null);
 
 /** 唯一的流转表。改流程只改这里，测试会把每个状态×动作×身份都过一遍。 */
 export const TRANSITIONS: readonly Transition[] = [
@@ -193,6 +210,17 @@ export const TRANSITIONS: readonly Transition[] = [
   // 站点改属另一个小组：未结束的工单跟着走，原小组的接单清空，由新小组重新接单
   { action: 'transfer', from: ['pending', 'claimed'], to: 'byClaimants', relations: ['admin'] },
   { action: 'transfer', from: ['consulting', 'proposed'], to: 'same', relations: ['admin'] },
+  // 跟进督单：召集人为一件事延期一次（有理由，居民看得到新日期）
+  { action: 'extendDeadline', from: OPEN_STATUSES, to: 'same', relations: ['convener'], guard: extendGuard },
+  // 定时任务：到期提醒、过期升级、回头看、回头督，只记历史、发通知，不改状态
+  { action: 'remindDue', from: OPEN_STATUSES, to: 'same', relations: ['system'] },
+  { action: 'escalate', from: OPEN_STATUSES, to: 'same', relations: ['system'] },
+  { action: 'askFollowUp', from: ['closed'], to: 'same', relations: ['system'] },
+  { action: 'askActionCheck', from: TICKET_STATUSES, to: 'same', relations: ['system'] },
+  // 回头看的一问一答：问到的居民（反映人或"我也遇到了"的人）才答得了，由用例核对
+  { action: 'answerFollowUp', from: ['closed'], to: 'same', relations: ['owner', 'resident'] },
+  // 回头督：接单委员答"商定的事办了没有"
+  { action: 'answerActionCheck', from: TICKET_STATUSES, to: 'same', relations: ['claimant'] },
 ];
 
 export type TransitionCheck =

@@ -110,6 +110,33 @@ export const TicketDueSchema = z.object({
 });
 export type TicketDue = z.infer<typeof TicketDueSchema>;
 
+/** 召集人延期（每张工单只能一次）：谁、什么时候、为什么、延期前的期限 */
+export const DueExtensionSchema = z.object({ at: z.string(), byMemberId: z.string(), byName: z.string(), reason: z.string(), previous: TicketDueSchema });
+export type DueExtension = z.infer<typeof DueExtensionSchema>;
+
+export const FOLLOW_UP_KINDS = ['rating', 'rebound'] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+/** 回头看问过的一句话：问谁、问的是评价还是"有没有反弹"、答了什么 */
+export const FollowUpSchema = z.object({
+  openid: z.string(),
+  kind: z.enum(FOLLOW_UP_KINDS),
+  askedAt: z.string(),
+  answer: z.optional(z.string()),
+  answeredAt: z.optional(z.string()),
+});
+export type FollowUp = z.infer<typeof FollowUpSchema>;
+
+/** 回头督：一次协商商定的事，到 dueAt 问接单委员办了没有 */
+export const ActionCheckSchema = z.object({
+  id: z.string(),
+  /** 那次协商商定的事（协商结果） */
+  agreement: z.string(),
+  dueAt: z.string(),
+  askedAt: z.optional(z.string()),
+  answers: z.array(z.object({ memberId: z.string(), name: z.string(), done: z.boolean(), note: z.string(), at: z.string() })),
+});
+export type ActionCheck = z.infer<typeof ActionCheckSchema>;
+
 export const TicketSchema = z.object({
   id: z.string(),
   /** 给人看的编号，电话里念得出来 */
@@ -149,6 +176,20 @@ export const TicketSchema = z.object({
   dispatchedAt: z.optional(z.string()),
   /** 当前期限；召集人延期一次后是新的日期 */
   due: z.optional(TicketDueSchema),
+  /** 各期限过期未办、升级到政协办的时刻（派单时按县里的设置算好，延期时重算） */
+  escalateAt: z.optional(TicketDueSchema),
+  /** 第一次给居民反馈（进展、协商结果、办结、转办……）的时刻 */
+  fedBackAt: z.optional(z.string()),
+  /** 召集人的延期（只能一次） */
+  dueExtension: z.optional(DueExtensionSchema),
+  /** 回头看的时刻（办结时按县里的设置算好） */
+  followUpAt: z.optional(z.string()),
+  /** 回头看问过的话（反映人与"我也遇到了"的居民各一句） */
+  followUps: z.optional(z.array(FollowUpSchema)),
+  /** 回头督：每次协商一条 */
+  actionChecks: z.optional(z.array(ActionCheckSchema)),
+  /** 定时任务已做过的步骤（提醒、升级、回头看、回头督……），与它发的通知同一次写入：再跑一遍不会重发 */
+  supervised: z.optional(z.array(z.string())),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** 乐观锁：每次写入 +1，条件更新以它为准 */

@@ -5,6 +5,8 @@
 import * as z from 'zod/mini';
 import type { ErrorCode } from './errors';
 import { CATEGORIES } from './vocabulary';
+import { CalendarOverridesSchema, type CalendarOverride } from './calendar-overrides';
+import { DEADLINE_BOUNDS, DEFAULT_DEADLINE_SETTINGS, DeadlineSettingsSchema, type DeadlineSettings } from './deadline-settings';
 
 /** 每一项的范围：政协办在设置页改的时候不能超出 */
 export const SETTINGS_BOUNDS = {
@@ -17,6 +19,12 @@ export const SETTINGS_BOUNDS = {
   defaultClaimLimit: { min: 1, max: 100 },
   duplicateWindowDays: { min: 1, max: 366 },
   inviteValidDays: { min: 1, max: 365 },
+  /** 期限（跟进督单）：见 deadlines.ts */
+  ...DEADLINE_BOUNDS,
+  /** 回头看：办结后几天问居民一句 */
+  followUpDays: { min: 1, max: 90 },
+  /** 回头督：协商后几天问接单委员商定的事办了没有 */
+  actionCheckDays: { min: 1, max: 180 },
 } as const;
 
 type NumberKey = keyof typeof SETTINGS_BOUNDS;
@@ -44,6 +52,14 @@ export const CountySettingsSchema = z.object({
   inviteValidDays: bounded('inviteValidDays'),
   /** 联络站页面上告诉居民"可以反映哪些事"的分类（分诊仍按全部 7 类） */
   residentCategories: z.array(z.enum(CATEGORIES, invalid), invalid).check(z.minLength(1, invalid), z.maxLength(CATEGORIES.length, invalid)),
+  /** 接单、首次反馈、办结的期限，紧急工单的接单小时数，过期几个工作日后升级到政协办 */
+  ...DeadlineSettingsSchema.shape,
+  /** 回头看：办结后几天 */
+  followUpDays: bounded('followUpDays'),
+  /** 回头督：协商记录后几天 */
+  actionCheckDays: bounded('actionCheckDays'),
+  /** 县里对工作日历的调整（地方节日放假、调班），优先于全国安排 */
+  calendarOverrides: CalendarOverridesSchema,
 });
 export type CountySettings = z.infer<typeof CountySettingsSchema>;
 
@@ -58,7 +74,23 @@ export const DEFAULT_SETTINGS: CountySettings = {
   duplicateWindowDays: 60,
   inviteValidDays: 30,
   residentCategories: [...CATEGORIES],
+  ...DEFAULT_DEADLINE_SETTINGS,
+  followUpDays: 7,
+  actionCheckDays: 14,
+  calendarOverrides: [],
 };
+
+/** 算期限要用的那部分设置 */
+export const deadlineSettingsOf = (s: CountySettings): DeadlineSettings => ({
+  claimWorkdays: s.claimWorkdays,
+  feedbackWorkdays: s.feedbackWorkdays,
+  resolveWorkdays: s.resolveWorkdays,
+  resolveWithDepartmentsWorkdays: s.resolveWithDepartmentsWorkdays,
+  urgentClaimHours: s.urgentClaimHours,
+  escalateToOfficeWorkdays: s.escalateToOfficeWorkdays,
+});
+
+export type { CalendarOverride };
 
 /** 存储里存的县级设置（只有改过的项）与默认值合并；存的值不合规时用默认值，不让一条坏数据拖垮提交。 */
 export function mergeSettings(stored: unknown): CountySettings {

@@ -61,6 +61,14 @@ export const NOTIFICATION_EVENTS = [
   'ticket.reopened',
   'ticket.unsatisfied',
   'ticket.released',
+  'ticket.dueToday',
+  'ticket.overdue',
+  'ticket.escalated',
+  'ticket.deadlineExtended',
+  'ticket.followUp',
+  'ticket.rebounded',
+  'ticket.actionCheck',
+  'ticket.actionsNotDone',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 export const NOTIFICATION_EVENT_LABELS: Record<NotificationEvent, string> = {
@@ -79,9 +87,22 @@ export const NOTIFICATION_EVENT_LABELS: Record<NotificationEvent, string> = {
   'ticket.reopened': '重新办理',
   'ticket.unsatisfied': '居民不满意',
   'ticket.released': '需要重新分单',
+  'ticket.dueToday': '今天到期',
+  'ticket.overdue': '已过期未办',
+  'ticket.escalated': '督办：过期未办',
+  'ticket.deadlineExtended': '办结期限延后',
+  'ticket.followUp': '回头看',
+  'ticket.rebounded': '问题反弹',
+  'ticket.actionCheck': '回头督',
+  'ticket.actionsNotDone': '商定的事未落实',
 };
 
 /** 工单的结局：办结、转办、不予受理、合并。 */
 export const OUTCOME_KINDS = ['closed', 'referred', 'rejected', 'merged'] as const;
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 export const OUTCOME_LABELS: Record<OutcomeKind, string> = { closed: '办结', referred: '转办', rejected: '不予受理', merged: '合并' };
+
+/** 回头看问"问题有没有反弹？"的两个答案 */
+export const REBOUND_ANSWERS = ['rebounded', 'notRebounded'] as const;
+export type ReboundAnswer = (typeof REBOUND_ANSWERS)[number];
+export const REBOUND_LABELS: Record<ReboundAnswer, string> = { rebounded: '反弹了', notRebounded: '没有反弹' };

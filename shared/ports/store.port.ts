@@ -3,7 +3,8 @@
  * 约定（两套实现都要满足，由同一套契约测试检查）：
  * - 工单的每次修改都是"按版本号的条件更新"：版本不符返回 false，调用方重读后重试或报冲突；
  * - 工单的修改与它产生的历史、发件箱条目在同一个事务里写入，要么全有，要么全无；
- * - 列表一律分页（limit 默认 100，最多 1000），不依赖数据库的隐式上限。
+ * - 列表一律分页（limit 默认 100，最多 1000），不依赖数据库的隐式上限；
+ * - 工单另存两个由领域规则算出的时刻并建索引：最早未做完的期限（过期筛选）与定时任务下次要看的时刻。
  */
 import type { AuditEntry, Channel, HistoryEntry, Member, MemberGroup, Message, OutboxEntry, Station, Ticket } from '../domain/model';
 import type { Library } from '../domain/vocabulary';
@@ -36,6 +37,10 @@ export interface TicketQuery {
   createdAfter?: string;
   /** 给人看的编号（合并时召集人输入的） */
   ticketNo?: string;
+  /** 过期未办：还没做完的期限里最早的一个早于这个时刻（shared/domain/supervision.ts 的 earliestOpenDue） */
+  overdueAt?: string;
+  /** 定时任务到点要看的：下一次要看的时刻不晚于这个时刻（supervision.ts 的 nextWatchAt） */
+  watchBefore?: string;
 }
 
 export interface DirectoryStore {

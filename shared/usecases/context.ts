@@ -27,6 +27,9 @@ export interface Deps {
   subscribeTemplates?: string[];
 }
 
+/** 只改工单、发通知的用例（mutateTicket、定时任务）要的那几样：不带内容检查和文件，cron 函数不必为它们申请接口权限 */
+export type CoreDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'loadSettings'>;
+
 /** 已识别的调用人：openid 一定有；绑定了委员身份的带上委员记录。 */
 export type Actor = Viewer;
 

@@ -613,6 +613,33 @@ export function describeStoreContract(name: string, open: () => Promise<StoreFix
       );
 
       test(
+        '过期筛选与定时任务的到点查询：按领域算出的时刻查，接了单的不再按接单期限算过期，结束的工单不再过期',
+        async () => {
+          const due = { claim: iso(30), feedback: iso(40), resolve: iso(50) };
+          const late = ticket(23, { due, dispatchedAt: iso(23) });
+          const claimedLate = ticket(24, { due, dispatchedAt: iso(24), status: 'claimed', claimants: [{ memberId: 'cm-g', name: '委员G', at: iso(25), assigned: false }] });
+          const closed = ticket(25, { due, dispatchedAt: iso(25), status: 'closed' });
+          const noDue = ticket(26);
+          for (const t of [late, claimedLate, closed, noDue]) await store.createTicket(t, [], []);
+          const ids = async (q: Parameters<Store['listTickets']>[0]) => (await store.listTickets(q)).items.map((t) => t.id).sort();
+          expect(await ids({ overdueAt: iso(35) })).toEqual([late.id]);
+          expect(await ids({ overdueAt: iso(45) })).toEqual([late.id, claimedLate.id].sort());
+          expect(await ids({ overdueAt: iso(45), groupIds: [GROUP.id] })).toEqual([late.id, claimedLate.id].sort());
+          expect(await countOf({ overdueAt: iso(45) })).toBe(2);
+          // 到点要看的：到期那天早上的提醒最早
+          expect(await ids({ watchBefore: iso(-2 * 86_400) })).toEqual([]);
+          expect(await ids({ watchBefore: iso(60) })).toEqual([late.id, claimedLate.id].sort());
+          // 改成已办结：不再过期、不再到点（没有回头看时刻）
+          expect(await store.updateTickets([{ next: { ...late, status: 'closed', version: 2 }, expectedVersion: 1 }], [], [])).toBe(true);
+          expect(await ids({ overdueAt: iso(45) })).toEqual([claimedLate.id]);
+          async function countOf(q: Parameters<Store['countTickets']>[0]) {
+            return store.countTickets(q);
+          }
+        },
+        timeout,
+      );
+
+      test(
         '按给人看的编号查：完全相同才算，可与小组一起筛；计数同样',
         async () => {
           const a = ticket(50);

@@ -34,7 +34,7 @@ export const COLLECTIONS = {
   memberBindings: { name: 'member_bindings', description: '微信 openid 与委员的绑定（_id = openid 的散列），保证一个微信只绑一位委员', indexes: [] },
   tickets: {
     name: 'tickets',
-    description: '工单；sk = createdAt|id 用于排序和翻页，involved = 提交人 + 我也遇到了，claimantIds = 接单委员',
+    description: '工单；sk = createdAt|id 用于排序和翻页，involved = 提交人 + 我也遇到了，claimantIds = 接单委员，dueAt = 最早未做完的期限，watchAt = 定时任务下次要看的时刻',
     indexes: [
       idx('resident_request', ['residentOpenid', 1], ['clientRequestId', 1]),
       idx('no', ['no', 1]),
@@ -44,6 +44,9 @@ export const COLLECTIONS = {
       idx('involved_sk', ['involved', 1], ['sk', -1]),
       idx('claimant_sk', ['claimantIds', 1], ['sk', -1]),
       idx('sk', ['sk', -1]),
+      // 过期筛选（dueAt < 现在，可再按小组）与定时任务（watchAt <= 现在）
+      idx('dueAt_sk', ['dueAt', 1], ['sk', -1]),
+      idx('watchAt', ['watchAt', 1]),
     ],
   },
   ticketRequests: { name: 'ticket_requests', description: '提交幂等：_id = (openid, clientRequestId) 的散列，与工单同一事务写入', indexes: [] },

@@ -66,6 +66,13 @@ const MIGRATIONS: string[] = [
   CREATE INDEX audit_created ON audit (created_at, id);
   CREATE TABLE audit_groups (audit_id TEXT NOT NULL, group_id TEXT NOT NULL, PRIMARY KEY (audit_id, group_id));
   `,
+  // 跟进督单：最早未做完的期限（过期筛选）与定时任务下次要看的时刻，由领域规则在写入时算出；旧工单没有期限，两列为空
+  `
+  ALTER TABLE tickets ADD COLUMN due_at TEXT;
+  ALTER TABLE tickets ADD COLUMN watch_at TEXT;
+  CREATE INDEX tickets_due ON tickets (due_at) WHERE due_at IS NOT NULL;
+  CREATE INDEX tickets_watch ON tickets (watch_at) WHERE watch_at IS NOT NULL;
+  `,
 ];
 
 export function openDatabase(dataDir: string): Database.Database {

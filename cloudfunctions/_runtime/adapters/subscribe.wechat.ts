@@ -67,6 +67,14 @@ export const EVENT_PHRASES: Record<NotificationEvent, string> = {
   'ticket.reopened': '重新办理',
   'ticket.unsatisfied': '不满意',
   'ticket.released': '重新分单',
+  'ticket.dueToday': '今天到期',
+  'ticket.overdue': '已过期',
+  'ticket.escalated': '督办',
+  'ticket.deadlineExtended': '期限延后',
+  'ticket.followUp': '回头看',
+  'ticket.rebounded': '问题反弹',
+  'ticket.actionCheck': '回头督',
+  'ticket.actionsNotDone': '未落实',
 };
 
 // 用 Intl 而不是 dayjs：云函数包里少一个库

@@ -14,7 +14,8 @@
  *   （buckets: [{ m: 'YYYY-MM-DDTHH:MM', n }]，最多留 61 个），同一事务里读、数、加一写回。一个站一小时
  *   可能上万条，逐条记时间文档太大，所以按分钟：跨 sinceIso 的那一分钟整分钟都算数（宁严一分钟）。
  *   同一站的并发提交都写这个文档，冲突后重试重新数；不给 stationMax 时不碰它（导入、测试不受影响）；
- * 工单文档另存 sk（排序与翻页）、involved（提交人 + 我也遇到了）、claimantIds（接单委员）供查询用。
+ * 工单文档另存 sk（排序与翻页）、involved（提交人 + 我也遇到了）、claimantIds（接单委员）供查询用，
+ * 以及 dueAt（最早未做完的期限，过期筛选）、watchAt（定时任务下次要看的时刻）——都由领域规则算出，没有就不写。
  */
 import * as z from 'zod/mini';
 import { HistoryEntrySchema, OutboxEntrySchema, TicketSchema, type HistoryEntry, type OutboxEntry, type Ticket } from '../../../shared/domain/model';
@@ -22,9 +23,16 @@ import { SETTINGS_BOUNDS } from '../../../shared/domain/settings';
 import type { CreateTicketResult, Page, PageRequest, SubmitRateLimit, TicketChange, TicketQuery, TicketStore } from '../../../shared/ports/store.port';
 import { docOf, hashKey, isTransactionConflict, type CloudbaseConnection, type DbCommand, type DbDoc, type TransactionRef } from './db.cloudbase';
 import { countsTowardsLimit, parseDoc, sortKey } from './store.rows';
+import { earliestOpenDue, nextWatchAt } from '../../../shared/domain/supervision';
 
 function ticketDoc(t: Ticket): DbDoc {
-  return { ...t, sk: sortKey(t.createdAt, t.id), involved: [t.residentOpenid, ...t.meToo], claimantIds: t.claimants.map((c) => c.memberId) };
+  const doc: DbDoc = { ...t, sk: sortKey(t.createdAt, t.id), involved: [t.residentOpenid, ...t.meToo], claimantIds: t.claimants.map((c) => c.memberId) };
+  // 没有的时刻不写这个字段（而不是写 null）：按时刻的范围查询不会碰到它们
+  const dueAt = earliestOpenDue(t);
+  const watchAt = nextWatchAt(t);
+  if (dueAt) doc.dueAt = dueAt;
+  if (watchAt) doc.watchAt = watchAt;
+  return doc;
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
@@ -83,6 +91,8 @@ export function ticketWhere(_: DbCommand, query: TicketQuery): Record<string, un
   if (query.createdAfter) where.createdAt = _.gte(query.createdAfter);
   if (query.involvingResident) where.involved = query.involvingResident;
   if (query.claimedBy) where.claimantIds = query.claimedBy;
+  if (query.overdueAt) where.dueAt = _.lt(query.overdueAt);
+  if (query.watchBefore) where.watchAt = _.lte(query.watchBefore);
   return where;
 }
 

@@ -8,6 +8,7 @@
  */
 import { HistoryEntrySchema, OutboxEntrySchema, TicketSchema, type HistoryEntry, type OutboxEntry, type Ticket } from '../../../shared/domain/model';
 import { clampLimit, type CreateTicketResult, type Page, type PageRequest, type SubmitRateLimit, type TicketChange, type TicketQuery, type TicketStore } from '../../../shared/ports/store.port';
+import { earliestOpenDue, nextWatchAt } from '../../../shared/domain/supervision';
 import { cursorCondition, parseRow, placeholders, toPage, whereClause, type Row, type SqliteConnection } from './db.sqlite';
 
 /** 工单查询条件 → SQL 片段与参数（列表、计数与管理后台的分组计数共用；表的别名是 t） */
@@ -38,11 +39,24 @@ export function ticketWhere(query: TicketQuery): { where: string[]; args: unknow
     where.push("(t.resident_openid = ? OR EXISTS (SELECT 1 FROM ticket_people p WHERE p.ticket_id = t.id AND p.kind = 'metoo' AND p.person = ?))");
     args.push(query.involvingResident, query.involvingResident);
   }
+  if (query.overdueAt) {
+    where.push('t.due_at < ?');
+    args.push(query.overdueAt);
+  }
+  if (query.watchBefore) {
+    where.push('t.watch_at <= ?');
+    args.push(query.watchBefore);
+  }
   if (query.claimedBy) {
     where.push("EXISTS (SELECT 1 FROM ticket_people p WHERE p.ticket_id = t.id AND p.kind = 'claimant' AND p.person = ?)");
     args.push(query.claimedBy);
   }
   return { where, args };
+}
+
+/** 由领域规则算出、另存成列建索引的两个时刻：最早未做完的期限（过期筛选）、定时任务下次要看的时刻 */
+function timesOf(t: Ticket): { dueAt: string | null; watchAt: string | null } {
+  return { dueAt: earliestOpenDue(t), watchAt: nextWatchAt(t) };
 }
 
 export function sqliteTicketStore(c: SqliteConnection): TicketStore {
@@ -53,9 +67,10 @@ export function sqliteTicketStore(c: SqliteConnection): TicketStore {
     // 限流：sinceIso 之后（不含），见 store.rows.ts
     countSince: 'SELECT COUNT(*) AS n FROM tickets WHERE resident_openid = ? AND created_at > ?',
     countStationSince: 'SELECT COUNT(*) AS n FROM tickets WHERE station_id = ? AND created_at > ?',
-    insertTicket: `INSERT INTO tickets (id, no, station_id, group_id, resident_openid, client_request_id, status, library, created_at, updated_at, version, doc)
-       VALUES (@id, @no, @stationId, @groupId, @residentOpenid, @clientRequestId, @status, @library, @createdAt, @updatedAt, @version, @doc)`,
-    updateTicket: 'UPDATE tickets SET status = @status, library = @library, group_id = @groupId, updated_at = @updatedAt, version = @version, doc = @doc WHERE id = @id AND version = @expectedVersion',
+    insertTicket: `INSERT INTO tickets (id, no, station_id, group_id, resident_openid, client_request_id, status, library, created_at, updated_at, version, due_at, watch_at, doc)
+       VALUES (@id, @no, @stationId, @groupId, @residentOpenid, @clientRequestId, @status, @library, @createdAt, @updatedAt, @version, @dueAt, @watchAt, @doc)`,
+    updateTicket:
+      'UPDATE tickets SET status = @status, library = @library, group_id = @groupId, updated_at = @updatedAt, version = @version, due_at = @dueAt, watch_at = @watchAt, doc = @doc WHERE id = @id AND version = @expectedVersion',
     clearPeople: 'DELETE FROM ticket_people WHERE ticket_id = ?',
     addPerson: 'INSERT OR IGNORE INTO ticket_people (ticket_id, kind, person) VALUES (?, ?, ?)',
     insertHistory: 'INSERT INTO history (id, ticket_id, at, doc) VALUES (?, ?, ?, ?)',
@@ -116,7 +131,7 @@ export function sqliteTicketStore(c: SqliteConnection): TicketStore {
         if (rateLimit?.stationMax !== undefined && (stmts.countStationSince.get(t.stationId, rateLimit.sinceIso) as { n: number }).n >= rateLimit.stationMax) {
           return { created: false, rateLimited: true, stationBusy: true };
         }
-        stmts.insertTicket.run({ ...t, doc: JSON.stringify(t) });
+        stmts.insertTicket.run({ ...t, ...timesOf(t), doc: JSON.stringify(t) });
         writePeople(t);
         writeSideEffects(history, outbox);
         return { created: true };
@@ -132,7 +147,7 @@ export function sqliteTicketStore(c: SqliteConnection): TicketStore {
       try {
         db.transaction(() => {
           for (const { next, expectedVersion } of parsed) {
-            const info = stmts.updateTicket.run({ ...next, expectedVersion, doc: JSON.stringify(next) });
+            const info = stmts.updateTicket.run({ ...next, ...timesOf(next), expectedVersion, doc: JSON.stringify(next) });
             if (info.changes !== 1) throw rollback;
             writePeople(next);
           }

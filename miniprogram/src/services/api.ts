@@ -5,7 +5,7 @@
  */
 import type { Contract, RequestOf, ResultOf } from '@shared/api/contract';
 import { parseRequest } from '@shared/api/envelope';
-import { intakeContract, type IntakeContract } from '@shared/api/intake.api';
+import { intakeContract, type FollowUpAnswer, type IntakeContract } from '@shared/api/intake.api';
 import { workContract, type MergeTarget, type QueueFilter, type TriageOverride, type WorkContract } from '@shared/api/work.api';
 import { withMessageParams, type Result } from '@shared/domain/errors';
 import { DEFAULT_SETTINGS, messageParams } from '@shared/domain/settings';
@@ -57,6 +57,8 @@ export const intake = {
   /** 居民的消息中心（只有居民身份的消息；委员的在工作台） */
   myMessages: (cursor?: string | null) => call('intake', 'myMessages', cursor ? { cursor } : {}),
   markMessagesRead: (ids: string[]) => call('intake', 'markMessagesRead', { ids }),
+  /** 回头看：一点就答（评价，或问题有没有反弹） */
+  answerFollowUp: (ticketId: string, answer: FollowUpAnswer) => call('intake', 'answerFollowUp', { ticketId, answer }),
 };
 
 /** work：委员、召集人 */
@@ -82,6 +84,8 @@ export const work = {
   reopenTicket: (ticketId: string, reason?: string) => call('work', 'reopenTicket', { ticketId, ...(reason ? { reason } : {}) }),
   setClaimLimit: (ticketId: string, limit: number, openToGroup?: boolean) => call('work', 'setClaimLimit', { ticketId, limit, ...(openToGroup === undefined ? {} : { openToGroup }) }),
   overrideTriage: (p: TriageOverridePayload & TriageOverride) => call('work', 'overrideTriage', p),
+  extendDeadline: (ticketId: string, workdays: number, reason: string) => call('work', 'extendDeadline', { ticketId, workdays, reason }),
+  answerActionCheck: (ticketId: string, checkId: string, done: boolean, note?: string) => call('work', 'answerActionCheck', { ticketId, checkId, done, ...(note ? { note } : {}) }),
 };
 
 /** 上传一张照片，得到 fileId（微信里是云存储 fileID，本地是 local://uploads/...）。 */

@@ -2,7 +2,7 @@
  * 居民看到的工单：列表里的一行与详情。正文、联系方式按 shared/domain/access.ts 的规则给：
  * 反映人看自己的原话；点了"我也遇到了"的居民只看隐去个人信息的文字，也看不到别人的照片。
  */
-import { allowedActions, STATUS_LABELS } from '../../domain/lifecycle';
+import { allowedActions, isOpen, STATUS_LABELS } from '../../domain/lifecycle';
 import { ratingOf } from '../../domain/ratings';
 import type { DissatisfactionReason } from '../../domain/vocabulary';
 import { relationsTo, seesPersonalData } from '../../domain/access';
@@ -35,6 +35,13 @@ export function residentSummary(t: Ticket, stationName: string, openid: string, 
     hasNews,
     awaitingRating: canRateNow(t, openid),
   };
+}
+
+/** 回头看问这位居民、她还没答的那一句 */
+export function pendingFollowUp(t: Ticket, openid: string): ResidentTicketView['followUp'] {
+  if (t.status !== 'closed') return null;
+  const q = (t.followUps ?? []).find((f) => f.openid === openid && !f.answer);
+  return q ? { kind: q.kind, askedAt: q.askedAt } : null;
 }
 
 export async function buildResidentView(deps: Deps, t: Ticket, openid: string): Promise<ResidentTicketView> {
@@ -70,5 +77,8 @@ export async function buildResidentView(deps: Deps, t: Ticket, openid: string): 
     rating: mine ? { rating: mine.rating, comment: mine.comment, at: mine.at, reasons: mine.reasons as DissatisfactionReason[] } : null,
     canRate: canRateNow(t, openid),
     caseSummary: t.status === 'closed' ? t.caseSummary : null,
+    resolveBy: isOpen(t.status) ? (t.due?.resolve ?? null) : null,
+    resolveByExtended: isOpen(t.status) && t.dueExtension ? { reason: t.dueExtension.reason } : null,
+    followUp: pendingFollowUp(t, openid),
   };
 }

@@ -4,12 +4,14 @@
  * STATION.NOT_FOUND / STATION.DISABLED / REPORT.TEXT_TOO_LONG / REPORT.TOO_MANY_PHOTOS（按本县设置）/
  * REPORT.PHOTO_INVALID / REPORT.CONTENT_BLOCKED / REPORT.RATE_LIMITED（这位居民一小时提交太多）/
  * REPORT.STATION_BUSY（这个站一小时收的新反映到了县里设的上限，挡成批新号；请她稍后再试或打站里电话）。
- * 写入：工单 + 提交历史 + 给小组委员（紧急时含召集人）的通知，一个事务。
+ * 写入：工单（连同按本县设置算好的期限）+ 提交历史 + 给小组委员（紧急时含召集人）的通知，一个事务。
+ * 紧急的还要告诉政协办：由定时任务的下一轮送达（shared/usecases/supervision），不让居民多等一次读。
  * 存储往返最多 3 次（居民在等）：本县设置、站点（连同小组和委员）、写入事务（事务里查重试和限流）。
  */
 import { fail, ok, stationPaused, type Result } from '../../domain/errors';
 import type { Ticket } from '../../domain/model';
-import { checkReportLimits } from '../../domain/settings';
+import { checkReportLimits, deadlineSettingsOf } from '../../domain/settings';
+import { dispatched } from '../../domain/supervision';
 import { ticketNumber } from '../../domain/ticket-number';
 import type { SubmitReportInput, SubmitReportResult } from '../../api/intake.api';
 import type { Deps } from '../context';
@@ -54,7 +56,7 @@ export async function submitReport(deps: Deps, openid: string, input: SubmitRepo
     ? { ...(input.contact.name ? { name: input.contact.name } : {}), ...(input.contact.phone ? { phone: input.contact.phone } : {}) }
     : null;
   const kind = input.kind ?? triage.library;
-  const ticket: Ticket = {
+  const ticket: Ticket = dispatched({
     id,
     no: ticketNumber(nowIso, id),
     stationId: station.id,
@@ -92,7 +94,7 @@ export async function submitReport(deps: Deps, openid: string, input: SubmitRepo
     createdAt: nowIso,
     updatedAt: nowIso,
     version: 1,
-  };
+  }, nowIso, deadlineSettingsOf(settings), settings.calendarOverrides);
   const history = [
     {
       id: deps.ids.next(),

@@ -37,7 +37,7 @@ export async function checkedText(deps: Deps, openid: string, text: string): Pro
 /** 反映人和所有点了"我也遇到了"的居民 */
 export const residentsOf = (t: Ticket): NotifyTarget[] => [t.residentOpenid, ...t.meToo].map((openid) => ({ kind: 'resident' as const, openid }));
 
-export async function claimantsOf(deps: Deps, t: Ticket): Promise<NotifyTarget[]> {
+export async function claimantsOf(deps: Pick<Deps, 'store'>, t: Ticket): Promise<NotifyTarget[]> {
   const all = await deps.store.listMembersOfGroup(t.groupId);
   return all.filter((m: Member) => t.claimants.some((c) => c.memberId === m.id)).map((member) => ({ kind: 'member' as const, member }));
 }

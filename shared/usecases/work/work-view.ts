@@ -9,10 +9,18 @@ import { ratingsOf, reasonLabels } from '../../domain/ratings';
 import type { WorkTicketSummary, WorkTicketView } from '../../api/work.api';
 import type { Actor, Deps } from '../context';
 import { excerpt } from '../notifications';
+import { isTicketOverdue } from '../../domain/supervision';
 import { casePrefill, collapseJoins, contactFor, textFor, timelineItem } from '../views';
 
 /** 工作台上的动作（居民的"我也遇到了""评价"不在这里） */
-const STAFF_ACTIONS: readonly TicketAction[] = ['claim', 'releaseClaim', 'addProgress', 'recordConsultation', 'proposeClose', 'returnProposal', 'close', 'assign', 'merge', 'refer', 'reject', 'reopen', 'setClaimLimit', 'overrideTriage'];
+const STAFF_ACTIONS: readonly TicketAction[] = ['claim', 'releaseClaim', 'addProgress', 'recordConsultation', 'proposeClose', 'returnProposal', 'close', 'assign', 'merge', 'refer', 'reject', 'reopen', 'setClaimLimit', 'overrideTriage', 'extendDeadline'];
+
+/** 回头督问到了这位接单委员、他还没答的最早一条 */
+export function pendingActionCheckFor(t: Ticket, memberId: string | null): WorkTicketView['pendingActionCheck'] {
+  if (!memberId || !t.claimants.some((c) => c.memberId === memberId)) return null;
+  const c = (t.actionChecks ?? []).find((x) => x.askedAt && !x.answers.some((a) => a.memberId === memberId));
+  return c ? { id: c.id, agreement: c.agreement, askedAt: c.askedAt! } : null;
+}
 
 /** 页面只显示此刻能点的按钮：流转表允许，并且守卫条件满足（名额、是否已接）。 */
 export function actionsFor(t: Ticket, actor: Actor): TicketAction[] {
@@ -37,7 +45,9 @@ export function workSummary(t: Ticket, stationName: string, nowMs: number): Work
     claimLimit: t.claimLimit,
     reporterCount: t.meToo.length + 1,
     createdAt: t.createdAt,
-    waitingHours: Math.max(0, Math.floor((nowMs - Date.parse(t.createdAt)) / 3_600_000)),
+    waitingHours: Math.max(0, Math.floor((nowMs - Date.parse(t.dispatchedAt ?? t.createdAt)) / 3_600_000)),
+    due: { ...(t.due ?? {}) },
+    overdue: isTicketOverdue(t, new Date(nowMs).toISOString()),
   };
 }
 
@@ -72,5 +82,7 @@ export async function buildWorkView(deps: Deps, t: Ticket, actor: Actor): Promis
     outcome: t.outcome,
     rating: t.rating,
     ratings: ratingsOf(t).map((r) => ({ by: r.openid === t.residentOpenid ? 'owner' : 'joiner', rating: r.rating, reasons: reasonLabels(r.reasons), comment: r.comment, at: r.at })),
+    dueExtension: t.dueExtension ? { at: t.dueExtension.at, byName: t.dueExtension.byName, reason: t.dueExtension.reason, previous: t.dueExtension.previous } : null,
+    pendingActionCheck: pendingActionCheckFor(t, actor.member?.id ?? null),
   };
 }

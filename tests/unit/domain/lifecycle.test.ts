@@ -61,6 +61,13 @@ const EXPECTED: Record<Exclude<TicketAction, 'submit'>, Partial<Record<Relation,
   overrideTriage: { convener: same(...OPEN), admin: same(...OPEN) },
   withdrawClaim: { convener: { ...to('byClaimants', 'claimed'), ...same('consulting') }, admin: { ...to('byClaimants', 'claimed'), ...same('consulting') } },
   transfer: { admin: { ...to('byClaimants', 'pending', 'claimed'), ...same('consulting', 'proposed') } },
+  extendDeadline: { convener: same(...OPEN) },
+  remindDue: { system: same(...OPEN) },
+  escalate: { system: same(...OPEN) },
+  askFollowUp: { system: same('closed') },
+  askActionCheck: { system: same(...TICKET_STATUSES) },
+  answerFollowUp: { owner: same('closed'), resident: same('closed') },
+  answerActionCheck: { claimant: same(...TICKET_STATUSES) },
 };
 
 const cases = TICKET_STATUSES.flatMap((state) =>
@@ -131,8 +138,8 @@ describe('状态归类与接单人数', () => {
     expect(allowedActions('claimed', ['member'], full)).not.toContain('claim');
   });
 
-  test('召集人在待办结状态能做的动作正好是：补充进展、退回、办结、调整名额和分类', () => {
-    expect(allowedActions('proposed', ['convener'])).toEqual(['addProgress', 'returnProposal', 'close', 'setClaimLimit', 'overrideTriage']);
+  test('召集人在待办结状态能做的动作正好是：补充进展、退回、办结、调整名额和分类、延期', () => {
+    expect(allowedActions('proposed', ['convener'])).toEqual(['addProgress', 'returnProposal', 'close', 'setClaimLimit', 'overrideTriage', 'extendDeadline']);
   });
 
   test('其他小组的委员对任何状态的工单都没有可做的动作', () => {

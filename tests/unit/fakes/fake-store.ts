@@ -2,6 +2,7 @@
  * 单元测试用的存储端口替身：内存里的几张表，语义照端口的约定（条件更新、事务里查重试和限流）。
  * 它只用来检查用例的"计划"——改了什么、记了什么、通知了谁；真实的存储行为由契约测试在 SQLite 与 CloudBase 上检查。
  */
+import { earliestOpenDue, nextWatchAt } from '../../../shared/domain/supervision';
 import type { AuditEntry, HistoryEntry, Member, MemberGroup, Message, OutboxEntry, Station, Ticket } from '../../../shared/domain/model';
 import type { CountySettings } from '../../../shared/domain/settings';
 import type { AdminStore, CreateTicketResult, DirectoryChange, Page, PageRequest, Store, SubmitContext, SubmitRateLimit, TicketChange, TicketQuery, TicketTally } from '../../../shared/ports/store.port';
@@ -66,7 +67,9 @@ export class FakeStore implements Store, AdminStore {
       (!q.involvingResident || t.residentOpenid === q.involvingResident || t.meToo.includes(q.involvingResident)) &&
       (!q.claimedBy || t.claimants.some((c) => c.memberId === q.claimedBy)) &&
       (!q.createdAfter || t.createdAt > q.createdAfter) &&
-      (!q.ticketNo || t.no === q.ticketNo)
+      (!q.ticketNo || t.no === q.ticketNo) &&
+      (!q.overdueAt || ((d) => d !== null && d < q.overdueAt!)(earliestOpenDue(t))) &&
+      (!q.watchBefore || ((w) => w !== null && w <= q.watchBefore!)(nextWatchAt(t)))
     );
   }
   async listTickets(q: TicketQuery, page: PageRequest = {}): Promise<Page<Ticket>> {

@@ -1,7 +1,8 @@
 /**
  * 居民看一条反映：状态、时间线（隐私处理过的办理记录）、照片、有几人也反映了；
  * 办结后一键评价：满意 / 基本满意 / 不满意（反映人和点过"我也遇到了"的居民各评一次）。
- * 选"不满意"时，再点选原因（大按钮，可多选）、可写一句话，然后提交。订阅消息的通知也打开这里。
+ * 选"不满意"时，再点选原因（大按钮，可多选）、可写一句话，然后提交。回头看的问题（评价或"有没有反弹"）也在这里一点就答；
+ * 办理中的显示预计办结的日期（召集人延期后是新的日期）。订阅消息的通知也打开这里。
  */
 import { useCallback, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
@@ -16,8 +17,9 @@ import ErrorNote from '../../components/error-note';
 import PhotoGrid from '../../components/photo-grid';
 import StatusBadge from '../../components/status-badge';
 import Timeline from '../../components/timeline';
+import FollowUpAnswer from '../../components/follow-up-answer';
 import { intake } from '../../services/api';
-import { formatTime, maskPhone, peopleLabel } from '../../services/format';
+import { formatDate, formatTime, maskPhone, peopleLabel } from '../../services/format';
 import { askToSubscribe } from '../../services/subscribe';
 import './index.css';
 
@@ -100,6 +102,12 @@ export default function TicketPage() {
               </View>
             )}
             <View className='muted'>提交于 {formatTime(view.createdAt)}</View>
+            {view.resolveBy && (
+              <View className='muted' data-testid='resolve-by'>
+                预计 {formatDate(view.resolveBy)} 前办结
+                {view.resolveByExtended ? `（已延期：${view.resolveByExtended.reason}）` : ''}
+              </View>
+            )}
           </View>
 
           {view.caseSummary && (
@@ -109,7 +117,17 @@ export default function TicketPage() {
             </View>
           )}
 
-          {view.canRate && (
+          {view.followUp && (
+            <FollowUpAnswer
+              ticketId={view.id}
+              kind={view.followUp.kind}
+              onAnswered={(v) => {
+                setView(v);
+                Taro.showToast({ title: '谢谢您的回答', icon: 'success' });
+              }}
+            />
+          )}
+          {view.canRate && !view.followUp && (
             <View className='card ticket__rate' data-testid='rate'>
               <View className='card__title'>这件事办得怎么样？</View>
               <View className='muted'>点一下就好。不满意的，召集人会重新安排办理。</View>

@@ -10,7 +10,8 @@ import { SETTINGS_BOUNDS, type CountySettings } from '@shared/domain/settings';
 import { CATEGORIES, type Category } from '@shared/domain/vocabulary';
 import ErrorNote from '../../../components/error-note';
 import AdminShell from '../components/admin-shell';
-import { Btn, Field, formLevelError, Notice, TextInput, Toggles } from '../components/ui';
+import { Btn, Choices, Field, formLevelError, Notice, TextInput, Toggles, type Option } from '../components/ui';
+import { OVERRIDE_NOTE_MAX, type CalendarOverride, type OverrideKind } from '@shared/domain/calendar-overrides';
 import { admin } from '../services/admin-api';
 
 /** 有范围的数值项（SETTINGS_BOUNDS 里的每一项）：新加一项而这里没写怎么说，类型检查就不通过 */
@@ -36,15 +37,27 @@ const NUMBER_FIELD_TEXT: Record<NumberKey, NumberField> = {
   defaultClaimLimit: { label: '一件反映默认几位委员可以接', unit: '人', hint: '小组可以单独设；召集人可以对某一件改。' },
   duplicateWindowDays: { label: '查重看最近多少天的反映', unit: '天', hint: '居民会看到这段时间里同站的相似反映。' },
   inviteValidDays: { label: '委员邀请码多少天内有效', unit: '天', hint: '过期了可以重发。' },
+  claimWorkdays: { label: '派单后几个工作日内要有委员接单', unit: '个工作日', hint: '派单当天不算，到第 N 个工作日结束。' },
+  feedbackWorkdays: { label: '派单后几个工作日内给居民首次反馈', unit: '个工作日', hint: '进展、协商结果、办结都算反馈。' },
+  resolveWorkdays: { label: '一般事项几个工作日内办结', unit: '个工作日', hint: '从派单（提交、重新办理、改派）算起，不从接单算起。' },
+  resolveWithDepartmentsWorkdays: { label: '需要与部门协商的事项几个工作日内办结', unit: '个工作日', hint: '召集人可以为一件事延期一次。' },
+  urgentClaimHours: { label: '紧急反映几小时内要有人接单', unit: '小时', hint: '按自然小时算；提交时召集人和政协办同时收到提醒。' },
+  escalateToOfficeWorkdays: { label: '过期后再过几个工作日升级到政协办', unit: '个工作日', hint: '过期当时先提醒召集人。' },
+  followUpDays: { label: '办结后几天回头看', unit: '天', hint: '问反映人和"我也遇到了"的居民：满意吗 / 问题有没有反弹。' },
+  actionCheckDays: { label: '协商后几天回头督', unit: '天', hint: '问接单委员：商定的事办了没有。' },
 };
 const NUMBER_FIELDS = (Object.keys(NUMBER_FIELD_TEXT) as NumberKey[]).map((key) => ({ key, ...NUMBER_FIELD_TEXT[key] }));
-const ALL_FIELDS = [...NUMBER_FIELDS.map((f) => f.key), 'residentCategories'];
+const ALL_FIELDS = [...NUMBER_FIELDS.map((f) => f.key), 'residentCategories', 'calendarOverrides'];
+const KIND_OPTIONS: ReadonlyArray<Option<OverrideKind>> = [
+  { value: 'off', label: '放假' },
+  { value: 'work', label: '上班' },
+];
 const CATEGORY_OPTIONS = CATEGORIES.map((c) => ({ value: c, label: c }));
 
-type Draft = Record<NumberKey, string> & { residentCategories: Category[] };
+type Draft = Record<NumberKey, string> & { residentCategories: Category[]; calendarOverrides: CalendarOverride[] };
 
 function draftOf(s: CountySettings): Draft {
-  const d = { residentCategories: [...s.residentCategories] } as Draft;
+  const d = { residentCategories: [...s.residentCategories], calendarOverrides: s.calendarOverrides.map((o) => ({ ...o })) } as Draft;
   for (const f of NUMBER_FIELDS) d[f.key] = String(Math.round(s[f.key] / (f.scale ?? 1)));
   return d;
 }
@@ -71,7 +84,7 @@ export default function SettingsPage() {
 
   async function save() {
     if (!draft || saving) return;
-    const patch: Partial<CountySettings> = { residentCategories: draft.residentCategories };
+    const patch: Partial<CountySettings> = { residentCategories: draft.residentCategories, calendarOverrides: draft.calendarOverrides.map((o) => ({ ...o, date: o.date.trim(), note: o.note.trim() })) };
     // 没填或不是数的，交给请求校验：它在那一项下面给出 SETTINGS.INVALID
     for (const f of NUMBER_FIELDS) patch[f.key] = draft[f.key].trim() === '' ? Number.NaN : Number(draft[f.key]) * (f.scale ?? 1);
     setSaving(true);
@@ -83,6 +96,11 @@ export default function SettingsPage() {
     setDraft(draftOf(r.data.settings));
     setSaved(true);
   }
+
+  const setOverride = (i: number, patch: Partial<CalendarOverride>) => {
+    if (!draft) return;
+    set({ calendarOverrides: draft.calendarOverrides.map((o, j) => (j === i ? { ...o, ...patch } : o)) });
+  };
 
   const range = (key: NumberKey, scale = 1) => {
     const b = view!.bounds[key];
@@ -112,6 +130,24 @@ export default function SettingsPage() {
             ))}
             <Field label='联络站页面上告诉居民可以反映哪些事' name='residentCategories' error={error} wide hint='至少选一类。分诊仍按全部 7 类进行，这里只影响居民看到的说明。'>
               <Toggles testid='setting-categories' options={CATEGORY_OPTIONS} value={draft.residentCategories} onChange={(residentCategories) => set({ residentCategories })} />
+            </Field>
+            <Field label='县里对工作日历的调整' name='calendarOverrides' error={error} wide hint='地方节日放假、调班上班：优先于全国的节假日安排。日期写成 2026-10-12 这样。'>
+              <View data-testid='calendar-overrides'>
+                {view.calendar.notice && <Notice testid='calendar-notice'>{view.calendar.notice}</Notice>}
+                {draft.calendarOverrides.map((o, i) => (
+                  <View key={i} className='adm-override' data-testid={`override-${i}`}>
+                    <TextInput testid={`override-date-${i}`} value={o.date} maxlength={10} placeholder='2026-10-12' onChange={(date) => setOverride(i, { date })} />
+                    <Choices testid={`override-kind-${i}`} options={KIND_OPTIONS} value={o.kind} onChange={(kind) => setOverride(i, { kind })} />
+                    <TextInput testid={`override-note-${i}`} value={o.note} maxlength={OVERRIDE_NOTE_MAX} placeholder='说明，如：县庆放假' onChange={(note) => setOverride(i, { note })} />
+                    <Btn testid={`override-remove-${i}`} onClick={() => set({ calendarOverrides: draft.calendarOverrides.filter((_, j) => j !== i) })}>
+                      删除
+                    </Btn>
+                  </View>
+                ))}
+                <Btn testid='override-add' onClick={() => set({ calendarOverrides: [...draft.calendarOverrides, { date: '', kind: 'off', note: '' }] })}>
+                  加一天
+                </Btn>
+              </View>
             </Field>
           </View>
           <ErrorNote error={formLevelError(error, ALL_FIELDS)} />

@@ -12,7 +12,7 @@ import { CATEGORIES, REPORT_KIND_LABELS, REPORT_KINDS, SCOPE_LABELS, SCOPES, URG
 import ErrorNote from '../../../components/error-note';
 import PhotoPicker from '../../../components/photo-picker';
 import { work } from '../../../services/api';
-import { beijingDateTime, todayInBeijing } from '../../../services/format';
+import { beijingDateTime, formatDate, todayInBeijing } from '../../../services/format';
 import type { FormAction } from '../services/actions';
 import { latestAgreement } from '../services/history';
 import ResidentRatings from '../components/resident-ratings';
@@ -411,7 +411,29 @@ function TriageOverrideForm({ view, onDone }: FormProps) {
   );
 }
 
+/** 延期（一次）：办结期限顺延几个工作日，理由居民看得到 */
+function ExtendDeadlineForm({ view, onDone }: FormProps) {
+  const [days, setDays] = useState('5');
+  const [reason, setReason] = useState('');
+  const { busy, error, setError, run } = useRun(onDone);
+  function submit() {
+    const workdays = Number(days);
+    if (!Number.isInteger(workdays) || workdays < 1) return setError(missing('请填写顺延几个工作日（整数）。'));
+    if (!reason.trim()) return setError(missing('请写明延期的理由，居民会看到。'));
+    run(() => work.extendDeadline(view.id, workdays, reason.trim()), '已延期');
+  }
+  return (
+    <>
+      <View className='hint act__note'>每件事只能延期一次。现在的办结期限：{view.due.resolve ? formatDate(view.due.resolve) : '无'}</View>
+      <LineField label='顺延几个工作日' value={days} onChange={setDays} max={3} testId='extend-days' />
+      <TextField label='延期理由' value={reason} onChange={setReason} max={300} testId='reason' placeholder='如：要等供电公司排期施工。' />
+      <Submit label='确认延期' busy={busy} error={error} onClick={submit} />
+    </>
+  );
+}
+
 export const FORMS: Record<FormAction, ComponentType<FormProps>> = {
+  extendDeadline: ExtendDeadlineForm,
   overrideTriage: TriageOverrideForm,
   addProgress: ProgressForm,
   recordConsultation: ConsultationForm,

@@ -13,7 +13,7 @@ import PageShell from '../../../components/page-shell';
 import ErrorNote from '../../../components/error-note';
 import StatusBadge from '../../../components/status-badge';
 import { work, type QueueFilter } from '../../../services/api';
-import { formatWaiting, peopleLabel } from '../../../services/format';
+import { formatDate, formatWaiting, peopleLabel } from '../../../services/format';
 import { PAGES, go, replace, withQuery } from '../../../services/nav';
 import { describe, isBound, whoami } from '../services/session';
 import './index.css';
@@ -22,6 +22,7 @@ const TABS: Array<{ filter: QueueFilter; title: string; empty: string }> = [
   { filter: 'open', title: '待接单', empty: '没有等待接单的反映。' },
   { filter: 'mine', title: '我的', empty: '您还没有接单。' },
   { filter: 'group', title: '全组', empty: '本组还没有反映。' },
+  { filter: 'overdue', title: '过期', empty: '没有过期未办的反映。' },
 ];
 
 export default function QueuePage() {
@@ -119,6 +120,11 @@ function QueueList({ filter, empty, reloadKey }: { filter: QueueFilter; empty: s
             <View className='row'>
               <Text className='tag'>{t.category}</Text>
               {t.urgency === 'urgent' && <Text className='tag tag--urgent'>{URGENCY_LABELS.urgent}</Text>}
+              {t.overdue && (
+                <Text className='tag tag--urgent' data-testid='overdue-mark'>
+                  已过期
+                </Text>
+              )}
             </View>
             <StatusBadge status={t.status} label={t.statusLabel} />
           </View>
@@ -131,7 +137,8 @@ function QueueList({ filter, empty, reloadKey }: { filter: QueueFilter; empty: s
             <Text>
               接单 {t.claimants.length}/{t.claimLimit}
             </Text>
-            {t.status === 'pending' && <Text className={t.waitingHours >= 48 ? 'queue__late' : ''}>已等 {formatWaiting(t.waitingHours)}</Text>}
+            {t.status === 'pending' && <Text className={t.overdue ? 'queue__late' : ''}>已等 {formatWaiting(t.waitingHours)}</Text>}
+            {t.due.resolve && <Text>{formatDate(t.due.resolve)}前办结</Text>}
           </View>
         </View>
       ))}

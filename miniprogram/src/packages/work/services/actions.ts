@@ -5,7 +5,7 @@
 import type { TicketAction } from '@shared/domain/lifecycle';
 
 /** 打开 act 页表单的动作 */
-export const FORM_ACTIONS = ['addProgress', 'recordConsultation', 'proposeClose', 'returnProposal', 'close', 'assign', 'merge', 'refer', 'reject', 'reopen', 'setClaimLimit', 'overrideTriage'] as const;
+export const FORM_ACTIONS = ['addProgress', 'recordConsultation', 'proposeClose', 'returnProposal', 'close', 'assign', 'merge', 'refer', 'reject', 'reopen', 'setClaimLimit', 'overrideTriage', 'extendDeadline'] as const;
 export type FormAction = (typeof FORM_ACTIONS)[number];
 
 /** 一点就做的动作 */
@@ -31,6 +31,7 @@ const ORDER: TicketAction[] = [
   'reject',
   'setClaimLimit',
   'overrideTriage',
+  'extendDeadline',
   'releaseClaim',
 ];
 const PRIMARY = new Set<TicketAction>(['claim', 'close', 'proposeClose', 'recordConsultation']);

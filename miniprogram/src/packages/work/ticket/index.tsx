@@ -17,7 +17,7 @@ import ErrorNote from '../../../components/error-note';
 import PhotoGrid from '../../../components/photo-grid';
 import StatusBadge from '../../../components/status-badge';
 import { work } from '../../../services/api';
-import { formatTime, formatWaiting, peopleLabel } from '../../../services/format';
+import { formatDate, formatTime, formatWaiting, peopleLabel } from '../../../services/format';
 import { PAGES, go, withQuery } from '../../../services/nav';
 import { isFormAction, isPrimary, splitActions } from '../services/actions';
 import { cacheTicket, cachedTicket } from '../services/ticket-cache';
@@ -121,7 +121,9 @@ export default function WorkTicketPage() {
               提交于 {formatTime(view.createdAt)}
               {view.status === 'pending' ? ` · 已等 ${formatWaiting(view.waitingHours)}` : ''}
             </View>
+            <Deadlines view={view} />
           </View>
+          {view.pendingActionCheck && <ActionCheck view={view} onDone={setView} />}
 
           {view.proposal && view.status === 'proposed' && (
             <View className='card wt__proposal' data-testid='proposal'>
@@ -246,5 +248,50 @@ function Triage({ view }: { view: WorkTicketView }) {
         <View className='muted'>把握程度：{Math.round(t.confidence * 100)}%</View>
       </View>
     </>
+  );
+}
+
+/** 期限：接单、首次反馈、办结；过期的标红，召集人延期过的写明理由 */
+function Deadlines({ view }: { view: WorkTicketView }) {
+  const rows = ([['claim', '接单'], ['feedback', '首次反馈'], ['resolve', '办结']] as const).filter(([k]) => view.due[k]);
+  if (!rows.length) return null;
+  return (
+    <View className='muted' data-testid='deadlines'>
+      {view.overdue && (
+        <Text className='tag tag--urgent' data-testid='overdue-mark'>
+          已过期
+        </Text>
+      )}
+      {rows.map(([k, label]) => `${label} ${formatDate(view.due[k])}前`).join(' · ')}
+      {view.dueExtension ? `（办结期限已延期：${view.dueExtension.reason}）` : ''}
+    </View>
+  );
+}
+
+/** 回头督：问到我的"商定的事办了没有"，一点就答；没办的转召集人 */
+function ActionCheck({ view, onDone }: { view: WorkTicketView; onDone: (v: WorkTicketView) => void }) {
+  const [busy, setBusy] = useState<boolean | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const check = view.pendingActionCheck!;
+  async function answer(done: boolean) {
+    if (busy !== null) return;
+    setBusy(done);
+    const r = await work.answerActionCheck(view.id, check.id, done);
+    setBusy(null);
+    if (r.ok) onDone(r.data);
+    else setError(r.error);
+  }
+  return (
+    <View className='card' data-testid='action-check'>
+      <View className='card__title'>回头督：商定的事办了没有？</View>
+      <View className='wt__text'>{check.agreement}</View>
+      <ErrorNote error={error} />
+      <Button block type='primary' loading={busy === true} onClick={() => answer(true)}>
+        办了
+      </Button>
+      <Button block loading={busy === false} onClick={() => answer(false)}>
+        还没办（告诉召集人）
+      </Button>
+    </View>
   );
 }
