@@ -6,6 +6,7 @@ import { adminContract } from '../../shared/api/admin.api';
 import { messageParams } from '../../shared/domain/settings';
 import type { AdminDeps } from '../../shared/usecases/admin/admin-context';
 import { getSettings, saveSettings } from '../../shared/usecases/admin/county-settings';
+import { getDashboard } from '../../shared/usecases/admin/get-dashboard';
 import { importMembers } from '../../shared/usecases/admin/import-members';
 import { issueInvite } from '../../shared/usecases/admin/issue-invite';
 import { listAudit } from '../../shared/usecases/admin/list-audit';
@@ -45,6 +46,7 @@ export function createAdminHandler(deps: AdminDeps, logger?: Logger) {
       getSettings: (_i, openid) => getSettings(deps, openid),
       saveSettings: (i, openid) => saveSettings(deps, openid, i.settings),
       auditLog: (i, openid) => listAudit(deps, openid, i.cursor),
+      dashboard: (i, openid) => getDashboard(deps, openid, i),
     }),
     logger,
     async () => messageParams(await deps.loadSettings()),

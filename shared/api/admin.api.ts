@@ -4,6 +4,8 @@
  */
 import * as z from 'zod/mini';
 import type { AuditEntry } from '../domain/model';
+import type { FigureRow, FigureTargets } from '../domain/figures';
+import { FIGURE_DIMENSIONS } from '../ports/store.port';
 import { SETTINGS_BOUNDS, SettingsPatchSchema, type CountySettings } from '../domain/settings';
 import { action } from './contract';
 import { PHONE_PATTERN } from './intake.api';
@@ -74,6 +76,32 @@ export const GroupPostersRequest = z.object({ groupId: id });
 export const ListMembersRequest = z.object({ groupId: z.optional(id) });
 export const AuditLogRequest = z.object({ cursor: z.optional(z.nullable(z.string().check(z.maxLength(200)))) });
 export const EmptyRequest = z.object({});
+
+/** 月份（北京时间）：2026-11 */
+export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+const month = z.string().check(z.regex(MONTH_PATTERN, { error: 'FIGURES.PERIOD_INVALID' }));
+
+export const DashboardRequest = z.object({
+  from: month,
+  to: month,
+  by: z.enum(FIGURE_DIMENSIONS),
+  groupId: z.optional(id),
+  stationId: z.optional(id),
+});
+
+/** 看板：rows 按维度分行，totals 是范围内的合计，previous 是上一段同样长的时间的合计（算"比上月"） */
+export interface DashboardView {
+  rows: FigureRow[];
+  totals: FigureRow;
+  previous: FigureRow;
+  /** 县里定的红线（0..1） */
+  targets: FigureTargets;
+  definitions: Array<{ name: string; text: string }>;
+  /** 看的是谁的范围：全县，或者这些小组 */
+  scope: { all: boolean; groups: Array<{ id: string; name: string }> };
+  /** 过期按这个时刻算 */
+  asOf: string;
+}
 
 /** 设置页提交的修改：只含要改的项，范围按 shared/domain/settings.ts */
 export const SaveSettingsRequest = z.object({ settings: SettingsPatchSchema });
@@ -184,5 +212,6 @@ export const adminContract = {
   getSettings: action<SettingsView>()(EmptyRequest),
   saveSettings: action<SettingsView>()(SaveSettingsRequest),
   auditLog: action<{ items: AuditEntry[]; nextCursor: string | null }>()(AuditLogRequest),
+  dashboard: action<DashboardView>()(DashboardRequest),
 };
 export type AdminContract = typeof adminContract;

@@ -237,3 +237,79 @@ export function periodsBetween(from: string, to: string): string[] {
   for (let p = to; p >= from && out.length < 1200; p = previousPeriod(p)) out.unshift(p);
   return out;
 }
+
+/** 看板和通报上的一行（约定 admin.dashboard 的 rows 与 totals） */
+export interface FigureRow {
+  key: string;
+  label: string;
+  received: number;
+  dispatched: number;
+  claimedOnTime: number;
+  responseRate: number | null;
+  closed: number;
+  /** 按期办结率的分母：办结期限落在本期的件数 */
+  dueToClose: number;
+  closedOnTime: number;
+  onTimeCloseRate: number | null;
+  rated: number;
+  satisfied: number;
+  basic: number;
+  unsatisfied: number;
+  satisfactionRate: number | null;
+  satisfiedRate: number | null;
+  overdue: number;
+  open: number;
+  problem: number;
+  suggestion: number;
+  referred: number;
+  rejected: number;
+  merged: number;
+  avgClaimWorkdays: number | null;
+  avgCloseWorkdays: number | null;
+}
+
+export function figureRow(key: string, label: string, c: FigureCounters, overdue: number): FigureRow {
+  const r = ratesOf(c);
+  return {
+    key,
+    label,
+    received: c.received,
+    dispatched: c.dispatched,
+    claimedOnTime: c.claimedOnTime,
+    responseRate: r.responseRate,
+    closed: c.closed,
+    dueToClose: c.dueToClose,
+    closedOnTime: c.closedOnTime,
+    onTimeCloseRate: r.onTimeCloseRate,
+    rated: c.rated,
+    satisfied: c.satisfied,
+    basic: c.basic,
+    unsatisfied: c.unsatisfied,
+    satisfactionRate: r.satisfactionRate,
+    satisfiedRate: r.satisfiedRate,
+    overdue,
+    open: c.open,
+    problem: c.problem,
+    suggestion: c.suggestion,
+    referred: c.referred,
+    rejected: c.rejected,
+    merged: c.merged,
+    avgClaimWorkdays: r.avgClaimWorkdays,
+    avgCloseWorkdays: r.avgCloseWorkdays,
+  };
+}
+
+/** 月份的中文写法：2026-11 → 2026年11月 */
+export const periodLabel = (period: string): string => `${period.slice(0, 4)}年${Number(period.slice(5, 7))}月`;
+
+/** 县里定的红线（0..1） */
+export interface FigureTargets {
+  responseRate: number;
+  onTimeCloseRate: number;
+  satisfactionRate: number;
+}
+export const targetsOf = (s: { targetResponsePercent: number; targetOnTimeClosePercent: number; targetSatisfactionPercent: number }): FigureTargets => ({
+  responseRate: s.targetResponsePercent / 100,
+  onTimeCloseRate: s.targetOnTimeClosePercent / 100,
+  satisfactionRate: s.targetSatisfactionPercent / 100,
+});

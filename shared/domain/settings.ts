@@ -17,6 +17,9 @@ export const SETTINGS_BOUNDS = {
   defaultClaimLimit: { min: 1, max: 100 },
   duplicateWindowDays: { min: 1, max: 366 },
   inviteValidDays: { min: 1, max: 365 },
+  targetResponsePercent: { min: 0, max: 100 },
+  targetOnTimeClosePercent: { min: 0, max: 100 },
+  targetSatisfactionPercent: { min: 0, max: 100 },
 } as const;
 
 type NumberKey = keyof typeof SETTINGS_BOUNDS;
@@ -42,6 +45,10 @@ export const CountySettingsSchema = z.object({
   duplicateWindowDays: bounded('duplicateWindowDays'),
   /** 委员邀请码多少天内有效 */
   inviteValidDays: bounded('inviteValidDays'),
+  /** 看板上的红线（百分数）：响应率、按期办结率、满意率低于它就标红 */
+  targetResponsePercent: bounded('targetResponsePercent'),
+  targetOnTimeClosePercent: bounded('targetOnTimeClosePercent'),
+  targetSatisfactionPercent: bounded('targetSatisfactionPercent'),
   /** 联络站页面上告诉居民"可以反映哪些事"的分类（分诊仍按全部 7 类） */
   residentCategories: z.array(z.enum(CATEGORIES, invalid), invalid).check(z.minLength(1, invalid), z.maxLength(CATEGORIES.length, invalid)),
 });
@@ -57,6 +64,9 @@ export const DEFAULT_SETTINGS: CountySettings = {
   defaultClaimLimit: 3,
   duplicateWindowDays: 60,
   inviteValidDays: 30,
+  targetResponsePercent: 90,
+  targetOnTimeClosePercent: 85,
+  targetSatisfactionPercent: 85,
   residentCategories: [...CATEGORIES],
 };
 

@@ -5,12 +5,12 @@
 import { fail, ok, type Result } from '../../domain/errors';
 import { adminScopeOf, scopeCovers, type AdminScope } from '../../domain/access';
 import type { AuditEntry, Member, MemberGroup, Station } from '../../domain/model';
-import type { AdminStore, Store } from '../../ports/store.port';
+import type { AdminStore, FiguresStore, Store } from '../../ports/store.port';
 import type { InviteCodes, PosterCodes } from '../../ports/services.port';
 import { resolveActor, type Deps } from '../context';
 
 export interface AdminDeps extends Deps {
-  store: Store & AdminStore;
+  store: Store & AdminStore & FiguresStore;
   posterCodes: PosterCodes;
   invites: InviteCodes;
   /** 居民扫码打开的站点页地址的前缀（本地：http://127.0.0.1:8787/#/pages/station/index?station=） */

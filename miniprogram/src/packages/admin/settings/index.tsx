@@ -36,6 +36,9 @@ const NUMBER_FIELD_TEXT: Record<NumberKey, NumberField> = {
   defaultClaimLimit: { label: '一件反映默认几位委员可以接', unit: '人', hint: '小组可以单独设；召集人可以对某一件改。' },
   duplicateWindowDays: { label: '查重看最近多少天的反映', unit: '天', hint: '居民会看到这段时间里同站的相似反映。' },
   inviteValidDays: { label: '委员邀请码多少天内有效', unit: '天', hint: '过期了可以重发。' },
+  targetResponsePercent: { label: '红线：响应率不低于', unit: '%', hint: '看板上低于它的标红。' },
+  targetOnTimeClosePercent: { label: '红线：按期办结率不低于', unit: '%', hint: '看板上低于它的标红。' },
+  targetSatisfactionPercent: { label: '红线：满意率不低于', unit: '%', hint: '看板上低于它的标红，如 85%。' },
 };
 const NUMBER_FIELDS = (Object.keys(NUMBER_FIELD_TEXT) as NumberKey[]).map((key) => ({ key, ...NUMBER_FIELD_TEXT[key] }));
 const ALL_FIELDS = [...NUMBER_FIELDS.map((f) => f.key), 'residentCategories'];
