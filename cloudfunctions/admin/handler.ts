@@ -7,6 +7,7 @@ import { messageParams } from '../../shared/domain/settings';
 import type { AdminDeps } from '../../shared/usecases/admin/admin-context';
 import { getSettings, saveSettings } from '../../shared/usecases/admin/county-settings';
 import { getDashboard } from '../../shared/usecases/admin/get-dashboard';
+import { exportMonthlyReport } from '../../shared/usecases/admin/export-monthly-report';
 import { importMembers } from '../../shared/usecases/admin/import-members';
 import { issueInvite } from '../../shared/usecases/admin/issue-invite';
 import { listAudit } from '../../shared/usecases/admin/list-audit';
@@ -47,6 +48,7 @@ export function createAdminHandler(deps: AdminDeps, logger?: Logger) {
       saveSettings: (i, openid) => saveSettings(deps, openid, i.settings),
       auditLog: (i, openid) => listAudit(deps, openid, i.cursor),
       dashboard: (i, openid) => getDashboard(deps, openid, i),
+      monthlyReport: (i, openid) => exportMonthlyReport(deps, openid, i),
     }),
     logger,
     async () => messageParams(await deps.loadSettings()),

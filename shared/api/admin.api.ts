@@ -103,6 +103,40 @@ export interface DashboardView {
   asOf: string;
 }
 
+export const MonthlyReportRequest = z.object({ month, groupId: z.optional(id), preview: z.optional(z.boolean()) });
+
+/** 每月通报清单里的一件 */
+export interface ReportTicketRow {
+  no: string;
+  station: string;
+  group: string;
+  category: string;
+  status: string;
+  /** 隐去个人信息后的前 60 个字 */
+  text: string;
+  /** 为什么在清单上：过期、不满意 */
+  why: string;
+}
+
+/** 每月通报：本地给 url（下载 .xlsx），云端给 fileId；preview 时两者都没有。其余是打印页要的同一份数据。 */
+export interface MonthlyReportView {
+  url?: string;
+  fileId?: string;
+  fileName: string;
+  title: string;
+  /** 开头一段话，由数字生成 */
+  summary: string;
+  byGroup: FigureRow[];
+  byStation: FigureRow[];
+  totals: FigureRow;
+  previous: FigureRow;
+  overdue: ReportTicketRow[];
+  unsatisfied: ReportTicketRow[];
+  hotTopics: Array<{ label: string; count: number; tickets: number; ticketNos: string[] }>;
+  definitions: Array<{ name: string; text: string }>;
+  targets: FigureTargets;
+}
+
 /** 设置页提交的修改：只含要改的项，范围按 shared/domain/settings.ts */
 export const SaveSettingsRequest = z.object({ settings: SettingsPatchSchema });
 
@@ -213,5 +247,6 @@ export const adminContract = {
   saveSettings: action<SettingsView>()(SaveSettingsRequest),
   auditLog: action<{ items: AuditEntry[]; nextCursor: string | null }>()(AuditLogRequest),
   dashboard: action<DashboardView>()(DashboardRequest),
+  monthlyReport: action<MonthlyReportView>()(MonthlyReportRequest),
 };
 export type AdminContract = typeof adminContract;

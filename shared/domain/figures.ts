@@ -313,3 +313,20 @@ export const targetsOf = (s: { targetResponsePercent: number; targetOnTimeCloseP
   onTimeCloseRate: s.targetOnTimeClosePercent / 100,
   satisfactionRate: s.targetSatisfactionPercent / 100,
 });
+
+const percent = (r: number | null): string => (r === null ? '无从计算' : `${Math.round(r * 1000) / 10}%`);
+
+/** 每月通报开头的一段话，全由数字生成（"本月共收到反映 23 件，……"） */
+export function reportNarrative(title: string, t: FigureRow, previous: FigureRow): string {
+  const change = t.received - previous.received;
+  const trend = previous.received === 0 ? '' : change === 0 ? '，与上期持平' : change > 0 ? `，比上期增加 ${change} 件` : `，比上期减少 ${-change} 件`;
+  return [
+    `${title}共收到反映 ${t.received} 件（问题 ${t.problem} 件、建议 ${t.suggestion} 件）${trend}。`,
+    `派单 ${t.dispatched} 件，按期接单 ${t.claimedOnTime} 件，响应率 ${percent(t.responseRate)}。`,
+    `办结期限在本期的 ${t.dueToClose} 件，按期办结 ${t.closedOnTime} 件，按期办结率 ${percent(t.onTimeCloseRate)}；本期办结 ${t.closed} 件，转办 ${t.referred} 件，不予受理 ${t.rejected} 件，合并 ${t.merged} 件。`,
+    `收到评价 ${t.rated} 条，其中满意 ${t.satisfied} 条、基本满意 ${t.basic} 条、不满意 ${t.unsatisfied} 条，满意率 ${percent(t.satisfactionRate)}。`,
+    `目前已过期未办结 ${t.overdue} 件。`,
+  ].join('');
+}
+
+export const formatRate = percent;

@@ -3,9 +3,11 @@
  * 汇总随每次写入更新；三率的每个分子分母与手算的一致。政协办按范围看，召集人看自己的小组，居民看不到。
  * 2026-11-02 是周一（北京时间），默认期限：接单 2 个工作日（到 11-04 结束）、办结 15 个工作日（到 11-23 结束）。
  */
-import type { DashboardView } from '../../shared/api/admin.api';
+import fs from 'node:fs';
+import type { DashboardView, MonthlyReportView } from '../../shared/api/admin.api';
 import type { Envelope } from '../../shared/api/envelope';
 import { createTestApp, expectCode, type TestApp } from './harness';
+import { readWorkbook } from './xlsx-reader';
 
 const bj = (local: string) => new Date(`${local}+08:00`);
 
@@ -105,12 +107,51 @@ describe('看板的三率', () => {
   });
 
   test.each([
-    ['居民', 'demo-resident-1', { from: '2026-11', to: '2026-11', by: 'station' }, 'FIGURES.NOT_ALLOWED'],
-    ['普通委员', 'demo-member-1', { from: '2026-11', to: '2026-11', by: 'station' }, 'FIGURES.NOT_ALLOWED'],
-    ['月份写错', 'demo-admin', { from: '2026-13', to: '2026-11', by: 'station' }, 'FIGURES.PERIOD_INVALID'],
-    ['起始晚于截止', 'demo-admin', { from: '2026-12', to: '2026-11', by: 'station' }, 'FIGURES.PERIOD_INVALID'],
-    ['超过 36 个月', 'demo-admin', { from: '2020-01', to: '2026-11', by: 'station' }, 'FIGURES.PERIOD_INVALID'],
-  ])('%s得到 %s', async (_name, openid, payload, code) => {
+    ['居民', 'FIGURES.NOT_ALLOWED', 'demo-resident-1', { from: '2026-11', to: '2026-11', by: 'station' }],
+    ['普通委员', 'FIGURES.NOT_ALLOWED', 'demo-member-1', { from: '2026-11', to: '2026-11', by: 'station' }],
+    ['月份写错', 'FIGURES.PERIOD_INVALID', 'demo-admin', { from: '2026-13', to: '2026-11', by: 'station' }],
+    ['起始晚于截止', 'FIGURES.PERIOD_INVALID', 'demo-admin', { from: '2026-12', to: '2026-11', by: 'station' }],
+    ['超过 36 个月', 'FIGURES.PERIOD_INVALID', 'demo-admin', { from: '2020-01', to: '2026-11', by: 'station' }],
+  ])('%s得到 %s', async (_name, code, openid, payload) => {
     expectCode(await dashboard(openid, payload), code);
+  });
+});
+
+describe('每月通报', () => {
+  test('导出的 .xlsx 读回来与看板一致：按小组、按联络站两张表的每个数，过期清单、开头一段话', async () => {
+    const r = await app.rt.handlers.admin({ action: 'monthlyReport', month: '2026-11' }, { openid: 'demo-admin' });
+    if (!r.ok) throw new Error(r.error.code);
+    const report = r.data as MonthlyReportView;
+    expect(report.url).toMatch(/^\/files\/reports\/.+\.xlsx$/);
+    expect(report.summary).toMatch(/^2026年11月共收到反映 4 件/);
+    expect(report.summary).toContain('响应率 25%');
+    const file = app.rt.reports.pathOf(decodeURIComponent(report.url!.slice('/files/reports/'.length)), Date.now());
+    const book = await readWorkbook(fs.readFileSync(file!));
+    expect(Object.keys(book)).toEqual(['概述', '按小组', '按联络站', '过期与不满意', '热点话题']);
+    expect(book['概述']!.rows[1]![0]).toBe(report.summary);
+
+    for (const [sheet, by] of [['按小组', 'group'], ['按联络站', 'station']] as const) {
+      const v = await data('demo-admin', { from: '2026-11', to: '2026-11', by });
+      const rows = book[sheet]!.rows;
+      expect(rows[0]!.slice(0, 5)).toEqual([by === 'group' ? '委员小组' : '联络站', '收到', '派单', '按期接单', '响应率']);
+      const expected = [...v.rows, v.totals].map((x) => [x.label, String(x.received), String(x.dispatched), String(x.claimedOnTime), x.responseRate === null ? '无从计算' : `${Math.round(x.responseRate * 1000) / 10}%`]);
+      expect(rows.slice(1).map((x) => x.slice(0, 5))).toEqual(expected);
+      expect(rows.slice(1).map((x) => x[x.length - 1])).toEqual([...v.rows, v.totals].map((x) => String(x.overdue)));
+      // 中文表头与列宽
+      expect(book[sheet]!.widths[0]).toBe(24);
+    }
+    const listed = book['过期与不满意']!.rows;
+    expect(listed[0]![0]).toBe('编号');
+    expect(listed.slice(1).map((x) => x[1])).toEqual(['岩子河村协商驿站']);
+  });
+
+  test('召集人导出自己小组的通报；居民不行', async () => {
+    const r = await app.rt.handlers.admin({ action: 'monthlyReport', month: '2026-11', preview: true }, { openid: 'demo-convener' });
+    if (!r.ok) throw new Error(r.error.code);
+    const report = r.data as MonthlyReportView;
+    expect(report.url).toBeUndefined();
+    expect(report.totals.received).toBe(3);
+    expect(report.byGroup.map((g) => g.label)).toEqual(['下陆区第三委员小组']);
+    expectCode(await app.rt.handlers.admin({ action: 'monthlyReport', month: '2026-11' }, { openid: 'demo-resident-1' }), 'FIGURES.NOT_ALLOWED');
   });
 });
