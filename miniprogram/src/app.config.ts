@@ -11,7 +11,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/admin',
-      pages: ['index/index', 'stations/index', 'groups/index', 'members/index', 'import/index', 'poster/index', 'slips/index', 'settings/index', 'audit/index'],
+      pages: ['index/index', 'stations/index', 'groups/index', 'members/index', 'import/index', 'poster/index', 'slips/index', 'settings/index', 'audit/index', 'dashboard/index', 'report/index'],
     },
   ],
   window: {

@@ -23,6 +23,8 @@ export const PAGES = {
   adminSlips: '/packages/admin/slips/index',
   adminSettings: '/packages/admin/settings/index',
   adminAudit: '/packages/admin/audit/index',
+  adminDashboard: '/packages/admin/dashboard/index',
+  adminReport: '/packages/admin/report/index',
 } as const;
 
 export function withQuery(path: string, query: Record<string, string | number | boolean | undefined | null>): string {
