@@ -27,6 +27,7 @@ import { reopenTicket } from '../../shared/usecases/work/reopen-ticket';
 import { returnProposal } from '../../shared/usecases/work/return-proposal';
 import { setClaimLimit } from '../../shared/usecases/work/set-claim-limit';
 import { whoami } from '../../shared/usecases/work/who-am-i';
+import { getMyActivity } from '../../shared/usecases/work/get-my-activity';
 import { createHandler, implement, type Logger } from '../_runtime/router';
 
 export function createWorkHandler(deps: Deps, logger?: Logger) {
@@ -54,6 +55,7 @@ export function createWorkHandler(deps: Deps, logger?: Logger) {
       setClaimLimit: (i, openid) => setClaimLimit(deps, openid, i.ticketId, i.limit, i.openToGroup ?? false),
       overrideTriage: ({ ticketId, ...o }, openid) => overrideTriage(deps, openid, ticketId, o),
       hotTopics: (i, openid) => listHotTopics(deps, openid, i),
+      myActivity: (i, openid) => getMyActivity(deps, openid, i.month),
     }),
     logger,
     async () => messageParams(await deps.loadSettings()),

@@ -4,7 +4,8 @@
  */
 import * as z from 'zod/mini';
 import type { AuditEntry } from '../domain/model';
-import type { FigureRow, FigureTargets } from '../domain/figures';
+import { MONTH_PATTERN, type FigureRow, type FigureTargets } from '../domain/figures';
+import type { ActivityItem } from '../domain/activity';
 import { FIGURE_DIMENSIONS } from '../ports/store.port';
 import { SETTINGS_BOUNDS, SettingsPatchSchema, type CountySettings } from '../domain/settings';
 import { action } from './contract';
@@ -77,8 +78,6 @@ export const ListMembersRequest = z.object({ groupId: z.optional(id) });
 export const AuditLogRequest = z.object({ cursor: z.optional(z.nullable(z.string().check(z.maxLength(200)))) });
 export const EmptyRequest = z.object({});
 
-/** 月份（北京时间）：2026-11 */
-export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 const month = z.string().check(z.regex(MONTH_PATTERN, { error: 'FIGURES.PERIOD_INVALID' }));
 
 export const DashboardRequest = z.object({
@@ -101,6 +100,20 @@ export interface DashboardView {
   scope: { all: boolean; groups: Array<{ id: string; name: string }> };
   /** 过期按这个时刻算 */
   asOf: string;
+}
+
+export const MemberActivityRequest = z.object({ month });
+
+/** 一位委员一个月的履职积分：总分与每一分的来历 */
+export interface MemberActivityRow {
+  memberId: string;
+  name: string;
+  points: number;
+  items: ActivityItem[];
+}
+export interface MemberActivityView {
+  month: string;
+  rows: MemberActivityRow[];
 }
 
 export const MonthlyReportRequest = z.object({ month, groupId: z.optional(id), preview: z.optional(z.boolean()) });
@@ -133,6 +146,7 @@ export interface MonthlyReportView {
   overdue: ReportTicketRow[];
   unsatisfied: ReportTicketRow[];
   hotTopics: Array<{ label: string; count: number; tickets: number; ticketNos: string[] }>;
+  activity: MemberActivityRow[];
   definitions: Array<{ name: string; text: string }>;
   targets: FigureTargets;
 }
@@ -248,5 +262,6 @@ export const adminContract = {
   auditLog: action<{ items: AuditEntry[]; nextCursor: string | null }>()(AuditLogRequest),
   dashboard: action<DashboardView>()(DashboardRequest),
   monthlyReport: action<MonthlyReportView>()(MonthlyReportRequest),
+  memberActivity: action<MemberActivityView>()(MemberActivityRequest),
 };
 export type AdminContract = typeof adminContract;

@@ -6,6 +6,8 @@ import { CATEGORIES, REPORT_KINDS, SCOPES, URGENCIES, type Category, type Librar
 import type { Relation, TicketAction, TicketStatus } from '../domain/lifecycle';
 import type { Claimant, Outcome, Rated, TriageRecord } from '../domain/model';
 import { action } from './contract';
+import { MONTH_PATTERN } from '../domain/figures';
+import type { MemberActivityRow } from './admin.api';
 import { FILE_ID_PATTERN, PHOTOS_CEILING, type TimelineItem } from './intake.api';
 
 const ticketId = z.string().check(z.minLength(1), z.maxLength(64));
@@ -161,5 +163,7 @@ export const workContract = {
   setClaimLimit: action<TicketResult>()(SetClaimLimitRequest),
   overrideTriage: action<TicketResult>()(OverrideTriageRequest),
   hotTopics: action<{ items: HotTopicView[] }>()(HotTopicsRequest),
+  /** 委员看自己一个月的履职积分（每一分对得上一张工单和一个动作） */
+  myActivity: action<MemberActivityRow>()(z.object({ month: z.string().check(z.regex(MONTH_PATTERN, { error: 'FIGURES.PERIOD_INVALID' })) })),
 };
 export type WorkContract = typeof workContract;

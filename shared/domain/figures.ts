@@ -225,6 +225,9 @@ export const FIGURE_DEFINITIONS: Array<{ name: string; text: string }> = [
   { name: '平均用时', text: '从派单次日起到接单（办结）那天的工作日数的平均值' },
 ];
 
+/** 月份（北京时间）的写法：2026-11 */
+export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
 /** YYYY-MM 的上一个月 */
 export function previousPeriod(period: string): string {
   const [y, m] = period.split('-').map(Number) as [number, number];

@@ -20,6 +20,11 @@ export const SETTINGS_BOUNDS = {
   targetResponsePercent: { min: 0, max: 100 },
   targetOnTimeClosePercent: { min: 0, max: 100 },
   targetSatisfactionPercent: { min: 0, max: 100 },
+  pointsPerClaim: { min: 0, max: 100 },
+  pointsPerConsultation: { min: 0, max: 100 },
+  pointsPerClosedInTime: { min: 0, max: 100 },
+  pointsPerSatisfied: { min: 0, max: 100 },
+  pointsCapPerItemPerMonth: { min: 1, max: 1000 },
 } as const;
 
 type NumberKey = keyof typeof SETTINGS_BOUNDS;
@@ -49,6 +54,12 @@ export const CountySettingsSchema = z.object({
   targetResponsePercent: bounded('targetResponsePercent'),
   targetOnTimeClosePercent: bounded('targetOnTimeClosePercent'),
   targetSatisfactionPercent: bounded('targetSatisfactionPercent'),
+  /** 履职积分的规则：每接一单、每记一次协商、每按期办结一单、每得一条"满意"各几分；每一项每月最多计几次 */
+  pointsPerClaim: bounded('pointsPerClaim'),
+  pointsPerConsultation: bounded('pointsPerConsultation'),
+  pointsPerClosedInTime: bounded('pointsPerClosedInTime'),
+  pointsPerSatisfied: bounded('pointsPerSatisfied'),
+  pointsCapPerItemPerMonth: bounded('pointsCapPerItemPerMonth'),
   /** 联络站页面上告诉居民"可以反映哪些事"的分类（分诊仍按全部 7 类） */
   residentCategories: z.array(z.enum(CATEGORIES, invalid), invalid).check(z.minLength(1, invalid), z.maxLength(CATEGORIES.length, invalid)),
 });
@@ -67,6 +78,11 @@ export const DEFAULT_SETTINGS: CountySettings = {
   targetResponsePercent: 90,
   targetOnTimeClosePercent: 85,
   targetSatisfactionPercent: 85,
+  pointsPerClaim: 2,
+  pointsPerConsultation: 3,
+  pointsPerClosedInTime: 5,
+  pointsPerSatisfied: 2,
+  pointsCapPerItemPerMonth: 20,
   residentCategories: [...CATEGORIES],
 };
 

@@ -4,7 +4,7 @@
  * 2026-11-02 是周一（北京时间），默认期限：接单 2 个工作日（到 11-04 结束）、办结 15 个工作日（到 11-23 结束）。
  */
 import fs from 'node:fs';
-import type { DashboardView, MonthlyReportView } from '../../shared/api/admin.api';
+import type { DashboardView, MemberActivityView, MonthlyReportView } from '../../shared/api/admin.api';
 import type { Envelope } from '../../shared/api/envelope';
 import { createTestApp, expectCode, type TestApp } from './harness';
 import { readWorkbook } from './xlsx-reader';
@@ -127,7 +127,11 @@ describe('每月通报', () => {
     expect(report.summary).toContain('响应率 25%');
     const file = app.rt.reports.pathOf(decodeURIComponent(report.url!.slice('/files/reports/'.length)), Date.now());
     const book = await readWorkbook(fs.readFileSync(file!));
-    expect(Object.keys(book)).toEqual(['概述', '按小组', '按联络站', '过期与不满意', '热点话题']);
+    expect(Object.keys(book)).toEqual(['概述', '按小组', '按联络站', '过期与不满意', '热点话题', '履职积分']);
+    expect(book['履职积分']!.rows.slice(1).map((x) => x.slice(0, 2))).toEqual([
+      ['李建国', '9'],
+      ['王秀英', '2'],
+    ]);
     expect(book['概述']!.rows[1]![0]).toBe(report.summary);
 
     for (const [sheet, by] of [['按小组', 'group'], ['按联络站', 'station']] as const) {
@@ -153,5 +157,30 @@ describe('每月通报', () => {
     expect(report.totals.received).toBe(3);
     expect(report.byGroup.map((g) => g.label)).toEqual(['下陆区第三委员小组']);
     expectCode(await app.rt.handlers.admin({ action: 'monthlyReport', month: '2026-11' }, { openid: 'demo-resident-1' }), 'FIGURES.NOT_ALLOWED');
+  });
+});
+
+describe('履职积分', () => {
+  test('政协办看到每位委员的积分和每一分的来历：接单 2 分、按期办结 5 分、居民满意 2 分（默认规则）', async () => {
+    const r = await app.rt.handlers.admin({ action: 'memberActivity', month: '2026-11' }, { openid: 'demo-admin' });
+    if (!r.ok) throw new Error(r.error.code);
+    const rows = (r.data as MemberActivityView).rows;
+    expect(rows.map((x) => [x.name, x.points])).toEqual([
+      ['李建国', 9],
+      ['王秀英', 2],
+    ]);
+    expect(rows[0]!.items.map((i) => [i.kind, i.points])).toEqual([
+      ['claim', 2],
+      ['closedInTime', 5],
+      ['satisfied', 2],
+    ]);
+    expect(new Set(rows[0]!.items.map((i) => i.ticketNo)).size).toBe(1);
+  });
+
+  test('委员在工作台看自己的积分；居民没有', async () => {
+    const mine = await app.work('demo-member-2', 'myActivity', { month: '2026-11' });
+    if (!mine.ok) throw new Error(mine.error.code);
+    expect(mine.data).toMatchObject({ name: '王秀英', points: 2 });
+    expectCode(await app.work('demo-resident-1', 'myActivity', { month: '2026-11' }), 'MEMBER.NOT_BOUND');
   });
 });

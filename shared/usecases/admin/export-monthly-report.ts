@@ -1,6 +1,6 @@
 /**
  * exportMonthlyReport（admin.monthlyReport）：每月通报。一个月、一个范围（全县或一个小组）：
- * 按小组、按联络站的三率（与看板同一个用例算出，数字一致），过期未办与不满意的工单，热点话题，开头一段由数字生成的话。
+ * 按小组、按联络站的三率（与看板同一个用例算出，数字一致），过期未办与不满意的工单，热点话题，履职积分，开头一段由数字生成的话。
  * 写成 .xlsx（中文表头、列宽）：本地给下载地址 url，云端给云存储 fileId；preview 时不写文件，只给打印页要的数据。
  * 过期与不满意的清单读工单：未办结的全部（一个县同时在办的几百件）、本月及前两个月提交的已办结的（不满意的评价多在办结后几天）；
  * 各读至多 MAX_LISTED 张。热点按本月提交的工单（"我也遇到了"的人数计入热度）。
@@ -16,6 +16,8 @@ import type { ReportSheet } from '../../ports/services.port';
 import type { MonthlyReportView, ReportTicketRow } from '../../api/admin.api';
 import type { AdminDeps } from './admin-context';
 import { getDashboard } from './get-dashboard';
+import { collectActivity } from './get-member-activity';
+import { ACTIVITY_KINDS, ACTIVITY_LABELS } from '../../domain/activity';
 
 export const MAX_LISTED = 2000;
 
@@ -95,6 +97,9 @@ export async function exportMonthlyReport(deps: AdminDeps, openid: string, input
     { minCount: 1, limit: 20 },
   ).map((h) => ({ label: h.label, count: h.count, tickets: h.ids.length, ticketNos: h.ids.map((id) => received.find((t) => t.id === id)?.no ?? id) }));
 
+  const activity = await collectActivity(deps, inScope, input.month);
+  const memberName = new Map((await deps.store.listMembers()).map((m) => [m.id, m.name]));
+
   const title = `${periodLabel(input.month)}${input.groupId ? groupName.get(input.groupId) ?? '' : byGroup.data.scope.all ? '全县' : ''}`;
   const summary = reportNarrative(`${periodLabel(input.month)}`, byGroup.data.totals, byGroup.data.previous);
   const ticketColumns = [
@@ -117,6 +122,16 @@ export async function exportMonthlyReport(deps: AdminDeps, openid: string, input
       columns: [{ header: '话题', width: 24 }, { header: '热度（含我也遇到了）', width: 20 }, { header: '件数', width: 8 }, { header: '工单编号', width: 60 }],
       rows: topics.map((h) => [h.label, h.count, h.tickets, h.ticketNos.join('、')]),
     },
+    {
+      name: '履职积分',
+      columns: [{ header: '委员', width: 12 }, { header: '积分', width: 8 }, ...ACTIVITY_KINDS.map((k) => ({ header: `${ACTIVITY_LABELS[k]}（次）`, width: 14 })), { header: '工单编号', width: 50 }],
+      rows: activity.map((a) => [
+        memberName.get(a.memberId) ?? a.memberId,
+        a.points,
+        ...ACTIVITY_KINDS.map((k) => a.items.filter((i) => i.kind === k).length),
+        [...new Set(a.items.map((i) => i.ticketNo))].join('、'),
+      ]),
+    },
   ];
   const fileName = `每月通报-${input.month}${input.groupId ? `-${input.groupId}` : ''}.xlsx`;
   const saved = input.preview ? {} : await deps.reports.saveWorkbook(fileName, sheets);
@@ -132,6 +147,7 @@ export async function exportMonthlyReport(deps: AdminDeps, openid: string, input
     overdue,
     unsatisfied,
     hotTopics: topics,
+    activity: activity.map((a) => ({ ...a, name: memberName.get(a.memberId) ?? a.memberId })),
     definitions: byGroup.data.definitions,
     targets: byGroup.data.targets,
   });

@@ -18,6 +18,7 @@ import {
   addCounters,
   type FigureCounters,
 } from '../../../shared/domain/figures';
+import { activityOf, scoreActivity } from '../../../shared/domain/activity';
 
 /** 北京时间 → UTC ISO */
 const bj = (local: string) => new Date(`${local}+08:00`).toISOString();
@@ -127,5 +128,31 @@ describe('三率的口径', () => {
     expect(delta[0]!.counters).toMatchObject({ claimedOnTime: 1, claimDays: 1, claimCount: 1, received: 0 });
     expect(contributionDelta(after, after)).toEqual([]);
     expect(contributionDelta(null, after)).toEqual(ticketContribution(after));
+  });
+});
+
+describe('履职积分的规则', () => {
+  const rules = { pointsPerClaim: 2, pointsPerConsultation: 3, pointsPerClosedInTime: 5, pointsPerSatisfied: 2, pointsCapPerItemPerMonth: 2 };
+  test('每一项每月超过上限的照样列出、不计分，按时间先后', () => {
+    const raw = ['2026-11-03', '2026-11-01', '2026-11-02'].map((d, i) => ({ memberId: 'm1', kind: 'claim' as const, ticketId: `t${i}`, ticketNo: `N${i}`, at: bj(`${d}T10:00:00`) }));
+    const [m] = scoreActivity(raw, rules);
+    expect(m!.points).toBe(4);
+    expect(m!.items.map((i) => [i.ticketNo, i.counted])).toEqual([
+      ['N1', true],
+      ['N2', true],
+      ['N0', false],
+    ]);
+  });
+
+  test('按期办结和满意记给这一单的每位接单委员，只算这个月的', () => {
+    const [a] = county();
+    const items = activityOf({ ...a!, claimants: [claimant('2026-11-03T10:00:00'), { ...claimant('2026-10-30T10:00:00'), memberId: 'm2' }] }, [], '2026-11');
+    expect(items.map((i) => [i.memberId, i.kind])).toEqual([
+      ['m1', 'claim'],
+      ['m1', 'closedInTime'],
+      ['m2', 'closedInTime'],
+      ['m1', 'satisfied'],
+      ['m2', 'satisfied'],
+    ]);
   });
 });

@@ -76,6 +76,12 @@ export default function ReportPage() {
               {h.label}：热度 {h.count}，{h.tickets} 件（{h.ticketNos.join('、')}）
             </View>
           ))}
+          <View className='rep-h'>五、履职积分</View>
+          {report.activity.map((a) => (
+            <View key={a.memberId} className='rep-item' data-testid='report-activity'>
+              {a.name}：{a.points} 分（{a.items.length} 项）
+            </View>
+          ))}
           <View className='rep-h'>口径说明</View>
           {report.definitions.map((d) => (
             <View key={d.name} className='rep-item'>
