@@ -187,6 +187,11 @@ export async function startServer(env: LocalEnv = loadLocalEnv()): Promise<Start
     const seeded = await seedDemoCounty(runtime.deps, { webhookUrl: env.DEMO_WECOM_WEBHOOK });
     if (seeded) await runtime.deliver();
   }
+  // 三率汇总：升级前就有工单的数据目录还没有汇总（也没有看板用的派生列），启动时按全部工单重数一次
+  if ((await runtime.store.listFigureCells()).length === 0 && (await runtime.store.countTickets({})) > 0) {
+    const r = await runtime.store.reconcileFigures();
+    console.log(`三率汇总：按 ${r.tickets} 张工单重数，${r.cells} 格。`);
+  }
 
   const handlers: Record<string, Handler> = runtime.handlers;
   const h5Dir = path.join(REPO_ROOT, 'dist/h5');
