@@ -27,8 +27,13 @@ export async function collectActivity(deps: Deps, query: TicketQuery, month: str
     tickets.push(...page.items.filter((t) => t.claimants.length > 0));
     cursor = page.nextCursor;
   } while (cursor && tickets.length < MAX_TICKETS);
+  // 协商记录在历史里；这个月记过协商的工单，updatedAt 一定不早于月初——其余的不必读历史
+  const monthStart = new Date(Date.parse(`${month}-01T00:00:00+08:00`)).toISOString();
   const raw = [];
-  for (const t of tickets) raw.push(...activityOf(t, await deps.store.listHistory(t.id), month).filter((i) => keep(i.memberId)));
+  for (const t of tickets) {
+    const history = t.updatedAt >= monthStart ? await deps.store.listHistory(t.id) : [];
+    raw.push(...activityOf(t, history, month).filter((i) => keep(i.memberId)));
+  }
   return scoreActivity(raw, await deps.loadSettings());
 }
 
