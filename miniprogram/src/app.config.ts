@@ -7,7 +7,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/work',
-      pages: ['queue/index', 'ticket/index', 'messages/index', 'bind/index', 'act/index'],
+      pages: ['queue/index', 'ticket/index', 'messages/index', 'bind/index', 'act/index', 'activity/index'],
     },
     {
       root: 'packages/admin',

@@ -6,7 +6,7 @@ import { CATEGORIES, REPORT_KINDS, SCOPES, URGENCIES, type Category, type Librar
 import type { Relation, TicketAction, TicketStatus } from '../domain/lifecycle';
 import type { Claimant, Outcome, Rated, TriageRecord } from '../domain/model';
 import { action } from './contract';
-import { MONTH_PATTERN } from '../domain/figures';
+import { MONTH_PATTERN } from '../domain/periods';
 import type { MemberActivityRow } from './admin.api';
 import { FILE_ID_PATTERN, PHOTOS_CEILING, type TimelineItem } from './intake.api';
 

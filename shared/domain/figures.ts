@@ -25,6 +25,9 @@ import type { ResidentRating, Ticket } from './model';
 import { isOpen } from './lifecycle';
 import { addDays, shanghaiDate, workdaysInRange, type CalendarOverride } from './calendar';
 import { computeDeadlines, DEFAULT_DEADLINE_SETTINGS, type Deadlines, type DeadlineSettings } from './deadlines';
+import { periodLabel } from './periods';
+
+export { MONTH_PATTERN, nextPeriod, periodLabel, periodsBetween, previousPeriod } from './periods';
 
 /** 汇总里的计数项（都是整数，可加可减） */
 export const FIGURE_COUNTERS = [
@@ -225,21 +228,6 @@ export const FIGURE_DEFINITIONS: Array<{ name: string; text: string }> = [
   { name: '平均用时', text: '从派单次日起到接单（办结）那天的工作日数的平均值' },
 ];
 
-/** 月份（北京时间）的写法：2026-11 */
-export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-/** YYYY-MM 的上一个月 */
-export function previousPeriod(period: string): string {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
-
-/** from 到 to（都含）的每个月 */
-export function periodsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let p = to; p >= from && out.length < 1200; p = previousPeriod(p)) out.unshift(p);
-  return out;
-}
 
 /** 看板和通报上的一行（约定 admin.dashboard 的 rows 与 totals） */
 export interface FigureRow {
@@ -302,8 +290,6 @@ export function figureRow(key: string, label: string, c: FigureCounters, overdue
   };
 }
 
-/** 月份的中文写法：2026-11 → 2026年11月 */
-export const periodLabel = (period: string): string => `${period.slice(0, 4)}年${Number(period.slice(5, 7))}月`;
 
 /** 县里定的红线（0..1） */
 export interface FigureTargets {

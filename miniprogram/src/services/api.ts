@@ -78,6 +78,7 @@ export const work = {
   reopenTicket: (ticketId: string, reason?: string) => call('work', 'reopenTicket', { ticketId, ...(reason ? { reason } : {}) }),
   setClaimLimit: (ticketId: string, limit: number, openToGroup?: boolean) => call('work', 'setClaimLimit', { ticketId, limit, ...(openToGroup === undefined ? {} : { openToGroup }) }),
   overrideTriage: (p: TriageOverridePayload & TriageOverride) => call('work', 'overrideTriage', p),
+  myActivity: (month: string) => call('work', 'myActivity', { month }),
 };
 
 /** 上传一张照片，得到 fileId（微信里是云存储 fileID，本地是 local://uploads/...）。 */

@@ -14,6 +14,7 @@ export const PAGES = {
   workMessages: '/packages/work/messages/index',
   workBind: '/packages/work/bind/index',
   workAct: '/packages/work/act/index',
+  workActivity: '/packages/work/activity/index',
   adminHome: '/packages/admin/index/index',
   adminStations: '/packages/admin/stations/index',
   adminGroups: '/packages/admin/groups/index',

@@ -1,13 +1,9 @@
 /** 看板与通报页共用的写法：比率写成百分数，月份前后翻，和上期比 */
-import { previousPeriod } from '@shared/domain/figures';
+import { nextPeriod, previousPeriod } from '@shared/domain/periods';
 
 export const pct = (r: number | null): string => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
 
-export function nextPeriod(period: string): string {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
-export { previousPeriod };
+export { nextPeriod, previousPeriod };
 
 /** 和上期比：百分点的变化（两期都有数才说） */
 export function changeText(now: number | null, before: number | null): string {
