@@ -47,7 +47,8 @@ const RUNTIME_ENV: string[] = [...CLOUD_ENV_KEYS];
 export const FUNCTIONS: FunctionSpec[] = [
   { name: 'intake', description: '居民端：看站点、查重、提交反映、我的反映、我也遇到了、评价、案例库', timeout: 10, memorySize: 256, env: RUNTIME_ENV, bundlesTriageModel: true },
   { name: 'work', description: '委员与召集人的工作台：绑定、消息中心、接单队列、工单上的每个动作', timeout: 10, memorySize: 256, env: RUNTIME_ENV },
-  { name: 'admin', description: '政协办的管理后台：联络站、委员小组、委员与邀请码、海报、县级设置、操作记录', timeout: 20, memorySize: 256, env: RUNTIME_ENV },
+  // 每月通报要读过期、不满意的工单与履职积分的来历：十万张工单的县本地要十秒上下，云端往返更多，超时给足
+  { name: 'admin', description: '政协办的管理后台：联络站、委员小组、委员与邀请码、海报、县级设置、操作记录、三率看板、每月通报', timeout: 60, memorySize: 256, env: RUNTIME_ENV },
   {
     name: 'cron',
     description: '每分钟投递发件箱（站内消息、企业微信群机器人、订阅消息），失败退避重试',

@@ -2,6 +2,7 @@
  * 本地运行时的组装：嵌入式 SQLite、本地文件、词表内容检查、企业微信 webhook、与云端同一套处理函数。
  * 测试和本地服务都从这里拿一套完整的依赖。
  */
+import path from 'node:path';
 import type { CountySettings } from '../../shared/domain/settings';
 import { settingsFrom, type Deps, type Triager } from '../../shared/usecases/context';
 import { deliverOutbox, type DeliveryReport } from '../../shared/usecases/deliver-outbox';
@@ -17,6 +18,7 @@ import { QrPosterCodes } from '../_runtime/adapters/poster-codes.local';
 import { randomIds, randomInviteCodes, systemClock } from '../_runtime/adapters/system';
 import { WecomWebhookSender } from '../_runtime/adapters/wecom.sender';
 import { createAdminHandler } from '../admin/handler';
+import { LocalReportFiles } from '../_runtime/adapters/report-files.xlsx';
 import { createIntakeHandler } from '../intake/handler';
 import { createWorkHandler } from '../work/handler';
 import type { Logger } from '../_runtime/router';
@@ -39,6 +41,7 @@ export interface LocalRuntimeOptions {
 export function createLocalRuntime(opts: LocalRuntimeOptions) {
   const store: SqliteStore = openSqliteStore(opts.dataDir);
   const files = new LocalFileStore(opts.dataDir);
+  const reports = new LocalReportFiles(path.join(opts.dataDir, 'reports'));
   // 组装保持同步；写入若失败，在第一次读设置时报出来
   const settingsWritten = opts.settings ? store.putCountySettings(opts.settings) : Promise.resolve();
   settingsWritten.catch(() => {});
@@ -61,12 +64,14 @@ export function createLocalRuntime(opts: LocalRuntimeOptions) {
     store,
     posterCodes: new QrPosterCodes(opts.publicUrl ?? (() => 'http://127.0.0.1:8787')),
     invites: opts.invites ?? randomInviteCodes,
+    reports,
   };
   const wecom = new WecomWebhookSender(store, opts.appid ?? 'touristappid');
   return {
     deps,
     store,
     files,
+    reports,
     handlers: { intake: createIntakeHandler(deps, opts.logger), work: createWorkHandler(deps, opts.logger), admin: createAdminHandler(adminDeps, opts.logger) },
     /** 发件箱投递一轮（本地没有微信，订阅消息渠道如实记为失败，站内消息照常送达） */
     deliver(): Promise<DeliveryReport> {

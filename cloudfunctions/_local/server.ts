@@ -16,6 +16,7 @@ import { withMessageParams } from '../../shared/domain/errors';
 import { messageParams } from '../../shared/domain/settings';
 import { loadLocalEnv, type LocalEnv } from '../_runtime/env';
 import { CONTENT_TYPES, hidesMarkup, sniffImage } from '../_runtime/adapters/files.local';
+import { REPORT_URL_PREFIX } from '../_runtime/adapters/report-files.xlsx';
 import type { Handler } from '../_runtime/router';
 import { seedDemoCounty } from '../_runtime/demo-county';
 import { createLocalRuntime, type LocalRuntime } from './runtime';
@@ -191,6 +192,11 @@ export async function startServer(env: LocalEnv = loadLocalEnv()): Promise<Start
     const seeded = await seedDemoCounty(runtime.deps, { webhookUrl: env.DEMO_WECOM_WEBHOOK });
     if (seeded) await runtime.deliver();
   }
+  // 三率汇总：升级前就有工单的数据目录还没有汇总（也没有看板用的派生列），启动时按全部工单重数一次
+  if ((await runtime.store.listFigureCells()).length === 0 && (await runtime.store.countTickets({})) > 0) {
+    const r = await runtime.store.reconcileFigures();
+    console.log(`三率汇总：按 ${r.tickets} 张工单重数，${r.cells} 格。`);
+  }
 
   const handlers: Record<string, Handler> = runtime.handlers;
   const h5Dir = path.join(REPO_ROOT, 'dist/h5');
@@ -288,6 +294,7 @@ export async function startServer(env: LocalEnv = loadLocalEnv()): Promise<Start
       }
 
       if (req.method === 'GET' && url.pathname.startsWith('/files/uploads/')) return await serveUpload(req, res, url, runtime, env);
+      if (req.method === 'GET' && url.pathname.startsWith(REPORT_URL_PREFIX)) return serveReport(res, url, runtime);
 
       if (staticFiles) return staticFiles(req, res, () => send(res, 404, errorEnvelope('REQUEST.NOT_FOUND')));
       res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
@@ -476,4 +483,19 @@ if (require.main === module) {
       console.error(e instanceof Error ? e.message : e);
       process.exit(1);
     });
+}
+
+/**
+ * 每月通报的 .xlsx：地址里的文件名带随机数，知道地址就能下（政协办的桌面浏览器直接点开下载），一天后过期。
+ */
+function serveReport(res: http.ServerResponse, url: URL, runtime: LocalRuntime): void {
+  const name = decodeURIComponent(url.pathname.slice(REPORT_URL_PREFIX.length));
+  const file = runtime.reports.pathOf(name, Date.now());
+  if (!file) return send(res, 404, errorEnvelope('REQUEST.NOT_FOUND'));
+  res.writeHead(200, {
+    'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name.replace(/-[\w-]{12}\.xlsx$/, '.xlsx'))}`,
+    'cache-control': 'no-store',
+  });
+  fs.createReadStream(file).pipe(res);
 }

@@ -21,6 +21,7 @@ import { parseSubscribeTemplates, SubscribeMessageSender, type SubscribeTemplate
 import { randomIds, randomInviteCodes, systemClock } from './adapters/system';
 import { WxacodePosterCodes } from './adapters/poster-codes.wechat';
 import type { AdminDeps } from '../../shared/usecases/admin/admin-context';
+import { CloudReportFiles } from './adapters/report-files.xlsx';
 import { WecomWebhookSender } from './adapters/wecom.sender';
 
 /** wx-server-sdk 里用到的部分 */
@@ -164,6 +165,7 @@ export function adminCallDeps(rt: CloudRuntime, openid: string | null): AdminDep
     store: rt.store,
     posterCodes: new WxacodePosterCodes(rt.store, stationCodes(rt), rt.platform.app),
     invites: randomInviteCodes,
+    reports: new CloudReportFiles(rt.platform.app),
   };
 }
 

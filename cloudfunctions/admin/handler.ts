@@ -6,6 +6,9 @@ import { adminContract } from '../../shared/api/admin.api';
 import { messageParams } from '../../shared/domain/settings';
 import type { AdminDeps } from '../../shared/usecases/admin/admin-context';
 import { getSettings, saveSettings } from '../../shared/usecases/admin/county-settings';
+import { getDashboard } from '../../shared/usecases/admin/get-dashboard';
+import { exportMonthlyReport } from '../../shared/usecases/admin/export-monthly-report';
+import { getMemberActivity } from '../../shared/usecases/admin/get-member-activity';
 import { importMembers } from '../../shared/usecases/admin/import-members';
 import { issueInvite } from '../../shared/usecases/admin/issue-invite';
 import { listAudit } from '../../shared/usecases/admin/list-audit';
@@ -45,6 +48,9 @@ export function createAdminHandler(deps: AdminDeps, logger?: Logger) {
       getSettings: (_i, openid) => getSettings(deps, openid),
       saveSettings: (i, openid) => saveSettings(deps, openid, i.settings),
       auditLog: (i, openid) => listAudit(deps, openid, i.cursor),
+      dashboard: (i, openid) => getDashboard(deps, openid, i),
+      monthlyReport: (i, openid) => exportMonthlyReport(deps, openid, i),
+      memberActivity: (i, openid) => getMemberActivity(deps, openid, i.month),
     }),
     logger,
     async () => messageParams(await deps.loadSettings()),

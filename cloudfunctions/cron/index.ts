@@ -5,6 +5,9 @@
  * （次数、最后的错误、下次时间），见 shared/usecases/deliver-outbox.ts。
  * 同一时刻只有一个实例在投递（locks 集合里的租约），一轮最多跑 BUDGET_MS，剩下的下一分钟接着发。
  * 只接受定时触发和控制台调用：带 OPENID（小程序端调用）的一律拒绝。
+ *
+ * 三率汇总的核对（按全部工单重数、改正不符的格，见 figures-store.cloudbase.ts）：每天北京时间 3:00 那一次触发先做它
+ * （用自己的租约，十万张工单要读一百次、几十秒，所以放在夜里）；控制台也可以带 { action: 'reconcileFigures' } 随时调用。
  */
 import { errorEnvelope } from '../../shared/api/envelope';
 import { ok } from '../../shared/domain/errors';
@@ -17,6 +20,13 @@ import { initNodeSdk } from '../_runtime/adapters/sdk.cloudbase';
 import { initWxServerSdk } from '../_runtime/adapters/sdk.wechat';
 
 export const LEASE_NAME = 'outbox-delivery';
+export const RECONCILE_LEASE = 'figures-reconcile';
+/** 每天这个时刻（北京时间，时:分）那一次触发核对三率汇总 */
+export const RECONCILE_AT = '03:00';
+
+function shanghaiClock(d: Date): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+}
 /** 云函数超时设为 60 秒；留出余量 */
 const BUDGET_MS = 40_000;
 const LEASE_MS = 55_000;
@@ -34,9 +44,21 @@ export interface CronReport extends DeliveryReport {
 export function createMain(platform: CloudPlatform, options: RuntimeOptions = {}): CloudMain {
   const rt = new CloudRuntime(platform, options);
   const lease = new CloudbaseLease(rt.db);
-  return async (_event, context) => {
+  return async (event, context) => {
     if (rt.callerOpenid()) return errorEnvelope('AUTH.FORBIDDEN');
     const holder = context?.request_id ?? rt.ids.next();
+    const asked = (event as { action?: unknown } | undefined)?.action === 'reconcileFigures';
+    if (asked || shanghaiClock(rt.clock.now()) === RECONCILE_AT) {
+      if (await lease.acquire(RECONCILE_LEASE, holder, rt.clock.now(), LEASE_MS)) {
+        try {
+          const r = await rt.store.reconcileFigures();
+          rt.info('cron.reconcileFigures', { ...r });
+          if (asked) return ok(r);
+        } finally {
+          await lease.release(RECONCILE_LEASE, holder, { at: rt.clock.now().toISOString() });
+        }
+      }
+    }
     const started = Date.now();
     if (!(await lease.acquire(LEASE_NAME, holder, rt.clock.now(), LEASE_MS))) {
       return ok<CronReport>({ sent: 0, retried: 0, failed: 0, rounds: 0, skipped: '另一个投递正在进行' });

@@ -29,6 +29,7 @@ import { setClaimLimit } from '../../shared/usecases/work/set-claim-limit';
 import { whoami } from '../../shared/usecases/work/who-am-i';
 import { extendDeadline } from '../../shared/usecases/work/extend-deadline';
 import { answerActionCheck } from '../../shared/usecases/work/answer-action-check';
+import { getMyActivity } from '../../shared/usecases/work/get-my-activity';
 import { createHandler, implement, type Logger } from '../_runtime/router';
 
 export function createWorkHandler(deps: Deps, logger?: Logger) {
@@ -58,6 +59,7 @@ export function createWorkHandler(deps: Deps, logger?: Logger) {
       hotTopics: (i, openid) => listHotTopics(deps, openid, i),
       extendDeadline: (i, openid) => extendDeadline(deps, openid, i.ticketId, i.workdays, i.reason),
       answerActionCheck: (i, openid) => answerActionCheck(deps, openid, i.ticketId, i.checkId, i.done, i.note ?? ''),
+      myActivity: (i, openid) => getMyActivity(deps, openid, i.month),
     }),
     logger,
     async () => messageParams(await deps.loadSettings()),

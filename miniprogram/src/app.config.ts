@@ -7,11 +7,11 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/work',
-      pages: ['queue/index', 'ticket/index', 'messages/index', 'bind/index', 'act/index'],
+      pages: ['queue/index', 'ticket/index', 'messages/index', 'bind/index', 'act/index', 'activity/index'],
     },
     {
       root: 'packages/admin',
-      pages: ['index/index', 'stations/index', 'groups/index', 'members/index', 'import/index', 'poster/index', 'slips/index', 'settings/index', 'audit/index'],
+      pages: ['index/index', 'stations/index', 'groups/index', 'members/index', 'import/index', 'poster/index', 'slips/index', 'settings/index', 'audit/index', 'dashboard/index', 'report/index'],
     },
   ],
   window: {

@@ -4,6 +4,9 @@
  */
 import * as z from 'zod/mini';
 import type { AuditEntry } from '../domain/model';
+import { MONTH_PATTERN, type FigureRow, type FigureTargets } from '../domain/figures';
+import type { ActivityItem } from '../domain/activity';
+import { FIGURE_DIMENSIONS } from '../ports/store.port';
 import { SETTINGS_BOUNDS, SettingsPatchSchema, type CountySettings } from '../domain/settings';
 import { action } from './contract';
 import { PHONE_PATTERN } from './intake.api';
@@ -74,6 +77,79 @@ export const GroupPostersRequest = z.object({ groupId: id });
 export const ListMembersRequest = z.object({ groupId: z.optional(id) });
 export const AuditLogRequest = z.object({ cursor: z.optional(z.nullable(z.string().check(z.maxLength(200)))) });
 export const EmptyRequest = z.object({});
+
+const month = z.string().check(z.regex(MONTH_PATTERN, { error: 'FIGURES.PERIOD_INVALID' }));
+
+export const DashboardRequest = z.object({
+  from: month,
+  to: month,
+  by: z.enum(FIGURE_DIMENSIONS),
+  groupId: z.optional(id),
+  stationId: z.optional(id),
+});
+
+/** 看板：rows 按维度分行，totals 是范围内的合计，previous 是上一段同样长的时间的合计（算"比上月"） */
+export interface DashboardView {
+  rows: FigureRow[];
+  totals: FigureRow;
+  previous: FigureRow;
+  /** 县里定的红线（0..1） */
+  targets: FigureTargets;
+  definitions: Array<{ name: string; text: string }>;
+  /** 看的是谁的范围：全县，或者这些小组 */
+  scope: { all: boolean; groups: Array<{ id: string; name: string }> };
+  /** 过期按这个时刻算 */
+  asOf: string;
+}
+
+export const MemberActivityRequest = z.object({ month });
+
+/** 一位委员一个月的履职积分：总分与每一分的来历 */
+export interface MemberActivityRow {
+  memberId: string;
+  name: string;
+  points: number;
+  items: ActivityItem[];
+}
+export interface MemberActivityView {
+  month: string;
+  rows: MemberActivityRow[];
+}
+
+export const MonthlyReportRequest = z.object({ month, groupId: z.optional(id), preview: z.optional(z.boolean()) });
+
+/** 每月通报清单里的一件 */
+export interface ReportTicketRow {
+  no: string;
+  station: string;
+  group: string;
+  category: string;
+  status: string;
+  /** 隐去个人信息后的前 60 个字 */
+  text: string;
+  /** 为什么在清单上：过期、不满意 */
+  why: string;
+}
+
+/** 每月通报：本地给 url（下载 .xlsx），云端给 fileId；preview 时两者都没有。其余是打印页要的同一份数据。 */
+export interface MonthlyReportView {
+  url?: string;
+  fileId?: string;
+  fileName: string;
+  title: string;
+  /** 开头一段话，由数字生成 */
+  summary: string;
+  byGroup: FigureRow[];
+  byStation: FigureRow[];
+  totals: FigureRow;
+  previous: FigureRow;
+  overdue: ReportTicketRow[];
+  unsatisfied: ReportTicketRow[];
+  hotTopics: Array<{ label: string; count: number; tickets: number; ticketNos: string[] }>;
+  activity: MemberActivityRow[];
+  definitions: Array<{ name: string; text: string }>;
+  targets: FigureTargets;
+}
 
 /** 设置页提交的修改：只含要改的项，范围按 shared/domain/settings.ts */
 export const SaveSettingsRequest = z.object({ settings: SettingsPatchSchema });
@@ -186,5 +262,8 @@ export const adminContract = {
   getSettings: action<SettingsView>()(EmptyRequest),
   saveSettings: action<SettingsView>()(SaveSettingsRequest),
   auditLog: action<{ items: AuditEntry[]; nextCursor: string | null }>()(AuditLogRequest),
+  dashboard: action<DashboardView>()(DashboardRequest),
+  monthlyReport: action<MonthlyReportView>()(MonthlyReportRequest),
+  memberActivity: action<MemberActivityView>()(MemberActivityRequest),
 };
 export type AdminContract = typeof adminContract;

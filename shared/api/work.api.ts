@@ -7,6 +7,8 @@ import type { Relation, TicketAction, TicketStatus } from '../domain/lifecycle';
 import type { Claimant, Outcome, Rated, TriageRecord } from '../domain/model';
 import { action } from './contract';
 import { DEADLINE_BOUNDS } from '../domain/deadline-settings';
+import { MONTH_PATTERN } from '../domain/periods';
+import type { MemberActivityRow } from './admin.api';
 import { FILE_ID_PATTERN, PHOTOS_CEILING, type MessageItemView, type MessagePage, type TimelineItem } from './intake.api';
 
 const ticketId = z.string().check(z.minLength(1), z.maxLength(64));
@@ -180,5 +182,7 @@ export const workContract = {
   hotTopics: action<{ items: HotTopicView[] }>()(HotTopicsRequest),
   extendDeadline: action<TicketResult>()(ExtendDeadlineRequest),
   answerActionCheck: action<TicketResult>()(AnswerActionCheckRequest),
+  /** 委员看自己一个月的履职积分（每一分对得上一张工单和一个动作） */
+  myActivity: action<MemberActivityRow>()(z.object({ month: z.string().check(z.regex(MONTH_PATTERN, { error: 'FIGURES.PERIOD_INVALID' })) })),
 };
 export type WorkContract = typeof workContract;

@@ -90,6 +90,18 @@ export function scopeCovers(scope: AdminScope, groupId: string): boolean {
   return scope.all || scope.groupIds.includes(groupId);
 }
 
+/**
+ * 谁看得到统计（看板、每月通报、履职积分的全体名单）、看到哪里：政协办按管理范围；
+ * 不是管理员的召集人看自己召集的小组（每月向政协办通报用）；其他人看不到。
+ */
+export function figureScopeOf(member: Member | null): AdminScope | null {
+  const admin = adminScopeOf(member);
+  if (admin) return admin;
+  if (!member || !member.active) return null;
+  const convened = member.groups.filter((g) => g.role === 'convener').map((g) => g.groupId);
+  return convened.length ? { all: false, groupIds: convened } : null;
+}
+
 /** 一位管理员只能任命范围不大于自己的管理员 */
 export function scopeWithin(inner: AdminScope, outer: AdminScope): boolean {
   if (outer.all) return true;

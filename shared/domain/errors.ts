@@ -68,6 +68,8 @@ export const ERROR_MESSAGES = {
   'ADMIN.SCOPE_EXCEEDED': '只能在您管理的小组范围内操作。',
   'ADMIN.CANNOT_DEACTIVATE_SELF': '不能停用自己。需要交接时，请另一位管理员来办。',
   'SETTINGS.INVALID': '设置的数值超出了允许的范围。',
+  'FIGURES.PERIOD_INVALID': '统计的月份不对：起止月份要写成 2026-11 这样，起始不能晚于截止，最多 36 个月。',
+  'FIGURES.NOT_ALLOWED': '只有政协办管理员和小组召集人可以看统计。',
   'UPLOAD.INVALID': '上传的文件无效，请选择 jpg 或 png 照片。',
   'UPLOAD.TOO_LARGE': '照片太大了，请选择 {maxPhotoMB}MB 以内的照片。',
   'UPLOAD.RATE_LIMITED': '您这一小时上传的照片太多了，请稍后再试。',

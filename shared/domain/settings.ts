@@ -25,6 +25,14 @@ export const SETTINGS_BOUNDS = {
   followUpDays: { min: 1, max: 90 },
   /** 回头督：协商后几天问接单委员商定的事办了没有 */
   actionCheckDays: { min: 1, max: 180 },
+  targetResponsePercent: { min: 0, max: 100 },
+  targetOnTimeClosePercent: { min: 0, max: 100 },
+  targetSatisfactionPercent: { min: 0, max: 100 },
+  pointsPerClaim: { min: 0, max: 100 },
+  pointsPerConsultation: { min: 0, max: 100 },
+  pointsPerClosedInTime: { min: 0, max: 100 },
+  pointsPerSatisfied: { min: 0, max: 100 },
+  pointsCapPerItemPerMonth: { min: 1, max: 1000 },
 } as const;
 
 type NumberKey = keyof typeof SETTINGS_BOUNDS;
@@ -50,6 +58,16 @@ export const CountySettingsSchema = z.object({
   duplicateWindowDays: bounded('duplicateWindowDays'),
   /** 委员邀请码多少天内有效 */
   inviteValidDays: bounded('inviteValidDays'),
+  /** 看板上的红线（百分数）：响应率、按期办结率、满意率低于它就标红 */
+  targetResponsePercent: bounded('targetResponsePercent'),
+  targetOnTimeClosePercent: bounded('targetOnTimeClosePercent'),
+  targetSatisfactionPercent: bounded('targetSatisfactionPercent'),
+  /** 履职积分的规则：每接一单、每记一次协商、每按期办结一单、每得一条"满意"各几分；每一项每月最多计几次 */
+  pointsPerClaim: bounded('pointsPerClaim'),
+  pointsPerConsultation: bounded('pointsPerConsultation'),
+  pointsPerClosedInTime: bounded('pointsPerClosedInTime'),
+  pointsPerSatisfied: bounded('pointsPerSatisfied'),
+  pointsCapPerItemPerMonth: bounded('pointsCapPerItemPerMonth'),
   /** 联络站页面上告诉居民"可以反映哪些事"的分类（分诊仍按全部 7 类） */
   residentCategories: z.array(z.enum(CATEGORIES, invalid), invalid).check(z.minLength(1, invalid), z.maxLength(CATEGORIES.length, invalid)),
   /** 接单、首次反馈、办结的期限，紧急工单的接单小时数，过期几个工作日后升级到政协办 */
@@ -73,6 +91,14 @@ export const DEFAULT_SETTINGS: CountySettings = {
   defaultClaimLimit: 3,
   duplicateWindowDays: 60,
   inviteValidDays: 30,
+  targetResponsePercent: 90,
+  targetOnTimeClosePercent: 85,
+  targetSatisfactionPercent: 85,
+  pointsPerClaim: 2,
+  pointsPerConsultation: 3,
+  pointsPerClosedInTime: 5,
+  pointsPerSatisfied: 2,
+  pointsCapPerItemPerMonth: 20,
   residentCategories: [...CATEGORIES],
   ...DEFAULT_DEADLINE_SETTINGS,
   followUpDays: 7,

@@ -44,3 +44,15 @@ export interface PosterCodes {
 export interface InviteCodes {
   next(): string;
 }
+
+/** 导出的一张表：中文表头、列宽（字符数）、行（字符串、数字或空） */
+export interface ReportSheet {
+  name: string;
+  columns: Array<{ header: string; width: number }>;
+  rows: Array<Array<string | number | null>>;
+}
+
+/** 每月通报的文件：写成 .xlsx 存起来。本地给一个下载地址；云端上传到云存储，给 fileID（小程序里 openDocument 打开）。 */
+export interface ReportFiles {
+  saveWorkbook(fileName: string, sheets: ReportSheet[]): Promise<{ url: string } | { fileId: string }>;
+}

@@ -10,6 +10,7 @@ import type { AuditEntry, Channel, HistoryEntry, Member, MemberGroup, Message, O
 import type { Library } from '../domain/vocabulary';
 import type { TicketStatus } from '../domain/lifecycle';
 import type { CountySettings } from '../domain/settings';
+import type { FigureCell, FigureCounters } from '../domain/figures';
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
@@ -158,6 +159,47 @@ export interface AdminStore {
   listAudit(filter: { groupIds?: string[] }, page?: PageRequest): Promise<Page<AuditEntry>>;
   /** 按站点或小组、按状态数工单（一次查询，不读工单本身） */
   tallyTickets(query: TicketQuery, by: 'stationId' | 'groupId'): Promise<TicketTally[]>;
+}
+
+/** 看板的一个维度：按联络站、小组、类别或月份分行 */
+export const FIGURE_DIMENSIONS = ['station', 'group', 'category', 'month'] as const;
+export type FigureDimension = (typeof FIGURE_DIMENSIONS)[number];
+
+/** 看板要的范围：月份（北京时间 YYYY-MM，都含），可再限定小组、联络站 */
+export interface FigureQuery {
+  fromPeriod: string;
+  toPeriod: string;
+  groupIds?: string[];
+  stationIds?: string[];
+}
+
+export interface FigureSum {
+  /** 维度的值：站点 id、小组 id、类别或月份 */
+  key: string;
+  counters: FigureCounters;
+}
+
+export interface FigureReconciliation {
+  tickets: number;
+  /** 重数后的格数 */
+  cells: number;
+  /** 与重数不符、已改正的格数（含多出来的格） */
+  corrected: number;
+}
+
+/**
+ * 三率的汇总（shared/domain/figures.ts）：工单的每次写入在同一个事务里把贡献的增量加进汇总格，
+ * 看板只读汇总，不读工单。过期随时间变化，不进汇总：工单另存 overdueAt，按它做带索引的计数。
+ */
+export interface FiguresStore {
+  /** 范围内的汇总格按一个维度加起来（没有数的维度值不出现） */
+  sumFigures(query: FigureQuery, by: FigureDimension): Promise<FigureSum[]>;
+  /** 范围内（按派单月份）现在已过期的未办结工单，按一个维度计数 */
+  countOverdue(query: FigureQuery, nowIso: string, by: FigureDimension): Promise<Array<{ key: string; count: number }>>;
+  /** 全部汇总格（核对与测试用；一个县几年也只有几千格） */
+  listFigureCells(): Promise<FigureCell[]>;
+  /** 按全部工单重数汇总并改正不符的格，顺带补上工单的派生字段（定时任务与升级后用） */
+  reconcileFigures(): Promise<FigureReconciliation>;
 }
 
 export interface Store extends DirectoryStore, TicketStore, OutboxStore, SubscriptionStore {}

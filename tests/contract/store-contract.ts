@@ -7,14 +7,15 @@
  */
 import { DEFAULT_SETTINGS, mergeSettings } from '../../shared/domain/settings';
 import type { AuditEntry, HistoryEntry, Member, Message, OutboxEntry, Station, Ticket } from '../../shared/domain/model';
-import type { AdminStore, Store, TicketQuery, TicketTally } from '../../shared/ports/store.port';
+import type { AdminStore, FiguresStore, Store, TicketQuery, TicketTally } from '../../shared/ports/store.port';
 import { settingsFrom, type Deps } from '../../shared/usecases/context';
 import { meToo } from '../../shared/usecases/intake/me-too';
 import { claimTicket } from '../../shared/usecases/work/claim-ticket';
 import { WordListContentChecker } from '../../cloudfunctions/_runtime/adapters/content.wordlist';
+import { describeFiguresContract } from './figures-contract';
 
 /** 两个适配器合成的存储都实现 Store 与管理后台的 AdminStore */
-export type ContractStore = Store & AdminStore;
+export type ContractStore = Store & AdminStore & FiguresStore;
 
 export interface StoreFixture {
   store: ContractStore;
@@ -1041,5 +1042,6 @@ export function describeStoreContract(name: string, open: () => Promise<StoreFix
         timeout,
       );
     });
+    describeFiguresContract(() => store, timeout);
   });
 }

@@ -34,7 +34,7 @@ export const COLLECTIONS = {
   memberBindings: { name: 'member_bindings', description: '微信 openid 与委员的绑定（_id = openid 的散列），保证一个微信只绑一位委员', indexes: [] },
   tickets: {
     name: 'tickets',
-    description: '工单；sk = createdAt|id 用于排序和翻页，involved = 提交人 + 我也遇到了，claimantIds = 接单委员，dueAt = 最早未做完的期限，watchAt = 定时任务下次要看的时刻',
+    description: '工单；sk = createdAt|id 用于排序和翻页，involved = 提交人 + 我也遇到了，claimantIds = 接单委员，dueAt = 最早未做完的期限，watchAt = 定时任务下次要看的时刻，dispatchPeriod / overdueAt 给看板',
     indexes: [
       idx('resident_request', ['residentOpenid', 1], ['clientRequestId', 1]),
       idx('no', ['no', 1]),
@@ -47,7 +47,14 @@ export const COLLECTIONS = {
       // 过期筛选（dueAt < 现在，可再按小组）与定时任务（watchAt <= 现在）
       idx('dueAt_sk', ['dueAt', 1], ['sk', -1]),
       idx('watchAt', ['watchAt', 1]),
+      // 看板的过期计数：overdueAt < 现在（已办结的为 null），再按派单月份和范围筛
+      idx('overdue_group', ['overdueAt', 1], ['groupId', 1], ['dispatchPeriod', 1]),
     ],
+  },
+  figures: {
+    name: 'figures',
+    description: '三率汇总：一格一个文档（_id = 月份|站|小组|类别），与工单同一事务按增量更新，看板只读它',
+    indexes: [idx('period_group_station', ['period', 1], ['groupId', 1], ['stationId', 1])],
   },
   ticketRequests: { name: 'ticket_requests', description: '提交幂等：_id = (openid, clientRequestId) 的散列，与工单同一事务写入', indexes: [] },
   submitRates: { name: 'submit_rates', description: '提交限流：_id = openid 的散列，recent = 这位居民最近提交的时间；与工单同一事务读后写', indexes: [] },

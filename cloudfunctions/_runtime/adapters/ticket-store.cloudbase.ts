@@ -24,9 +24,10 @@ import type { CreateTicketResult, Page, PageRequest, SubmitRateLimit, TicketChan
 import { docOf, hashKey, isTransactionConflict, type CloudbaseConnection, type DbCommand, type DbDoc, type TransactionRef } from './db.cloudbase';
 import { countsTowardsLimit, parseDoc, sortKey } from './store.rows';
 import { earliestOpenDue, nextWatchAt } from '../../../shared/domain/supervision';
+import { derivedTicketFields, writeFigureDeltaInTx } from './figures-store.cloudbase';
 
 function ticketDoc(t: Ticket): DbDoc {
-  const doc: DbDoc = { ...t, sk: sortKey(t.createdAt, t.id), involved: [t.residentOpenid, ...t.meToo], claimantIds: t.claimants.map((c) => c.memberId) };
+  const doc: DbDoc = { ...t, sk: sortKey(t.createdAt, t.id), involved: [t.residentOpenid, ...t.meToo], claimantIds: t.claimants.map((c) => c.memberId), ...derivedTicketFields(t) };
   // 没有的时刻不写这个字段（而不是写 null）：按时刻的范围查询不会碰到它们
   const dueAt = earliestOpenDue(t);
   const watchAt = nextWatchAt(t);
@@ -158,6 +159,7 @@ export function cloudbaseTicketStore(c: CloudbaseConnection): TicketStore {
         if (stationBuckets) await tx.collection(names.submitRates).doc(stationRateId).set({ buckets: stationBuckets });
         await tx.collection(names.ticketRequests).doc(requestId).set({ ticketId: t.id, createdAt: t.createdAt });
         await tx.collection(names.tickets).doc(t.id).set(ticketDoc(t));
+        await writeFigureDeltaInTx(tx, names.figures, null, t);
         await writeSideEffects(tx, history, outbox, () => t.version);
         return { created: true };
       });
@@ -169,11 +171,17 @@ export function cloudbaseTicketStore(c: CloudbaseConnection): TicketStore {
       try {
         return await c.transaction(async (tx) => {
           // 先全部核对版本，再写：任何一张不符，什么都不写
+          const before = new Map<string, Ticket>();
           for (const { next, expectedVersion } of parsed) {
             const current = docOf(await tx.collection(names.tickets).doc(next.id).get());
             if (!current || current.version !== expectedVersion) return false;
+            before.set(next.id, parseDoc(TicketSchema, current));
           }
-          for (const { next } of parsed) await tx.collection(names.tickets).doc(next.id).set(ticketDoc(next));
+          for (const { next } of parsed) {
+            await tx.collection(names.tickets).doc(next.id).set(ticketDoc(next));
+            // 三率汇总与工单同一个事务：贡献(新) − 贡献(旧)
+            await writeFigureDeltaInTx(tx, names.figures, before.get(next.id) ?? null, next);
+          }
           await writeSideEffects(tx, history, outbox, (id) => versions.get(id) ?? 0);
           return true;
         });

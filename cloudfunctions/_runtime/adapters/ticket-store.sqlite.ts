@@ -3,12 +3,13 @@
  * 先查重试（同一居民同一 clientRequestId）、再数这位居民 sinceIso 之后提交的条数（限流）、再数这个站
  * sinceIso 之后收的条数（站的上限，给了才数），都过才写。
  * 修改按版本号条件更新，任何一张版本不符整个事务回滚。提交人、"我也遇到了"、接单委员另存 ticket_people，
- * 按人查工单走它。better-sqlite3 是同步的，单进程内的事务天然串行；IMMEDIATE 事务在多个进程之间也串行
+ * 按人查工单走它。三率汇总（figures-store.sqlite.ts）也在同一个事务里按贡献的增量更新。better-sqlite3 是同步的，单进程内的事务天然串行；IMMEDIATE 事务在多个进程之间也串行
  * （先拿写锁再读），所以查与写之间不会插进别的提交。
  */
 import { HistoryEntrySchema, OutboxEntrySchema, TicketSchema, type HistoryEntry, type OutboxEntry, type Ticket } from '../../../shared/domain/model';
 import { clampLimit, type CreateTicketResult, type Page, type PageRequest, type SubmitRateLimit, type TicketChange, type TicketQuery, type TicketStore } from '../../../shared/ports/store.port';
 import { earliestOpenDue, nextWatchAt } from '../../../shared/domain/supervision';
+import { writeFigureDelta } from './figures-store.sqlite';
 import { cursorCondition, parseRow, placeholders, toPage, whereClause, type Row, type SqliteConnection } from './db.sqlite';
 
 /** 工单查询条件 → SQL 片段与参数（列表、计数与管理后台的分组计数共用；表的别名是 t） */
@@ -133,6 +134,7 @@ export function sqliteTicketStore(c: SqliteConnection): TicketStore {
         }
         stmts.insertTicket.run({ ...t, ...timesOf(t), doc: JSON.stringify(t) });
         writePeople(t);
+        writeFigureDelta(db, null, t);
         writeSideEffects(history, outbox);
         return { created: true };
       }).immediate();
@@ -147,9 +149,12 @@ export function sqliteTicketStore(c: SqliteConnection): TicketStore {
       try {
         db.transaction(() => {
           for (const { next, expectedVersion } of parsed) {
+            const before = stmts.getTicket.get(next.id) as Row | undefined;
             const info = stmts.updateTicket.run({ ...next, ...timesOf(next), expectedVersion, doc: JSON.stringify(next) });
             if (info.changes !== 1) throw rollback;
             writePeople(next);
+            // 三率汇总与工单同一个事务：贡献(新) − 贡献(旧)
+            writeFigureDelta(db, before ? parseRow(TicketSchema, before.doc) : null, next);
           }
           writeSideEffects(history, outbox);
         }).immediate();

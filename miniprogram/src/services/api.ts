@@ -86,6 +86,7 @@ export const work = {
   overrideTriage: (p: TriageOverridePayload & TriageOverride) => call('work', 'overrideTriage', p),
   extendDeadline: (ticketId: string, workdays: number, reason: string) => call('work', 'extendDeadline', { ticketId, workdays, reason }),
   answerActionCheck: (ticketId: string, checkId: string, done: boolean, note?: string) => call('work', 'answerActionCheck', { ticketId, checkId, done, ...(note ? { note } : {}) }),
+  myActivity: (month: string) => call('work', 'myActivity', { month }),
 };
 
 /** 上传一张照片，得到 fileId（微信里是云存储 fileID，本地是 local://uploads/...）。 */

@@ -15,6 +15,7 @@ export const PAGES = {
   workMessages: '/packages/work/messages/index',
   workBind: '/packages/work/bind/index',
   workAct: '/packages/work/act/index',
+  workActivity: '/packages/work/activity/index',
   adminHome: '/packages/admin/index/index',
   adminStations: '/packages/admin/stations/index',
   adminGroups: '/packages/admin/groups/index',
@@ -24,6 +25,8 @@ export const PAGES = {
   adminSlips: '/packages/admin/slips/index',
   adminSettings: '/packages/admin/settings/index',
   adminAudit: '/packages/admin/audit/index',
+  adminDashboard: '/packages/admin/dashboard/index',
+  adminReport: '/packages/admin/report/index',
 } as const;
 
 export function withQuery(path: string, query: Record<string, string | number | boolean | undefined | null>): string {

@@ -5,14 +5,16 @@
 import { fail, ok, type Result } from '../../domain/errors';
 import { adminScopeOf, scopeCovers, type AdminScope } from '../../domain/access';
 import type { AuditEntry, Member, MemberGroup, Station } from '../../domain/model';
-import type { AdminStore, Store } from '../../ports/store.port';
-import type { InviteCodes, PosterCodes } from '../../ports/services.port';
+import type { AdminStore, FiguresStore, Store } from '../../ports/store.port';
+import type { InviteCodes, PosterCodes, ReportFiles } from '../../ports/services.port';
 import { resolveActor, type Deps } from '../context';
 
 export interface AdminDeps extends Deps {
-  store: Store & AdminStore;
+  store: Store & AdminStore & FiguresStore;
   posterCodes: PosterCodes;
   invites: InviteCodes;
+  /** 每月通报的 .xlsx 存到哪里（本地：数据目录，给下载地址；云端：云存储） */
+  reports: ReportFiles;
   /** 居民扫码打开的站点页地址的前缀（本地：http://127.0.0.1:8787/#/pages/station/index?station=） */
   stationLinkBase?: string;
 }

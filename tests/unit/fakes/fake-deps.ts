@@ -71,6 +71,8 @@ export function fakeAdminDeps(): { deps: AdminDeps; store: FakeStore } {
       store,
       posterCodes: { codeFor: async (stationId) => ({ link: `http://127.0.0.1:8787/#/pages/station/index?station=${stationId}`, qrSvg: '<svg/>' }) },
       invites: { next: () => `INV${String(++n).padStart(4, '0')}` },
+      // 每月通报：记下要写的表，给一个假的下载地址
+      reports: { saveWorkbook: async (fileName) => ({ url: `/files/reports/${fileName}` }) },
     },
   };
 }

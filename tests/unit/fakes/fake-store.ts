@@ -5,9 +5,10 @@
 import { earliestOpenDue, nextWatchAt } from '../../../shared/domain/supervision';
 import type { AuditEntry, HistoryEntry, Member, MemberGroup, Message, OutboxEntry, Station, Ticket } from '../../../shared/domain/model';
 import type { CountySettings } from '../../../shared/domain/settings';
-import type { AdminStore, CreateTicketResult, DirectoryChange, Page, PageRequest, Store, SubmitContext, SubmitRateLimit, TicketChange, TicketQuery, TicketTally } from '../../../shared/ports/store.port';
+import { addCounters, dispatchedAtOf, overdueAt, periodOf, recountFigures, zeroCounters, type FigureCell, type FigureCounters } from '../../../shared/domain/figures';
+import type { AdminStore, FigureDimension, FigureQuery, FiguresStore, CreateTicketResult, DirectoryChange, Page, PageRequest, Store, SubmitContext, SubmitRateLimit, TicketChange, TicketQuery, TicketTally } from '../../../shared/ports/store.port';
 
-export class FakeStore implements Store, AdminStore {
+export class FakeStore implements Store, AdminStore, FiguresStore {
   audit: AuditEntry[] = [];
   stations = new Map<string, Station>();
   groups = new Map<string, MemberGroup>();
@@ -148,4 +149,33 @@ export class FakeStore implements Store, AdminStore {
     }
     return [...counts.values()];
   }
+
+  // 三率汇总：替身每次按全部工单重数（适配器的增量更新由存储契约测试核对）
+  private cellsIn(q: FigureQuery): FigureCell[] {
+    return [...recountFigures(this.tickets.values()).values()].filter(
+      (c) => c.period >= q.fromPeriod && c.period <= q.toPeriod && (!q.groupIds || q.groupIds.includes(c.groupId)) && (!q.stationIds || q.stationIds.includes(c.stationId)),
+    );
+  }
+  async sumFigures(q: FigureQuery, by: FigureDimension) {
+    const out = new Map<string, FigureCounters>();
+    for (const c of this.cellsIn(q)) {
+      const key = by === 'station' ? c.stationId : by === 'group' ? c.groupId : by === 'category' ? c.category : c.period;
+      out.set(key, addCounters(out.get(key) ?? zeroCounters(), c.counters));
+    }
+    return [...out].map(([key, counters]) => ({ key, counters }));
+  }
+  async countOverdue(q: FigureQuery, nowIso: string, by: FigureDimension) {
+    const out = new Map<string, number>();
+    for (const t of this.tickets.values()) {
+      const at = overdueAt(t);
+      const period = periodOf(dispatchedAtOf(t));
+      if (!at || at >= nowIso || period < q.fromPeriod || period > q.toPeriod) continue;
+      if ((q.groupIds && !q.groupIds.includes(t.groupId)) || (q.stationIds && !q.stationIds.includes(t.stationId))) continue;
+      const key = by === 'station' ? t.stationId : by === 'group' ? t.groupId : by === 'category' ? t.category : period;
+      out.set(key, (out.get(key) ?? 0) + 1);
+    }
+    return [...out].map(([key, count]) => ({ key, count }));
+  }
+  async listFigureCells() { return [...recountFigures(this.tickets.values()).values()]; }
+  async reconcileFigures() { return { tickets: this.tickets.size, cells: recountFigures(this.tickets.values()).size, corrected: 0 }; }
 }

@@ -14,6 +14,8 @@ import './admin.css';
 
 export const ADMIN_NAV = [
   { key: 'home', label: '首页', url: PAGES.adminHome },
+  { key: 'dashboard', label: '三率看板', url: PAGES.adminDashboard },
+  { key: 'report', label: '每月通报', url: PAGES.adminReport },
   { key: 'stations', label: '联络站', url: PAGES.adminStations },
   { key: 'groups', label: '委员小组', url: PAGES.adminGroups },
   { key: 'members', label: '委员', url: PAGES.adminMembers },
@@ -25,7 +27,8 @@ export const ADMIN_NAV = [
 
 export type AdminSection = (typeof ADMIN_NAV)[number]['key'];
 
-export default function AdminShell({ section, title, lead, children }: PropsWithChildren<{ section: AdminSection; title: string; lead?: string }>) {
+/** openToConveners：统计页召集人也能看（服务端按召集的小组给数），不是管理员时不挡内容 */
+export default function AdminShell({ section, title, lead, openToConveners = false, children }: PropsWithChildren<{ section: AdminSection; title: string; lead?: string; openToConveners?: boolean }>) {
   const [who, setWho] = useState<AdminWhoAmI | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
@@ -54,8 +57,8 @@ export default function AdminShell({ section, title, lead, children }: PropsWith
         <View className='adm__main'>
           <View className='adm__title adm-noprint'>{title}</View>
           {lead && <View className='adm__lead adm-noprint'>{lead}</View>}
-          <ErrorNote error={error} />
-          {error?.code === 'ADMIN.NOT_ADMIN' ? null : children}
+          {!(openToConveners && error?.code === 'ADMIN.NOT_ADMIN') && <ErrorNote error={error} />}
+          {error?.code === 'ADMIN.NOT_ADMIN' && !openToConveners ? null : children}
         </View>
       </View>
     </PageShell>

@@ -36,4 +36,6 @@ export const admin = {
   getSettings: () => call('getSettings', {}),
   saveSettings: (settings: Partial<CountySettings>) => call('saveSettings', { settings }),
   auditLog: (cursor?: string | null) => call('auditLog', cursor ? { cursor } : {}),
+  dashboard: (p: Req<'dashboard'>) => call('dashboard', p),
+  monthlyReport: (p: Req<'monthlyReport'>) => call('monthlyReport', p),
 };

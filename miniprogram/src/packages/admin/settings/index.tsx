@@ -45,6 +45,14 @@ const NUMBER_FIELD_TEXT: Record<NumberKey, NumberField> = {
   escalateToOfficeWorkdays: { label: '过期后再过几个工作日升级到政协办', unit: '个工作日', hint: '过期当时先提醒召集人。' },
   followUpDays: { label: '办结后几天回头看', unit: '天', hint: '问反映人和"我也遇到了"的居民：满意吗 / 问题有没有反弹。' },
   actionCheckDays: { label: '协商后几天回头督', unit: '天', hint: '问接单委员：商定的事办了没有。' },
+  targetResponsePercent: { label: '红线：响应率不低于', unit: '%', hint: '看板上低于它的标红。' },
+  targetOnTimeClosePercent: { label: '红线：按期办结率不低于', unit: '%', hint: '看板上低于它的标红。' },
+  targetSatisfactionPercent: { label: '红线：满意率不低于', unit: '%', hint: '看板上低于它的标红，如 85%。' },
+  pointsPerClaim: { label: '履职积分：每接一单', unit: '分', hint: '含召集人分派的。' },
+  pointsPerConsultation: { label: '履职积分：每记一次协商', unit: '分', hint: '记协商的委员得分。' },
+  pointsPerClosedInTime: { label: '履职积分：每按期办结一单', unit: '分', hint: '这一单的每位接单委员都得。' },
+  pointsPerSatisfied: { label: '履职积分：每得一条"满意"', unit: '分', hint: '这一单的每位接单委员都得。' },
+  pointsCapPerItemPerMonth: { label: '履职积分：每一项每月最多计几次', unit: '次', hint: '超过的照样列出，不再加分。' },
 };
 const NUMBER_FIELDS = (Object.keys(NUMBER_FIELD_TEXT) as NumberKey[]).map((key) => ({ key, ...NUMBER_FIELD_TEXT[key] }));
 const ALL_FIELDS = [...NUMBER_FIELDS.map((f) => f.key), 'residentCategories', 'calendarOverrides'];

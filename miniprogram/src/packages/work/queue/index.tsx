@@ -59,6 +59,9 @@ export default function QueuePage() {
             消息
             {unread > 0 && <Text className='queue__unread'>{unread}</Text>}
           </View>
+          <View className='queue__messages' data-testid='open-activity' onClick={() => go(PAGES.workActivity)}>
+            积分
+          </View>
           {who.isAdmin && (
             <View className='queue__messages' data-testid='open-admin' onClick={() => go(PAGES.adminHome)}>
               管理后台
