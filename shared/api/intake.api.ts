@@ -172,6 +172,8 @@ export interface MessageItemView {
   /** 工单现在的状态；工单已不存在时为 null */
   ticketStatus: TicketStatus | null;
   ticketStatusLabel: string | null;
+  /** 回头看问到看消息的这位居民、她还没答的一句（消息中心里一点就答）；委员的消息和已答的为 null */
+  followUp: { kind: 'rating' | 'rebound'; askedAt: string } | null;
 }
 
 export interface MessagePage {

@@ -24,7 +24,7 @@ import type { Category } from './vocabulary';
 import type { ResidentRating, Ticket } from './model';
 import { isOpen } from './lifecycle';
 import { ratingsOf } from './ratings';
-import { earliestOpenDue } from './supervision';
+import { earliestOpenStep, type DeadlineStep } from './supervision';
 import { addDays, shanghaiDate, workdaysInRange, type CalendarOverride } from './calendar';
 import { computeDeadlines, DEFAULT_DEADLINE_SETTINGS, type Deadlines, type DeadlineSettings } from './deadlines';
 import { periodLabel } from './periods';
@@ -183,7 +183,12 @@ export function recountFigures(tickets: Iterable<Ticket>): Map<string, FigureCel
 
 /** 未办结工单最早一个还没做到的期限（已办结或已分流的为 null）；早于"现在"即过期。与工作台的过期标记同一条规则（supervision.ts） */
 export function overdueAt(t: Ticket): string | null {
-  return earliestOpenDue({ ...t, due: dueOf(t) });
+  return overdueStep(t)?.at ?? null;
+}
+
+/** 过期的是哪一步、期限何时（旧工单没有存下的期限，按默认设置现算） */
+export function overdueStep(t: Ticket): { step: DeadlineStep; at: string } | null {
+  return earliestOpenStep({ ...t, due: dueOf(t) });
 }
 
 /** 看板上的比率：分母为 0 时为 null */

@@ -57,9 +57,14 @@ export function stepDone(t: Pick<Ticket, 'status' | 'claimants' | 'fedBackAt'>, 
 
 /** 还没做完的期限里最早的一个（没有则 null）：它过了，工单就算过期。存储按它建索引，过期筛选查它。 */
 export function earliestOpenDue(t: Pick<Ticket, 'status' | 'claimants' | 'fedBackAt' | 'due'>): string | null {
+  return earliestOpenStep(t)?.at ?? null;
+}
+
+/** 同上，并说出是哪一步（接单 / 首次反馈 / 办结）：通报的过期清单写"首次反馈期限 11月9日 已过" */
+export function earliestOpenStep(t: Pick<Ticket, 'status' | 'claimants' | 'fedBackAt' | 'due'>): { step: DeadlineStep; at: string } | null {
   if (!isOpen(t.status) || !t.due) return null;
-  const pending = DEADLINE_STEPS.filter((s) => !stepDone(t, s)).map((s) => t.due![s]).filter((d): d is string => !!d);
-  return pending.length ? pending.sort()[0]! : null;
+  const pending = DEADLINE_STEPS.filter((s) => !stepDone(t, s) && t.due![s]).map((s) => ({ step: s, at: t.due![s]! }));
+  return pending.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))[0] ?? null;
 }
 
 /** 工单视图上的 overdue：还没做完的步骤里有过了期限的 */
@@ -139,6 +144,13 @@ export function daysLater(nowIso: string, days: number): string {
 /** 回头看要问的人：反映人与每一位"我也遇到了"的居民；已评价的问"有没有反弹"，没评价的这一问就是评价 */
 export function followUpQuestions(t: Pick<Ticket, 'residentOpenid' | 'meToo' | 'rating' | 'ratings'>): Array<{ openid: string; kind: 'rating' | 'rebound' }> {
   return [t.residentOpenid, ...t.meToo].map((openid) => ({ openid, kind: hasRated(t, openid) ? ('rebound' as const) : ('rating' as const) }));
+}
+
+/** 回头看问这位居民、她还没答的那一句（工单重新办理后不再算） */
+export function pendingFollowUp(t: Pick<Ticket, 'status' | 'followUps'>, openid: string): { kind: 'rating' | 'rebound'; askedAt: string } | null {
+  if (t.status !== 'closed') return null;
+  const q = (t.followUps ?? []).find((f) => f.openid === openid && !f.answer);
+  return q ? { kind: q.kind, askedAt: q.askedAt } : null;
 }
 
 export function hasRated(t: Pick<Ticket, 'residentOpenid' | 'rating' | 'ratings'>, openid: string): boolean {

@@ -74,11 +74,11 @@ describe('看板的三率', () => {
     expect(t.onTimeCloseRate).toBeCloseTo(1 / 3);
     // 一条评价，满意 → 满意率 1
     expect([t.rated, t.satisfied, t.basic, t.unsatisfied, t.satisfactionRate]).toEqual([1, 1, 0, 0, 1]);
-    // 过期：四号（没人接单，接单期限 11-04 已过）；二号已接单，办结期限 11-23 还没到
-    expect([t.overdue, t.open]).toEqual([1, 2]);
+    // 过期：四号（没人接单，接单期限 11-04 已过）；二号已接单，但首次反馈期限 11-09 已过（办结期限 11-23 还没到）
+    expect([t.overdue, t.open]).toEqual([2, 2]);
     // 按站名的拼音排：箭楼（jiàn）在岩子河（yán）前
     expect(v.rows.map((r) => [r.label, r.received, r.overdue])).toEqual([
-      ['箭楼社区委员联络室', 3, 0],
+      ['箭楼社区委员联络室', 3, 1],
       ['岩子河村协商驿站', 1, 1],
     ]);
     expect(v.targets.satisfactionRate).toBe(0.85);
@@ -146,7 +146,7 @@ describe('每月通报', () => {
     }
     const listed = book['过期与不满意']!.rows;
     expect(listed[0]![0]).toBe('编号');
-    expect(listed.slice(1).map((x) => x[1])).toEqual(['岩子河村协商驿站']);
+    expect(listed.slice(1).map((x) => x[1])).toEqual(['岩子河村协商驿站', '箭楼社区委员联络室']);
   });
 
   test('召集人导出自己小组的通报；居民不行', async () => {

@@ -42,7 +42,8 @@ test('函数里只有 zod/mini，没有完整版 zod；分诊模型只在 intake
     expect(b.inputs.filter((p) => /node_modules\/zod\/(v4\/classic|v3)\//.test(p))).toEqual([]);
     expect(b.inputs.some((p) => p.includes('shared/triage/model/'))).toBe(b.spec.name === 'intake');
   }
-  expect(byName('work').bundleBytes).toBeLessThan(200 * 1024);
+  // work 要按工作日算期限（延期、履职积分的按期办结），带着节假日表（chinese-days 的数据，约 37 KB），还有看板的口径（figures.ts）；分诊模型不在里面
+  expect(byName('work').bundleBytes).toBeLessThan(240 * 1024);
 });
 
 test('permissions.openapi 正好是各函数调用的接口；cron 每分钟定时触发（7 段 cron）', () => {

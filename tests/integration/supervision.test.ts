@@ -216,7 +216,11 @@ describe('回头看、回头督、延期、紧急（嵌入式 SQLite）', () => 
     must(await d.intake('demo-resident-1', 'answerFollowUp', { ticketId: id, answer: 'rebounded' }));
 
     const t = (await d.store.getTicket(id))!;
-    expect(t.ratings).toEqual([{ openid: 'demo-resident-2', rating: 'unsatisfied', reasons: [], comment: '', at: '2026-11-09T03:00:00.000Z', via: 'followUp' }]);
+    // 反映人办结后评的那一条也在 ratings 里（每位居民一条），回头看的评价记为 via: 'followUp'
+    expect(t.ratings).toEqual([
+      expect.objectContaining({ openid: 'demo-resident-1', rating: 'satisfied', via: 'rate' }),
+      { openid: 'demo-resident-2', rating: 'unsatisfied', reasons: [], comment: '', at: '2026-11-09T03:00:00.000Z', via: 'followUp' },
+    ]);
     expect(t.rating?.rating).toBe('satisfied');
     await d.tick();
     const toConvener = await messages(d, 'demo-convener', id);

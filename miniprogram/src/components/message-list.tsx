@@ -20,7 +20,16 @@ export interface MessageSource {
   markRead(ids: string[]): Promise<Result<{ marked: number }>>;
 }
 
-export default function MessageList({ source, empty, actions, onError }: { source: MessageSource; empty: string; actions?: ReactNode; onError?: (e: AppError | null) => void }) {
+export interface MessageListProps {
+  source: MessageSource;
+  empty: string;
+  actions?: ReactNode;
+  onError?: (e: AppError | null) => void;
+  /** 一条消息里就能做完的事（如回头看一点就答）；done 在做完后调用：这条标为已读、列表重新读 */
+  extra?: (m: MessageItemView, done: () => void) => ReactNode;
+}
+
+export default function MessageList({ source, empty, actions, onError, extra }: MessageListProps) {
   const [items, setItems] = useState<MessageItemView[] | null>(null);
   const [unread, setUnread] = useState(0);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -55,14 +64,17 @@ export default function MessageList({ source, empty, actions, onError }: { sourc
     setCursor(r.data.nextCursor);
   }
 
+  function markRead(m: MessageItemView): Promise<unknown> {
+    if (m.read) return Promise.resolve();
+    setItems((old) => old?.map((x) => (x.id === m.id ? { ...x, read: true } : x)) ?? old);
+    setUnread((n) => Math.max(0, n - 1));
+    return source.markRead([m.id]).then((r) => {
+      if (!r.ok) console.warn('[messages] 标记已读失败', r.error.code);
+    });
+  }
+
   function open(m: MessageItemView) {
-    if (!m.read) {
-      setItems((old) => old?.map((x) => (x.id === m.id ? { ...x, read: true } : x)) ?? old);
-      setUnread((n) => Math.max(0, n - 1));
-      source.markRead([m.id]).then((r) => {
-        if (!r.ok) console.warn('[messages] 标记已读失败', r.error.code);
-      });
-    }
+    void markRead(m);
     openNotificationPage(m.page);
   }
 
@@ -106,6 +118,10 @@ export default function MessageList({ source, empty, actions, onError }: { sourc
           </View>
           <View className='list-item__text'>{m.body}</View>
           <View className='list-item__meta'>{formatTime(m.createdAt)}</View>
+          {extra && (
+            // 里面的按钮只做自己的事，不把整条消息点开
+            <View onClick={(e) => e.stopPropagation()}>{extra(m, () => void markRead(m).then(load))}</View>
+          )}
         </View>
       ))}
       {cursor && (

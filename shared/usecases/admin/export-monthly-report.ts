@@ -7,11 +7,12 @@
  * 结果：ok；FIGURES.NOT_ALLOWED；FIGURES.PERIOD_INVALID；GROUP.NOT_FOUND。
  */
 import { ratingsOf } from '../../domain/ratings';
+import { STEP_LABELS } from '../../domain/supervision';
 import { ok, type Result } from '../../domain/errors';
 import { shanghaiDate } from '../../domain/calendar';
 import { OPEN_STATUSES, STATUS_LABELS } from '../../domain/lifecycle';
 import type { Ticket } from '../../domain/model';
-import { formatRate, overdueAt, periodLabel, periodOf, reportNarrative, type FigureRow } from '../../domain/figures';
+import { formatRate, overdueStep, periodLabel, periodOf, reportNarrative, type FigureRow } from '../../domain/figures';
 import { hotTopics } from '../../triage';
 import type { ReportSheet } from '../../ports/services.port';
 import type { MonthlyReportView, ReportTicketRow } from '../../api/admin.api';
@@ -82,9 +83,11 @@ export async function exportMonthlyReport(deps: AdminDeps, openid: string, input
   });
 
   const open = await collect(deps, { ...inScope, statuses: [...OPEN_STATUSES] });
-  const overdue = open
-    .filter((t) => (overdueAt(t) ?? now) < now)
-    .map((t) => row(t, t.claimants.length ? `办结期限 ${shanghaiDate(overdueAt(t)!)} 已过` : `接单期限 ${shanghaiDate(overdueAt(t)!)} 已过，无人接单`));
+  const overdue = open.flatMap((t) => {
+    const late = overdueStep(t);
+    if (!late || late.at >= now) return [];
+    return [row(t, `${STEP_LABELS[late.step]}期限 ${shanghaiDate(late.at)} 已过${t.claimants.length ? '' : '，无人接单'}`)];
+  });
   const since = new Date(Date.parse(`${input.month}-01T00:00:00+08:00`) - 62 * 86_400_000).toISOString();
   const closed = await collect(deps, { ...inScope, statuses: ['closed'], createdAfter: since });
   const unsatisfied = closed

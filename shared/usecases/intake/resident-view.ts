@@ -4,6 +4,7 @@
  */
 import { allowedActions, isOpen, STATUS_LABELS } from '../../domain/lifecycle';
 import { ratingOf } from '../../domain/ratings';
+import { pendingFollowUp } from '../../domain/supervision';
 import type { DissatisfactionReason } from '../../domain/vocabulary';
 import { relationsTo, seesPersonalData } from '../../domain/access';
 import type { Ticket } from '../../domain/model';
@@ -35,13 +36,6 @@ export function residentSummary(t: Ticket, stationName: string, openid: string, 
     hasNews,
     awaitingRating: canRateNow(t, openid),
   };
-}
-
-/** 回头看问这位居民、她还没答的那一句 */
-export function pendingFollowUp(t: Ticket, openid: string): ResidentTicketView['followUp'] {
-  if (t.status !== 'closed') return null;
-  const q = (t.followUps ?? []).find((f) => f.openid === openid && !f.answer);
-  return q ? { kind: q.kind, askedAt: q.askedAt } : null;
 }
 
 export async function buildResidentView(deps: Deps, t: Ticket, openid: string): Promise<ResidentTicketView> {

@@ -113,10 +113,10 @@ describe('三率的口径', () => {
     expect(workdaysBetween(bj('2026-11-06T09:00:00'), bj('2026-11-06T18:00:00'))).toBe(0);
   });
 
-  test('过期时刻：没人接单看接单期限，接了单看办结期限，办结了没有', () => {
+  test('过期时刻：最早一个还没做到的期限（接单、首次反馈、办结），与工作台的过期标记同一条规则；办结了没有', () => {
     const [a, b, , , e] = county();
     expect(overdueAt(a!)).toBeNull();
-    expect(overdueAt(b!)).toBe(dueOf(b!).resolve);
+    expect(overdueAt(b!)).toBe(dueOf(b!).feedback);
     expect(overdueAt(e!)).toBe(dueOf(e!).claim);
   });
 

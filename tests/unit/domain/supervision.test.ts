@@ -83,7 +83,14 @@ describe('过期', () => {
 
 describe('回头看问谁、问什么', () => {
   test('评价过的问"有没有反弹"，没评价过的这一问就是评价', () => {
-    const t = fresh({ meToo: ['r2', 'r3'], rating: { rating: 'satisfied', comment: '', at: DISPATCH }, ratings: [{ openid: 'r3', rating: 'basic', reasons: [], comment: '', at: DISPATCH, via: 'rate' }] });
+    const t = fresh({
+      meToo: ['r2', 'r3'],
+      rating: { rating: 'satisfied', comment: '', at: DISPATCH },
+      ratings: [
+        { openid: 'r1', rating: 'satisfied', reasons: [], comment: '', at: DISPATCH, via: 'rate' },
+        { openid: 'r3', rating: 'basic', reasons: [], comment: '', at: DISPATCH, via: 'rate' },
+      ],
+    });
     expect(followUpQuestions(t)).toEqual([
       { openid: 'r1', kind: 'rebound' },
       { openid: 'r2', kind: 'rating' },
