@@ -22,8 +22,8 @@ const AFFAIRS: Array<{ re: string; note: string }> = [
   { re: '工资|工钱|薪水|血汗钱|报酬|劳务费|提成|押金', note: '自己的工钱' },
   { re: '社保|医保|养老保险|养老金|退休金|退休|公积金|低保|五保|扶贫|贫困户|补贴|补助|抚恤|危房改造', note: '自己的社保待遇或补助' },
   { re: '报销|医药费|医疗费|手术|住院|治疗|透析|看病|病情|误诊|医疗事故|确诊|化疗|打错|开错药|用错药|重症|烫伤|救命药', note: '自己或家人的看病和医疗费用' },
-  { re: '户口|户籍|上户|落户|准生证|居住证|身份证|护照|签证|通行证|档案', note: '自己的证件手续' },
-  { re: '学位|入学|小升初|拒收|上不了学|没学上|读不了书|不收|转学|借读|招生|中考|高考|考试|招考|招聘|面试|报考|报名|职称|编制|录取|成绩|分数', note: '自己或孩子的升学、考试、职称' },
+  { re: '户口|户籍|上户|落户|准生证|居住证|身份证|护照|签证|通行证|档案|残疾证|出生证|出生医学证明|结婚证|离婚证|驾驶证|驾照|营业执照|退伍证|军人证|老年证', note: '自己的证件手续' },
+  { re: '学位|入学|小升初|拒收|上不了学|没学上|读不了书|不收|转学|借读|学籍|会考|毕业证|学历|休学|复学|招生|中考|高考|考试|招考|招聘|面试|报考|报名|职称|编制|录取|成绩|分数', note: '自己或孩子的升学、考试、职称' },
   { re: '合同|定金|首付|认筹金|退款|退钱|退费|不退|退货|发票|学费|驾校|旅行社|会所|4s店|商家|店里|网上买|买的|购买的|办卡|充值|会员卡|售后|保修|维修费|欺诈|被骗|受骗|贷款|契税|租房|租的房|房租|房东|押金', note: '自己的消费或合同纠纷' },
   { re: '辞退|开除|解聘|解雇|解除劳动|劳动合同|调岗|工伤|仲裁|入职|离职|上班|打工|试用期', note: '自己的劳动关系' },
   { re: '赔偿|补偿|拆迁|征收|安置', note: '自己的补偿' },
@@ -148,7 +148,9 @@ export function assessScope(text: string, category?: Category, library?: ReportK
   }
 
   const ownFlat = !!owner && OWN_FLAT.test(t);
-  const subjects = distinct(GROUP_SUBJECTS, t, 3).filter((w) => !(ownFlat && /^我们(这个)?业主$/.test(w)));
+  // 讲的是自己孩子的事时，"我们家长"说的是自己一家
+  const ownChild = new RegExp(`${SELF}的?(儿子|女儿|孩子|小孩|娃|孙子|孙女)`).test(t) && indNotes.some((n) => n.startsWith('自己或孩子的升学'));
+  const subjects = distinct(GROUP_SUBJECTS, t, 3).filter((w) => !(ownFlat && /^我们(这个)?业主$/.test(w)) && !(ownChild && w === '我们家长'));
   const topics = distinct(PUBLIC_TOPICS, t, 3);
   const interest = distinct(PUBLIC_INTEREST, t, 3);
   const reporting = interest.filter((w) => /举报|揭发|检举/.test(w)).length;
