@@ -43,6 +43,14 @@ interface Config {
   averageFrom: number;
   folds: number;
   seed: number;
+  /** 正例加权的指数（见 trainNbSvm 的 classBalance）；不给时为 0 */
+  classBalance?: number;
+  /** 偏置的学习率；不给时为 0.1 */
+  biasRate?: number;
+  /** 训练时每个近重复簇只留一条（重发的留言不重复加权）；评测仍用全部留言 */
+  dedupTrain?: boolean;
+  /** NB-SVM 的损失（见 trainNbSvm）；不给时为 hinge */
+  loss?: 'hinge' | 'softmax';
 }
 
 const DEFAULT_CONFIG: Config = {
@@ -87,7 +95,7 @@ function fitModel(rows: Row[], all: InternedDocs, docIdx: number[], cfg: Config,
   const X = docIdx.map((i) => vectorize(all.docs[i], vocab.local, quant.idf));
   const y = docIdx.map((i) => CATEGORIES.indexOf(rows[i].label));
   // 种子偏移 +2 是当初与另两个学习器并列时留下的；保留它，发布的模型才能逐字节重现
-  const model = trainNbSvm(X, y, K, F, { epochs: cfg.epochs, lambda: cfg.lambda, seed: cfg.seed + 2, averageFrom: cfg.averageFrom, alpha: cfg.nbAlpha });
+  const model = trainNbSvm(X, y, K, F, { epochs: cfg.epochs, lambda: cfg.lambda, seed: cfg.seed + 2, averageFrom: cfg.averageFrom, alpha: cfg.nbAlpha, classBalance: cfg.classBalance, biasRate: cfg.biasRate, loss: cfg.loss });
   return serializeModel({ categories: CATEGORIES, features: cfg.features, terms: vocab.terms, idf: vocab.idf, W: model.W, bias: model.b, temperature, meta });
 }
 
@@ -133,7 +141,8 @@ function crossValidate(rows: Row[], clusters: number[], cfg: Config): CvResult {
   const pred = new Array(rows.length).fill(-1);
   const logits: Float64Array[] = new Array(rows.length);
   for (let f = 0; f < cfg.folds; f++) {
-    const trainIdx = rows.map((_, i) => i).filter((i) => fold[i] !== f);
+    const seen = new Set<number>();
+    const trainIdx = rows.map((_, i) => i).filter((i) => fold[i] !== f && (!cfg.dedupTrain || (!seen.has(clusters[i]) && seen.add(clusters[i]) !== undefined)));
     const testIdx = rows.map((_, i) => i).filter((i) => fold[i] === f);
     const file = fitModel(rows, all, trainIdx, cfg);
     const model = parseTriageModel(JSON.parse(JSON.stringify(file)));

@@ -57,6 +57,11 @@ const HYPOTHETICAL_BEFORE: Array<{ re: RegExp; note: string }> = [
 /** 紧跟在险情后面时，表示说的是风险而不是已经发生（"火灾隐患""坍塌的风险""倒塌的危险"）。 */
 const HYPOTHETICAL_AFTER = /^的?[^存有在]{0,3}(隐患|风险|危险(?!情况)|可能|之虞|之忧)|^[^，]{0,3}(恐惧|担忧|害怕)|^(怎么办|谁负责|谁来负责|后果不堪设想|不堪设想)/;
 
+/** 险情后面紧跟着"而恐惧、的担忧"：说的是怕会发生 */
+const FEAR_AFTER = /^[^，,]{0,3}(恐惧|担忧|害怕)/;
+/** 同一句里说的是一般的例子或别处的教训（"这类漏电起火的案例不少"） */
+const GENERAL_CASES = /案例|事例|先例|教训|不胜枚举/;
+
 /** "随时"压过"危险、可能"：随时可能倒塌是眼前的险情。 */
 const IMMINENT = /随时|马上就?要|眼看|快要|就要|摇摇欲坠/;
 
@@ -82,6 +87,14 @@ export function moodOf(clauses: Clause[], i: number, at: number, len: number, te
   const neg = NEGATION_BEFORE.exec(before.slice(-6));
   if (neg) return { kind: 'negated', why: `前面是否定说法「${neg[0]}」` };
   const near = before.slice(-14);
+  // "生活在随时会被关在电梯里的恐惧中"：怕的是会发生，"随时"也不改变这一点
+  const fear = FEAR_AFTER.exec(after);
+  if (fear) return { kind: 'hypothetical', why: `说的是「${fear[0].replace(/^[^恐担害]*/, '')}」，不是已经发生` };
+  // "现实中漏电起火的案例不少"：同一句说的是一般的例子
+  for (let k = i; k < clauses.length && clauses[k]!.sentence === clauses[i]!.sentence; k++) {
+    const g = GENERAL_CASES.exec(k === i ? after : clauses[k]!.text);
+    if (g) return { kind: 'hypothetical', why: `说的是一般的例子（「${g[0]}」）` };
+  }
   const imminent = IMMINENT.test(c);
   for (const h of HYPOTHETICAL_BEFORE) {
     const m = h.re.exec(near);

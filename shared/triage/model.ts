@@ -5,7 +5,7 @@
 import { fnv1aRange } from '../domain/hash';
 import type { Category } from '../domain/vocabulary';
 import { decodeBase64 } from './base64';
-import { addNgrams, forEachNgram, normalizeWidth, type NgramOptions } from './features';
+import { addNgrams, normalizeWidth, segmentUnits, type NgramOptions } from './features';
 import { CodecError, decodeSparseInt8, decodeVocabTrie } from './model-codec';
 import { modelFileError, validateModelFile } from './model-file';
 
@@ -34,8 +34,16 @@ export interface TriageModel {
 export interface VocabTable {
   size: number;
   lookup(gram: string): number;
+  /**
+   * 不拼字符串的查找：n-gram = prefix + units[i] + … + units[i+n-1]，hash 是它的 FNV-1a（调用方逐个单元累加算出）。
+   * 与 lookup(prefix + units.slice(i, i + n).join('')) 结果相同。
+   */
+  lookupUnits(hash: number, prefix: string, units: string[], i: number, n: number): number;
   term(f: number): string;
 }
+
+const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 export function buildVocabTable(joined: string): VocabTable {
   let n = joined.length ? 1 : 0;
@@ -63,8 +71,31 @@ export function buildVocabTable(joined: string): VocabTable {
     for (let i = 0; i < len; i++) if (joined.charCodeAt(a + i) !== g.charCodeAt(i)) return false;
     return true;
   };
+  /** 词表第 f 个词是否等于 prefix + units[i..i+n) */
+  const equalsUnits = (f: number, prefix: string, units: string[], i: number, len: number, total: number) => {
+    let a = starts[f];
+    if (starts[f + 1] - 1 - a !== total) return false;
+    for (let p = 0; p < prefix.length; p++) if (joined.charCodeAt(a++) !== prefix.charCodeAt(p)) return false;
+    for (let u = i; u < i + len; u++) {
+      const unit = units[u];
+      for (let p = 0; p < unit.length; p++) if (joined.charCodeAt(a++) !== unit.charCodeAt(p)) return false;
+    }
+    return true;
+  };
   return {
     size: n,
+    lookupUnits(hash: number, prefix: string, units: string[], i: number, len: number): number {
+      if (n === 0) return -1;
+      let total = prefix.length;
+      for (let u = i; u < i + len; u++) total += units[u].length;
+      let slot = hash & mask;
+      for (;;) {
+        const f = table[slot];
+        if (f === -1) return -1;
+        if (equalsUnits(f, prefix, units, i, len, total)) return f;
+        slot = (slot + 1) & mask;
+      }
+    },
     lookup(g: string): number {
       if (n === 0) return -1;
       let slot = fnv1aRange(g, 0, g.length) & mask;
@@ -227,17 +258,35 @@ export function scoreCategory(model: TriageModel, title: string | null | undefin
   // 直接在词表里查 n-gram 并在复用的计数数组上累加：不建中间 Map，未知 n-gram 立即丢弃
   const scratch = model.scratch;
   const touched: number[] = [];
-  const add = (g: string, w: number) => {
-    const f = model.vocab.lookup(g);
-    if (f < 0) return;
-    if (scratch[f] === 0) touched.push(f);
-    scratch[f] += w;
-  };
   const ng = model.ngram;
-  forEachNgram(body, ng.minN, ng.maxN, '', (g) => add(g, 1));
+  const vocab = model.vocab;
+  /**
+   * 与 forEachNgram(text, minN, maxN, prefix, g => 查词表并累加 w) 相同，但散列逐个单元累加、
+   * 不拼子串（查词表是打分的大头，拼子串要分配上千个短字符串）
+   */
+  const scan = (text: string, prefix: string, w: number) => {
+    let h0 = FNV_BASIS;
+    for (let p = 0; p < prefix.length; p++) h0 = Math.imul(h0 ^ prefix.charCodeAt(p), FNV_PRIME);
+    for (const units of segmentUnits(text)) {
+      const L = units.length;
+      for (let i = 0; i < L; i++) {
+        let h = h0;
+        for (let len = 1; len <= ng.maxN && i + len <= L; len++) {
+          const unit = units[i + len - 1];
+          for (let p = 0; p < unit.length; p++) h = Math.imul(h ^ unit.charCodeAt(p), FNV_PRIME);
+          if (len < ng.minN) continue;
+          const f = vocab.lookupUnits(h >>> 0, prefix, units, i, len);
+          if (f < 0) continue;
+          if (scratch[f] === 0) touched.push(f);
+          scratch[f] += w;
+        }
+      }
+    }
+  };
+  scan(body, '', 1);
   if (title) {
-    if (model.titleWeight > 0) forEachNgram(title, ng.minN, ng.maxN, '', (g) => add(g, model.titleWeight));
-    if (model.titlePrefix) forEachNgram(title, ng.minN, ng.maxN, model.titlePrefix, (g) => add(g, 1));
+    if (model.titleWeight > 0) scan(title, '', model.titleWeight);
+    if (model.titlePrefix) scan(title, model.titlePrefix, 1);
   }
   const fIdx = touched;
   const fVal = new Float64Array(touched.length);

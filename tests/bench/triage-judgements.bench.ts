@@ -33,6 +33,9 @@ export interface JudgementFigures {
   libraryMacroF1: number;
   heldBackN: number;
   judgementsMeanUs: number;
+  /** 留出集拆开看：第一批（issue 13 时标注的 172 条）和第二批标注里落进留出集的新留出片 */
+  heldBackFirst: { n: number; urgentRecall: number; urgentPrecision: number; individualF1: number; libraryMacroF1: number };
+  heldBackSecond: { n: number; urgentRecall: number; urgentPrecision: number; individualF1: number; libraryMacroF1: number };
   tuning: { n: number; urgentRecall: number; urgentPrecision: number; individualF1: number; libraryMacroF1: number };
 }
 
@@ -43,6 +46,8 @@ function show(name: string, f: Figures): void {
   );
 }
 
+const brief = (f: Figures) => ({ n: f.n, urgentRecall: f.urgentRecall, urgentPrecision: f.urgentPrecision, individualF1: f.individualF1, libraryMacroF1: f.libraryMacroF1 });
+
 export function measure(): JudgementFigures {
   const { items, realAvailable } = loadLabelled();
   if (!realAvailable) console.log('注意：找不到 ../shared/data，只用自写留言计算');
@@ -51,6 +56,10 @@ export function measure(): JudgementFigures {
   const h = evaluate(held, judgements);
   const t = evaluate(tune, judgements);
   show('留出集', h.figures);
+  const h1 = evaluate(held.filter((i) => i.batch === 1), judgements).figures;
+  const h2 = evaluate(held.filter((i) => i.batch === 2), judgements).figures;
+  show('  留出集·第一批', h1);
+  show('  留出集·第二批（新留出片）', h2);
   show('调参集', t.figures);
   for (const origin of ['real', 'own'] as const) {
     show(`  留出集·${origin === 'real' ? '真实留言' : '自写留言'}`, evaluate(held.filter((i) => i.origin === origin), judgements).figures);
@@ -75,6 +84,8 @@ export function measure(): JudgementFigures {
     individualF1: h.figures.individualF1,
     libraryMacroF1: h.figures.libraryMacroF1,
     heldBackN: h.figures.n,
+    heldBackFirst: brief(h1),
+    heldBackSecond: brief(h2),
     judgementsMeanUs: meanUs,
     tuning: {
       n: t.figures.n,
