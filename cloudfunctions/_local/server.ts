@@ -48,6 +48,23 @@ function logError(message: string, pathname: string, e: unknown): void {
   console.error(JSON.stringify({ level: 'error', message, path: pathname, error: e instanceof Error ? e.stack : String(e) }));
 }
 
+const NO_EVENT = Symbol('no event');
+
+/** 读 JSON 请求体：太大答 413、不是 JSON 答 400（已回复，返回 NO_EVENT）；空体当作 {} */
+async function readJsonEvent(req: http.IncomingMessage, res: http.ServerResponse): Promise<unknown> {
+  const body = await readBody(req, MAX_JSON_BYTES);
+  if (body === null) {
+    send(res, 413, errorEnvelope('REQUEST.TOO_LARGE'));
+    return NO_EVENT;
+  }
+  try {
+    return JSON.parse(body || '{}');
+  } catch {
+    send(res, 400, errorEnvelope('REQUEST.INVALID'));
+    return NO_EVENT;
+  }
+}
+
 const declaredLength = (req: http.IncomingMessage): number | null => {
   const v = req.headers['content-length'];
   return v && /^\d+$/.test(v) ? Number(v) : null;
@@ -265,14 +282,8 @@ export async function startServer(env: LocalEnv = loadLocalEnv()): Promise<Start
             req.resume();
             return send(res, 403, errorEnvelope(env.MODE !== 'local' ? 'DEV.LOCAL_ONLY' : 'DEV.UNTRUSTED'));
           }
-          const body = await readBody(req, MAX_JSON_BYTES);
-          if (body === null) return send(res, 413, errorEnvelope('REQUEST.TOO_LARGE'));
-          let event: unknown;
-          try {
-            event = JSON.parse(body || '{}');
-          } catch {
-            return send(res, 400, errorEnvelope('REQUEST.INVALID'));
-          }
+          const event = await readJsonEvent(req, res);
+          if (event === NO_EVENT) return;
           const result = await handleDev(event, runtime, clock);
           return send(res, result.ok ? 200 : 400, result);
         }
@@ -281,14 +292,8 @@ export async function startServer(env: LocalEnv = loadLocalEnv()): Promise<Start
           req.resume();
           return send(res, 404, errorEnvelope('REQUEST.UNKNOWN_ACTION'));
         }
-        const body = await readBody(req, MAX_JSON_BYTES);
-        if (body === null) return send(res, 413, errorEnvelope('REQUEST.TOO_LARGE'));
-        let event: unknown;
-        try {
-          event = JSON.parse(body || '{}');
-        } catch {
-          return send(res, 400, errorEnvelope('REQUEST.INVALID'));
-        }
+        const event = await readJsonEvent(req, res);
+        if (event === NO_EVENT) return;
         const result = await handler(event, { openid: id.openid });
         return send(res, 200, result);
       }
