@@ -59,7 +59,14 @@ export function measure(): JudgementFigures {
   const h1 = evaluate(held.filter((i) => i.batch === 1), judgements).figures;
   const h2 = evaluate(held.filter((i) => i.batch === 2), judgements).figures;
   show('  留出集·第一批', h1);
-  show('  留出集·第二批（新留出片）', h2);
+  show('  留出集·第二批', h2);
+  const laterBatches = [...new Set(held.map((i) => i.batch))].filter((b) => b > 2).sort((a, b) => a - b);
+  const later: Record<string, ReturnType<typeof brief>> = {};
+  for (const b of laterBatches) {
+    const f = evaluate(held.filter((i) => i.batch === b), judgements).figures;
+    show(`  留出集·第${b}批`, f);
+    later[`heldBackBatch${b}`] = brief(f);
+  }
   show('调参集', t.figures);
   for (const origin of ['real', 'own'] as const) {
     show(`  留出集·${origin === 'real' ? '真实留言' : '自写留言'}`, evaluate(held.filter((i) => i.origin === origin), judgements).figures);
@@ -86,6 +93,7 @@ export function measure(): JudgementFigures {
     heldBackN: h.figures.n,
     heldBackFirst: brief(h1),
     heldBackSecond: brief(h2),
+    ...later,
     judgementsMeanUs: meanUs,
     tuning: {
       n: t.figures.n,
