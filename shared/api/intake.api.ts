@@ -191,7 +191,10 @@ export interface CaseView {
   summary: string;
   closedAt: string;
   reporterCount: number;
+  /** 反映人的评价（旧字段，保留给只认它的读者） */
   rating: Rating | null;
+  /** 每种评价各有几位居民：反映人和"我也遇到了"的居民都算 */
+  ratingCounts: Record<Rating, number>;
 }
 
 export { CATEGORIES, LIBRARIES, URGENCIES };

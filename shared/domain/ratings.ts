@@ -2,7 +2,7 @@
  * 居民的评价：反映人和每一位"我也遇到了"的居民各评一次，每一条都计入满意率。
  * 旧工单只有反映人的 rating 字段（没有 ratings），读评价的地方一律问 ratingsOf，新旧数据读出来一样。
  */
-import { DISSATISFACTION_REASON_LABELS, DISSATISFACTION_REASONS, type DissatisfactionReason, type Rating } from './vocabulary';
+import { DISSATISFACTION_REASON_LABELS, DISSATISFACTION_REASONS, RATING_LABELS, RATINGS, type DissatisfactionReason, type Rating } from './vocabulary';
 
 // 这里只写结构（与 model.ts 的 ResidentRating、Ticket 相容），不引 model.ts：流转表的守卫要用这些函数，而 model.ts 引流转表
 export interface ResidentRatingRecord {
@@ -29,6 +29,19 @@ export function ratingsOf(t: Rateable): ResidentRatingRecord[] {
 /** 这位居民的评价（没评过为 null） */
 export function ratingOf(t: Rateable, openid: string): ResidentRatingRecord | null {
   return ratingsOf(t).find((r) => r.openid === openid) ?? null;
+}
+
+/** 每种评价各有几位居民（公开案例上写"3 人满意、1 人基本满意"，不只看反映人的那一条） */
+export function ratingTally(t: Rateable): Record<Rating, number> {
+  const tally = Object.fromEntries(RATINGS.map((r) => [r, 0])) as Record<Rating, number>;
+  for (const r of ratingsOf(t)) tally[r.rating]++;
+  return tally;
+}
+
+/** "2 人满意、1 人基本满意"；没人评价为 null */
+export function ratingTallyLabel(tally: Record<Rating, number>): string | null {
+  const parts = RATINGS.filter((r) => tally[r] > 0).map((r) => `${tally[r]} 人${RATING_LABELS[r]}`);
+  return parts.length ? parts.join('、') : null;
 }
 
 /** 能评价这张工单的居民：反映人，和点过"我也遇到了"的人 */

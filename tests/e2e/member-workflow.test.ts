@@ -111,7 +111,7 @@ test('接单、协商、提请办结、召集人从通知两下办结、居民�
   await resident.open('/pages/station/index?station=demo-station-1');
   const kase = testId(r, 'case').filter({ hasText: summary });
   await kase.waitFor();
-  await expect(kase.textContent()).resolves.toContain('居民评价：满意');
+  await expect(kase.textContent()).resolves.toContain('居民评价：1 人满意');
 });
 
 test('没绑定的人点委员入口先去绑定，用邀请码绑定后进入工作台', async () => {

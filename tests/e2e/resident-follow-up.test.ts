@@ -90,7 +90,7 @@ test('点了"我也遇到了"的居民在消息中心读到进展，办结后从
   await screenshot(c, 'reopen-with-reasons');
 });
 
-test('联络站案例库里的案例是召集人改过的标题，没有居民的姓名、电话、门牌', async () => {
+test('联络站案例库里的案例是召集人改过的标题，没有居民的姓名、电话、门牌，居民评价数每一位评了的居民', async () => {
   const said = '我叫张桂英，住箭楼社区3栋2单元501室，电话13907231234，小区门口的电线杆挡住了路，救护车进不来';
   const { ticketId } = await callApi<{ ticketId: string }>(e2e.baseUrl, 'intake', 'demo-resident-13', {
     action: 'submitReport',
@@ -99,6 +99,7 @@ test('联络站案例库里的案例是召集人改过的标题，没有居民�
     contact: { name: '张桂英', phone: '13907231234' },
     clientRequestId: 'e2e-case-0001',
   });
+  await callApi(e2e.baseUrl, 'intake', 'demo-resident-15', { action: 'meToo', ticketId });
   await callApi(e2e.baseUrl, 'work', 'demo-member-2', { action: 'claimTicket', ticketId });
   await callApi(e2e.baseUrl, 'work', 'demo-member-2', { action: 'proposeClose', ticketId, summary: '国网已把电线杆移到绿化带，张桂英阿姨（13907231234）确认路通了。' });
 
@@ -115,6 +116,9 @@ test('联络站案例库里的案例是召集人改过的标题，没有居民�
   await fill(c, 'case-title', title);
   await button(c, '确认办结').tap();
   await testId(c, 'outcome').waitFor();
+  // 反映人和点过"我也遇到了"的居民都评了：案例上两条评价都算
+  await callApi(e2e.baseUrl, 'intake', 'demo-resident-13', { action: 'rateTicket', ticketId, rating: 'satisfied' });
+  await callApi(e2e.baseUrl, 'intake', 'demo-resident-15', { action: 'rateTicket', ticketId, rating: 'basic' });
 
   const visitor = await e2e.phone('demo-resident-14');
   const v = visitor.page;
@@ -124,6 +128,7 @@ test('联络站案例库里的案例是召集人改过的标题，没有居民�
   await expect(kase.locator('.card__title').textContent()).resolves.toBe(title);
   const shown = (await kase.textContent()) ?? '';
   expect(shown).toContain('国网已把电线杆移到绿化带');
+  await expect(kase.locator('[data-testid="case-ratings"]').textContent()).resolves.toBe('居民评价：1 人满意、1 人基本满意');
   expect(shown).not.toMatch(/张桂英|桂英|13907231234|501|3栋2单元/);
   expect(shown).not.toContain(said.slice(0, 12));
   await expect(text(v, said.slice(0, 12), false).count()).resolves.toBe(0);

@@ -1,9 +1,10 @@
 /**
  * listCases：站点已公开的办结案例：召集人写的标题和写法，不含任何个人信息，也不含居民的原话。
+ * 居民评价写每种各几人（反映人和"我也遇到了"的居民都算）。
  * 结果：ok；STATION.NOT_FOUND。
  */
 import { fail, ok, type Result } from '../../domain/errors';
-import { ratingOf } from '../../domain/ratings';
+import { ratingOf, ratingTally } from '../../domain/ratings';
 import type { CaseView } from '../../api/intake.api';
 import type { Deps } from '../context';
 
@@ -24,6 +25,7 @@ export async function listCases(deps: Deps, stationId: string): Promise<Result<{
         closedAt: t.outcome?.at ?? t.updatedAt,
         reporterCount: t.meToo.length + 1,
         rating: ratingOf(t, t.residentOpenid)?.rating ?? null,
+        ratingCounts: ratingTally(t),
       })),
   });
 }

@@ -2,7 +2,7 @@
  * 评价的读法：新旧数据读出来一样；反映人的评价同时写旧字段；不满意原因的中文。
  */
 import type { Ticket } from '../../../shared/domain/model';
-import { ratingOf, ratingsOf, reasonLabels, withRating } from '../../../shared/domain/ratings';
+import { ratingOf, ratingsOf, ratingTally, ratingTallyLabel, reasonLabels, withRating } from '../../../shared/domain/ratings';
 
 const base = { residentOpenid: 'wx-owner', meToo: ['wx-j1', 'wx-j2'], rating: null } as unknown as Ticket;
 const at = '2026-05-24T01:00:00.000Z';
@@ -39,5 +39,17 @@ describe('居民的评价', () => {
 
   test('不满意原因显示中文；不认识的键原样显示', () => {
     expect(reasonLabels(['unsolved', 'noContact', 'x-old'])).toEqual(['问题没解决', '没人联系我', 'x-old']);
+  });
+
+  test.each([
+    ['没人评价', [], null],
+    ['只有反映人满意', [['wx-owner', 'satisfied']], '1 人满意'],
+    ['反映人满意、两位加入的居民一个基本满意一个不满意', [['wx-owner', 'satisfied'], ['wx-j1', 'basic'], ['wx-j2', 'unsatisfied']], '1 人满意、1 人基本满意、1 人不满意'],
+    ['只有加入的居民评了', [['wx-j1', 'basic'], ['wx-j2', 'basic']], '2 人基本满意'],
+  ] as const)('公开案例的居民评价数每一位居民：%s', (_name, given, label) => {
+    const t = given.reduce<Ticket>((acc, [openid, rating]) => withRating(acc, { openid, rating, reasons: [], comment: '', at, via: 'rate' }), base);
+    const tally = ratingTally(t);
+    expect(tally.satisfied + tally.basic + tally.unsatisfied).toBe(given.length);
+    expect(ratingTallyLabel(tally)).toBe(label);
   });
 });

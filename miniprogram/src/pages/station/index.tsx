@@ -8,7 +8,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { AppError } from '@shared/domain/errors';
 import type { CaseView, StationView } from '@shared/api/intake.api';
-import { RATING_LABELS } from '@shared/domain/vocabulary';
+import { ratingTallyLabel } from '@shared/domain/ratings';
 import PageShell from '../../components/page-shell';
 import ErrorNote from '../../components/error-note';
 import { intake } from '../../services/api';
@@ -112,7 +112,7 @@ export default function StationPage() {
                 <View className='card__title'>{c.title}</View>
                 <View className='row'>
                   <Text className='tag'>{c.category}</Text>
-                  {c.rating ? <Text className='tag'>居民评价：{RATING_LABELS[c.rating]}</Text> : null}
+                  {ratingTallyLabel(c.ratingCounts) ? <Text className='tag' data-testid='case-ratings'>居民评价：{ratingTallyLabel(c.ratingCounts)}</Text> : null}
                   {c.reporterCount > 1 ? <Text className='tag'>{peopleLabel(c.reporterCount)}</Text> : null}
                 </View>
                 <View className='station__case-summary'>{c.summary}</View>
