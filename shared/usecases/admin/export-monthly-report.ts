@@ -2,15 +2,15 @@
  * exportMonthlyReport（admin.monthlyReport）：每月通报。一个月、一个范围（全县或一个小组）：
  * 按小组、按联络站的三率（与看板同一个用例算出，数字一致），过期未办与不满意的工单，热点话题，履职积分，开头一段由数字生成的话。
  * 写成 .xlsx（中文表头、列宽）：本地给下载地址 url，云端给云存储 fileId；preview 时不写文件，只给打印页要的数据。
- * 过期与不满意的清单读工单：未办结的全部（一个县同时在办的几百件）、本月及前两个月提交的已办结的（不满意的评价多在办结后几天）；
- * 各读至多 MAX_LISTED 张。热点按本月提交的工单（"我也遇到了"的人数计入热度）。
+ * 不读成千上万张工单：过期清单按存下的过期列查（due < 现在，带索引），不满意清单按"收到不满意评价的月份"查（带索引），
+ * 各读至多 MAX_LISTED 张；履职积分读积分汇总（get-member-activity.ts）。热点按本月提交的工单（最新的至多 MAX_LISTED 张，"我也遇到了"的人数计入热度）。
  * 结果：ok；FIGURES.NOT_ALLOWED；FIGURES.PERIOD_INVALID；GROUP.NOT_FOUND。
  */
 import { ratingsOf } from '../../domain/ratings';
 import { STEP_LABELS } from '../../domain/supervision';
 import { ok, type Result } from '../../domain/errors';
 import { shanghaiDate } from '../../domain/calendar';
-import { OPEN_STATUSES, STATUS_LABELS } from '../../domain/lifecycle';
+import { STATUS_LABELS } from '../../domain/lifecycle';
 import type { Ticket } from '../../domain/model';
 import { formatRate, overdueStep, periodLabel, periodOf, reportNarrative, type FigureRow } from '../../domain/figures';
 import { hotTopics } from '../../triage';
@@ -82,17 +82,14 @@ export async function exportMonthlyReport(deps: AdminDeps, openid: string, input
     why,
   });
 
-  const open = await collect(deps, { ...inScope, statuses: [...OPEN_STATUSES] });
-  const overdue = open.flatMap((t) => {
+  const overdue = (await collect(deps, { ...inScope, overdueAt: now })).flatMap((t) => {
     const late = overdueStep(t);
     if (!late || late.at >= now) return [];
     return [row(t, `${STEP_LABELS[late.step]}期限 ${shanghaiDate(late.at)} 已过${t.claimants.length ? '' : '，无人接单'}`)];
   });
-  const since = new Date(Date.parse(`${input.month}-01T00:00:00+08:00`) - 62 * 86_400_000).toISOString();
-  const closed = await collect(deps, { ...inScope, statuses: ['closed'], createdAfter: since });
-  const unsatisfied = closed
-    .filter((t) => ratingsOf(t).some((r) => r.rating === 'unsatisfied' && periodOf(r.at) === input.month))
-    .map((t) => row(t, `不满意 ${ratingsOf(t).filter((r) => r.rating === 'unsatisfied' && periodOf(r.at) === input.month).length} 条`));
+  const unsatisfied = (await collect(deps, { ...inScope, unsatisfiedIn: input.month })).map((t) =>
+    row(t, `不满意 ${ratingsOf(t).filter((r) => r.rating === 'unsatisfied' && periodOf(r.at) === input.month).length} 条`),
+  );
 
   const monthStart = new Date(Date.parse(`${input.month}-01T00:00:00+08:00`)).toISOString();
   const received = (await collect(deps, { ...inScope, createdAfter: monthStart })).filter((t) => periodOf(t.createdAt) === input.month);

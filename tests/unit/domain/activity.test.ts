@@ -5,7 +5,7 @@
 import { ticket } from '../../contract/store-contract';
 import type { HistoryEntry, Ticket } from '../../../shared/domain/model';
 import type { TicketAction } from '../../../shared/domain/lifecycle';
-import { ACTIVITY_ACTIONS, ACTIVITY_KINDS, ACTIVITY_SOURCES, activityOf, scoreActivity } from '../../../shared/domain/activity';
+import { ACTIVITY_ACTIONS, ACTIVITY_KINDS, ACTIVITY_SOURCES, activityOf, activitySource, scoreActivity, ticketActivity } from '../../../shared/domain/activity';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings';
 
 const bj = (local: string) => new Date(`${local}+08:00`).toISOString();
@@ -86,7 +86,7 @@ describe('回头看与其他各项同守每月上限', () => {
 });
 
 describe('每一分对得上工单和那条历史', () => {
-  test.each<[string, Partial<Ticket>, HistoryEntry[], Array<[string, string, string | undefined]>]>([
+  test.each<[string, Partial<Ticket>, HistoryEntry[], Array<[string, string, string | null]>]>([
     [
       '回头督"办了"指向 answerActionCheck 那一条（同一时刻、同一位委员）',
       { actionChecks: [check([{ memberId: 'm1', done: true, at: '2026-11-02T09:00:00' }])] },
@@ -94,10 +94,16 @@ describe('每一分对得上工单和那条历史', () => {
       [['m1', 'lookBack', 'h1']],
     ],
     [
-      '"没有反弹"指向 answerFollowUp 那一条',
+      '"没有反弹"指向居民 answerFollowUp 那一条',
       { followUps: [followUp('r1', 'rebound', 'notRebounded', '2026-11-02T09:00:00')] },
       [history('h2', 'answerFollowUp', '2026-11-02T09:00:00')],
       [['m1', 'lookBack', 'h2'], ['m2', 'lookBack', 'h2']],
+    ],
+    [
+      '召集人分派的接单指向 assign 那一条（写历史的是召集人）',
+      { claimants: [{ ...claimant('m1', '2026-11-03T09:00:00'), assigned: true }], outcome: null, status: 'claimed' },
+      [history('h4', 'assign', '2026-11-03T09:00:00', 'convener')],
+      [['m1', 'claim', 'h4']],
     ],
     [
       '协商指向记协商的那一条',
@@ -106,14 +112,15 @@ describe('每一分对得上工单和那条历史', () => {
       [['m2', 'consultation', 'h3']],
     ],
     [
-      '没有历史的旧数据：照样记分，没有 historyId',
+      '没有历史的旧数据：照样记分，找不到来源',
       { followUps: [followUp('r1', 'rebound', 'notRebounded', '2026-11-02T09:00:00')] },
       [],
-      [['m1', 'lookBack', undefined], ['m2', 'lookBack', undefined]],
+      [['m1', 'lookBack', null], ['m2', 'lookBack', null]],
     ],
   ])('%s', (_name, over, entries, want) => {
-    expect(activityOf(closed(over), entries, '2026-11').map((i) => [i.memberId, i.kind, i.historyId])).toEqual(want);
-    for (const i of activityOf(closed(over), entries, '2026-11')) expect(i).toMatchObject({ ticketId: 'T', ticketNo: closed({}).no });
+    const items = activityOf(closed(over), entries, '2026-11');
+    expect(items.map((i) => [i.memberId, i.kind, activitySource(i, entries)?.id ?? null])).toEqual(want);
+    for (const i of items) expect(i).toMatchObject({ ticketId: 'T', ticketNo: closed({}).no });
   });
 
   test('积分只来自 ACTIVITY_ACTIONS 里的动作：每一项都有来源，来源都在里面', () => {
@@ -121,5 +128,40 @@ describe('每一分对得上工单和那条历史', () => {
       expect(ACTIVITY_SOURCES[k].length).toBeGreaterThan(0);
       for (const a of ACTIVITY_SOURCES[k]) expect(ACTIVITY_ACTIONS).toContain(a);
     }
+  });
+});
+
+describe('汇总里一张单的积分事项（ticketActivity）', () => {
+  test('一路随写入算来的，与按全部历史重算的相同；协商只增不丢', () => {
+    const steps: Array<[Partial<Ticket>, HistoryEntry[]]> = [
+      [{ status: 'pending', claimants: [], outcome: null }, [history('s', 'submit', '2026-10-08T09:00:00')]],
+      [{ status: 'claimed', claimants: [claimant('m1', '2026-10-08T10:00:00')], outcome: null }, [history('c', 'claim', '2026-10-08T10:00:00', 'm1')]],
+      [{ status: 'consulting', claimants: [claimant('m1', '2026-10-08T10:00:00')], outcome: null }, [history('k', 'recordConsultation', '2026-10-10T10:00:00', 'm1')]],
+      [{ status: 'closed', claimants: [claimant('m1', '2026-10-08T10:00:00')] }, [history('x', 'close', '2026-10-20T10:00:00', 'm1')]],
+      [{ status: 'closed', claimants: [claimant('m1', '2026-10-08T10:00:00')], actionChecks: [check([{ memberId: 'm1', done: true, at: '2026-11-02T09:00:00' }])] }, [history('a', 'answerActionCheck', '2026-11-02T09:00:00', 'm1')]],
+    ];
+    let stored: ReturnType<typeof ticketActivity> = [];
+    const all: HistoryEntry[] = [];
+    for (const [over, written] of steps) {
+      stored = ticketActivity(closed(over), stored, written);
+      all.push(...written);
+    }
+    const last = closed(steps[steps.length - 1]![0]);
+    expect(stored).toEqual(ticketActivity(last, [], all));
+    expect(stored.map((i) => [i.kind, i.at.slice(0, 10)])).toEqual([
+      ['claim', '2026-10-08'],
+      ['consultation', '2026-10-10'],
+      ['closedInTime', '2026-10-20'],
+      ['lookBack', '2026-11-02'],
+    ]);
+  });
+
+  test('工单重新办理、接单委员退出：看得出的事项跟着没了，协商留着', () => {
+    const before = ticketActivity(closed({}), [], [history('k', 'recordConsultation', '2026-10-10T10:00:00', 'm2')]);
+    const after = ticketActivity(closed({ status: 'claimed', outcome: null, claimants: [claimant('m1', '2026-10-08T10:00:00')] }), before, []);
+    expect(after.map((i) => [i.memberId, i.kind])).toEqual([
+      ['m1', 'claim'],
+      ['m2', 'consultation'],
+    ]);
   });
 });
