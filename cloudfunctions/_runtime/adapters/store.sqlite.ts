@@ -117,9 +117,10 @@ export function openDatabase(dataDir: string): Database.Database {
   return db;
 }
 
-export function migrate(db: Database.Database): void {
+/** 逐级迁移到 target（默认最新；测试可停在旧版本，造一个升级前的数据库） */
+export function migrate(db: Database.Database, target = MIGRATIONS.length): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (let v = current; v < MIGRATIONS.length; v++) {
+  for (let v = current; v < target; v++) {
     db.transaction(() => {
       const m = MIGRATIONS[v]!;
       if (typeof m === 'string') db.exec(m);
