@@ -114,7 +114,8 @@ export interface MemberActivity {
 /** 按规则算分：每位委员每一项按时间先后，超过上限的不计分；按总分从高到低 */
 export function scoreActivity(raw: readonly RawItem[], rules: ActivityRules): MemberActivity[] {
   const byMember = new Map<string, ActivityItem[]>();
-  const sorted = [...raw].sort(compareActivity);
+  // 汇总读出来的已按先后排好，只有没排好时才排
+  const sorted = raw.every((r, i) => i === 0 || compareActivity(raw[i - 1]!, r) <= 0) ? raw : [...raw].sort(compareActivity);
   const used = new Map<string, number>();
   for (const r of sorted) {
     const key = `${r.memberId}|${r.kind}`;

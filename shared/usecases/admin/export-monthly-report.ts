@@ -22,6 +22,13 @@ import { collectActivity } from './get-member-activity';
 import { ACTIVITY_KINDS, ACTIVITY_LABELS } from '../../domain/activity';
 
 export const MAX_LISTED = 2000;
+/** 一格里最多列几个工单编号（Excel 一格至多 32767 个字符；一位委员一个月可能有上千张单） */
+export const MAX_NOS_IN_CELL = 200;
+
+/** 一格里的工单编号：多了只列前 MAX_NOS_IN_CELL 个，说明一共几张 */
+export function ticketNosCell(nos: readonly string[]): string {
+  return nos.length > MAX_NOS_IN_CELL ? `${nos.slice(0, MAX_NOS_IN_CELL).join('、')} 等 ${nos.length} 张` : nos.join('、');
+}
 
 
 async function collect(deps: AdminDeps, query: Parameters<AdminDeps['store']['listTickets']>[0]): Promise<Ticket[]> {
@@ -93,10 +100,11 @@ export async function exportMonthlyReport(deps: AdminDeps, openid: string, input
 
   const monthStart = new Date(Date.parse(`${input.month}-01T00:00:00+08:00`)).toISOString();
   const received = (await collect(deps, { ...inScope, createdAfter: monthStart })).filter((t) => periodOf(t.createdAt) === input.month);
+  const receivedNo = new Map(received.map((t) => [t.id, t.no]));
   const topics = hotTopics(
     received.map((t) => ({ id: t.id, text: t.redactedText, weight: t.meToo.length + 1 })),
     { minCount: 1, limit: 20 },
-  ).map((h) => ({ label: h.label, count: h.count, tickets: h.ids.length, ticketNos: h.ids.map((id) => received.find((t) => t.id === id)?.no ?? id) }));
+  ).map((h) => ({ label: h.label, count: h.count, tickets: h.ids.length, ticketNos: h.ids.map((id) => receivedNo.get(id) ?? id) }));
 
   const activity = await collectActivity(deps, inScope, input.month);
   const memberName = new Map((await deps.store.listMembers()).map((m) => [m.id, m.name]));
@@ -121,7 +129,7 @@ export async function exportMonthlyReport(deps: AdminDeps, openid: string, input
     {
       name: '热点话题',
       columns: [{ header: '话题', width: 24 }, { header: '热度（含我也遇到了）', width: 20 }, { header: '件数', width: 8 }, { header: '工单编号', width: 60 }],
-      rows: topics.map((h) => [h.label, h.count, h.tickets, h.ticketNos.join('、')]),
+      rows: topics.map((h) => [h.label, h.count, h.tickets, ticketNosCell(h.ticketNos)]),
     },
     {
       name: '履职积分',
@@ -130,7 +138,7 @@ export async function exportMonthlyReport(deps: AdminDeps, openid: string, input
         memberName.get(a.memberId) ?? a.memberId,
         a.points,
         ...ACTIVITY_KINDS.map((k) => a.items.filter((i) => i.kind === k).length),
-        [...new Set(a.items.map((i) => i.ticketNo))].join('、'),
+        ticketNosCell([...new Set(a.items.map((i) => i.ticketNo))]),
       ]),
     },
   ];

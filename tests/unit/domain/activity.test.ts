@@ -7,6 +7,7 @@ import type { HistoryEntry, Ticket } from '../../../shared/domain/model';
 import type { TicketAction } from '../../../shared/domain/lifecycle';
 import { ACTIVITY_ACTIONS, ACTIVITY_KINDS, ACTIVITY_SOURCES, activityOf, activitySource, scoreActivity, ticketActivity } from '../../../shared/domain/activity';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings';
+import { ticketNosCell } from '../../../shared/usecases/admin/export-monthly-report';
 
 const bj = (local: string) => new Date(`${local}+08:00`).toISOString();
 const claimant = (memberId: string, at: string) => ({ memberId, name: memberId, at: bj(at), assigned: false });
@@ -163,5 +164,15 @@ describe('汇总里一张单的积分事项（ticketActivity）', () => {
       ['m1', 'claim'],
       ['m2', 'consultation'],
     ]);
+  });
+});
+
+describe('通报里一格的工单编号', () => {
+  test.each<[number, string]>([
+    [3, 'N0、N1、N2'],
+    [200, `${Array.from({ length: 200 }, (_, i) => `N${i}`).join('、')}`],
+    [201, `${Array.from({ length: 200 }, (_, i) => `N${i}`).join('、')} 等 201 张`],
+  ])('%i 张', (n, cell) => {
+    expect(ticketNosCell(Array.from({ length: n }, (_, i) => `N${i}`))).toBe(cell);
   });
 });
