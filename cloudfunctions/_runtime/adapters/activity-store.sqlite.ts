@@ -2,7 +2,7 @@
  * 履职积分汇总（ActivityStore）的 SQLite 实现：activity 表一项一行（工单 × 委员 × 事项 × 时刻），带月份与工单现在的小组。
  * - 工单写入的那个 IMMEDIATE 事务里重写这张单的行（writeActivity，ticket-store.sqlite.ts 调用）：
  *   先读出已有的行（协商只在历史里，要留着），按 ticketActivity 算出新的，删旧插新；
- * - 读一个月：按 (period, group_id) 或 (member_id, period) 的索引；
+ * - 读一个月：表按 (period, group_id) 聚集，或走 (member_id, period) 的索引；
  * - 重算（rebuildActivity）：按全部工单和记协商的历史重算，与存着的不符的工单整单改正；升级的迁移和核对都用它。
  */
 import type Database from 'better-sqlite3';
@@ -12,13 +12,14 @@ import { periodOf } from '../../../shared/domain/figures';
 import type { ActivityQuery, ActivityStore } from '../../../shared/ports/store.port';
 import { parseRow, placeholders, type SqliteConnection } from './db.sqlite';
 
+/** 表按 (月份, 小组) 聚在一起存（WITHOUT ROWID）：读一个月是一段连续的扫描，十万张工单的县一个月三万多项约 0.1 秒 */
 export const ACTIVITY_MIGRATION = `
   CREATE TABLE activity (
-    ticket_id TEXT NOT NULL, member_id TEXT NOT NULL, kind TEXT NOT NULL, at TEXT NOT NULL,
-    period TEXT NOT NULL, group_id TEXT NOT NULL, ticket_no TEXT NOT NULL,
-    PRIMARY KEY (ticket_id, member_id, kind, at)
-  );
-  CREATE INDEX activity_period ON activity (period, group_id);
+    period TEXT NOT NULL, group_id TEXT NOT NULL, ticket_id TEXT NOT NULL, member_id TEXT NOT NULL, kind TEXT NOT NULL, at TEXT NOT NULL,
+    ticket_no TEXT NOT NULL,
+    PRIMARY KEY (period, group_id, ticket_id, member_id, kind, at)
+  ) WITHOUT ROWID;
+  CREATE INDEX activity_ticket ON activity (ticket_id);
   CREATE INDEX activity_member ON activity (member_id, period);
 `;
 
@@ -34,7 +35,7 @@ function statements(db: Database.Database): Statements {
     s = {
       rows: db.prepare('SELECT * FROM activity WHERE ticket_id = ?'),
       clear: db.prepare('DELETE FROM activity WHERE ticket_id = ?'),
-      insert: db.prepare('INSERT INTO activity (ticket_id, member_id, kind, at, period, group_id, ticket_no) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      insert: db.prepare('INSERT INTO activity (period, group_id, ticket_id, member_id, kind, at, ticket_no) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     };
     prepared.set(db, s);
   }
@@ -47,7 +48,7 @@ const same = (have: ActivityRow[], want: RawItem[], groupId: string) =>
 
 function replace(s: Statements, t: Ticket, items: RawItem[]): void {
   s.clear.run(t.id);
-  for (const i of items) s.insert.run(t.id, i.memberId, i.kind, i.at, periodOf(i.at), t.groupId, i.ticketNo);
+  for (const i of items) s.insert.run(periodOf(i.at), t.groupId, t.id, i.memberId, i.kind, i.at, i.ticketNo);
 }
 
 /** 在调用方的事务里：按工单的新样子和这一次写入的历史重写它的积分事项 */
@@ -101,7 +102,7 @@ export function sqliteActivityStore(c: SqliteConnection): ActivityStore {
         where.push('member_id = ?');
         args.push(q.memberId);
       }
-      const rows = db.prepare(`SELECT * FROM activity WHERE ${where.join(' AND ')}`).all(...args) as ActivityRow[];
+      const rows = db.prepare(`SELECT ticket_id, member_id, kind, at, ticket_no, group_id FROM activity WHERE ${where.join(' AND ')}`).all(...args) as ActivityRow[];
       return rows.map(itemOf).sort(compareActivity);
     },
   };
