@@ -102,8 +102,9 @@ export function sqliteActivityStore(c: SqliteConnection): ActivityStore {
         where.push('member_id = ?');
         args.push(q.memberId);
       }
-      const rows = db.prepare(`SELECT ticket_id, member_id, kind, at, ticket_no, group_id FROM activity WHERE ${where.join(' AND ')}`).all(...args) as ActivityRow[];
-      return rows.map(itemOf).sort(compareActivity);
+      // 列名直接取成 RawItem 的字段名：三万多行不必再各拷一遍
+      const sql = `SELECT member_id AS memberId, kind, ticket_id AS ticketId, ticket_no AS ticketNo, at FROM activity WHERE ${where.join(' AND ')}`;
+      return (db.prepare(sql).all(...args) as RawItem[]).sort(compareActivity);
     },
   };
 }

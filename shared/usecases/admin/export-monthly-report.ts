@@ -31,14 +31,17 @@ export function ticketNosCell(nos: readonly string[]): string {
 }
 
 
-async function collect(deps: AdminDeps, query: Parameters<AdminDeps['store']['listTickets']>[0]): Promise<Ticket[]> {
-  const out: Ticket[] = [];
+/** 按条件一页一页读工单，每页读完就换成要的那一小块（通报只要几个字段，不必同时攥着几千张整单），至多 MAX_LISTED 张 */
+async function collect<T>(deps: AdminDeps, query: Parameters<AdminDeps['store']['listTickets']>[0], pick: (t: Ticket) => T[]): Promise<T[]> {
+  const out: T[] = [];
+  let read = 0;
   let cursor: string | null = null;
   do {
     const page = await deps.store.listTickets(query, { limit: 1000, cursor });
-    out.push(...page.items);
+    for (const t of page.items) out.push(...pick(t));
+    read += page.items.length;
     cursor = page.nextCursor;
-  } while (cursor && out.length < MAX_LISTED);
+  } while (cursor && read < MAX_LISTED);
   return out;
 }
 
@@ -89,22 +92,26 @@ export async function exportMonthlyReport(deps: AdminDeps, openid: string, input
     why,
   });
 
-  const overdue = (await collect(deps, { ...inScope, overdueAt: now })).flatMap((t) => {
+  const overdue = await collect(deps, { ...inScope, overdueAt: now }, (t) => {
     const late = overdueStep(t);
     if (!late || late.at >= now) return [];
     return [row(t, `${STEP_LABELS[late.step]}期限 ${shanghaiDate(late.at)} 已过${t.claimants.length ? '' : '，无人接单'}`)];
   });
-  const unsatisfied = (await collect(deps, { ...inScope, unsatisfiedIn: input.month })).map((t) =>
+  const unsatisfied = await collect(deps, { ...inScope, unsatisfiedIn: input.month }, (t) => [
     row(t, `不满意 ${ratingsOf(t).filter((r) => r.rating === 'unsatisfied' && periodOf(r.at) === input.month).length} 条`),
-  );
+  ]);
 
   const monthStart = new Date(Date.parse(`${input.month}-01T00:00:00+08:00`)).toISOString();
-  const received = (await collect(deps, { ...inScope, createdAfter: monthStart })).filter((t) => periodOf(t.createdAt) === input.month);
+  const received = await collect(deps, { ...inScope, createdAfter: monthStart }, (t) =>
+    periodOf(t.createdAt) === input.month ? [{ id: t.id, no: t.no, text: t.redactedText, weight: t.meToo.length + 1 }] : [],
+  );
   const receivedNo = new Map(received.map((t) => [t.id, t.no]));
-  const topics = hotTopics(
-    received.map((t) => ({ id: t.id, text: t.redactedText, weight: t.meToo.length + 1 })),
-    { minCount: 1, limit: 20 },
-  ).map((h) => ({ label: h.label, count: h.count, tickets: h.ids.length, ticketNos: h.ids.map((id) => receivedNo.get(id) ?? id) }));
+  const topics = hotTopics(received, { minCount: 1, limit: 20 }).map((h) => ({
+    label: h.label,
+    count: h.count,
+    tickets: h.ids.length,
+    ticketNos: h.ids.map((id) => receivedNo.get(id) ?? id),
+  }));
 
   const activity = await collectActivity(deps, inScope, input.month);
   const memberName = new Map((await deps.store.listMembers()).map((m) => [m.id, m.name]));
