@@ -88,6 +88,27 @@ function externalOf(importPath: string): string | null {
 
 const NODE_BUILTINS = new Set(require('node:module').builtinModules as string[]);
 
+type CalendarTable = { holidays: Record<string, string>; workdays: Record<string, string> };
+
+/**
+ * 打进函数的节假日表只留 shared/domain/calendar.ts 用得到的：放假日、调休上班日和各自的中文名（"春节"），
+ * 去掉英文名和 inLieuDays——work 包因此小了二十来 KB。说明的格式（"英文,中文,天数"）照旧，只是英文和天数为空，calendar.ts 读法不变。
+ */
+export function compactCalendarTable(table: CalendarTable): CalendarTable {
+  const compact = (days: Record<string, string>) => Object.fromEntries(Object.entries(days).map(([date, raw]) => [date, `,${raw.split(',')[1] ?? raw},`]));
+  return { holidays: compact(table.holidays), workdays: compact(table.workdays) };
+}
+
+const compactChineseDays: esbuild.Plugin = {
+  name: 'compact-chinese-days',
+  setup(build) {
+    build.onLoad({ filter: /chinese-days[\\/]dist[\\/]chinese-days\.json$/ }, (args) => ({
+      contents: JSON.stringify(compactCalendarTable(JSON.parse(fs.readFileSync(args.path, 'utf8')) as CalendarTable)),
+      loader: 'json',
+    }));
+  },
+};
+
 export function writeJson(file: string, value: unknown): void {
   fs.writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
 }
@@ -112,6 +133,7 @@ export async function buildFunction(spec: FunctionSpec, outRoot: string): Promis
     logLevel: 'silent',
     absWorkingDir: ROOT,
     banner: { js: `/* 码上提 · 云函数 ${spec.name} · 由 npm run build:functions 生成，不要手改 */` },
+    plugins: [compactChineseDays],
   });
   if (result.errors.length) throw new Error(result.errors.map((e) => e.text).join('\n'));
 

@@ -14,8 +14,8 @@
  * - 未办结 open：还没有结果的工单，记在派单的月份；
  * - 接单、办结平均用几个工作日：从派单那天之后数到接单（办结）那天的工作日数，记在接单（办结）的月份。
  *
- * 过期（overdue）随时间变化，不进汇总：每张未办结的工单存一个 overdueAt（最早一个还没做到的期限：
- * 没人接单时是接单期限与办结期限中早的那个，接了单是办结期限），看板用"overdueAt 早于现在"的带索引计数得出。
+ * 过期（overdue）随时间变化，不进汇总：每张未办结的工单存一个 overdueAt（最早一个还没做到的期限：接单、首次反馈、办结里
+ * 还没做到的最早一个），看板用"它早于现在"的带索引计数得出；工作台的过期筛选查的是同一列。
  *
  * 期限：工单上有 due（派单时按县里的设置算好存下）就用它；旧工单没有，按默认期限设置现算（dueOf）。
  * 汇总的增减与重数用同一个函数，所以两者总是一致。
@@ -181,14 +181,29 @@ export function recountFigures(tickets: Iterable<Ticket>): Map<string, FigureCel
   return cells;
 }
 
-/** 未办结工单最早一个还没做到的期限（已办结或已分流的为 null）；早于"现在"即过期。与工作台的过期标记同一条规则（supervision.ts） */
+/**
+ * 未办结工单最早一个还没做到的期限（已办结或已分流的为 null）；早于"现在"即过期。
+ * 过期只有这一条规则：存储把它存成一列（SQLite due_at / CloudBase dueAt）建索引，工作台的过期筛选和过期标记、看板的过期计数、
+ * 每月通报的过期清单都按它。
+ */
 export function overdueAt(t: Ticket): string | null {
   return overdueStep(t)?.at ?? null;
+}
+
+/** 此刻是否过期 */
+export function isOverdue(t: Ticket, nowIso: string): boolean {
+  const at = overdueAt(t);
+  return at !== null && at < nowIso;
 }
 
 /** 过期的是哪一步、期限何时（旧工单没有存下的期限，按默认设置现算） */
 export function overdueStep(t: Ticket): { step: DeadlineStep; at: string } | null {
   return earliestOpenStep({ ...t, due: dueOf(t) });
+}
+
+/** 这张工单在哪几个月（北京时间）收到过"不满意"评价：存储按它建索引，每月通报的不满意清单查它，不必翻一个月里办结的全部工单 */
+export function unsatisfiedPeriods(t: Ticket): string[] {
+  return [...new Set(ratingsOf(t).filter((r) => r.rating === 'unsatisfied').map((r) => periodOf(r.at)))].sort();
 }
 
 /** 看板上的比率：分母为 0 时为 null */

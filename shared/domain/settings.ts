@@ -32,6 +32,7 @@ export const SETTINGS_BOUNDS = {
   pointsPerConsultation: { min: 0, max: 100 },
   pointsPerClosedInTime: { min: 0, max: 100 },
   pointsPerSatisfied: { min: 0, max: 100 },
+  pointsPerLookBack: { min: 0, max: 100 },
   pointsCapPerItemPerMonth: { min: 1, max: 1000 },
 } as const;
 
@@ -62,11 +63,12 @@ export const CountySettingsSchema = z.object({
   targetResponsePercent: bounded('targetResponsePercent'),
   targetOnTimeClosePercent: bounded('targetOnTimeClosePercent'),
   targetSatisfactionPercent: bounded('targetSatisfactionPercent'),
-  /** 履职积分的规则：每接一单、每记一次协商、每按期办结一单、每得一条"满意"各几分；每一项每月最多计几次 */
+  /** 履职积分的规则：每接一单、每记一次协商、每按期办结一单、每得一条"满意"、每做成一次回头看各几分；每一项每月最多计几次（activity.ts） */
   pointsPerClaim: bounded('pointsPerClaim'),
   pointsPerConsultation: bounded('pointsPerConsultation'),
   pointsPerClosedInTime: bounded('pointsPerClosedInTime'),
   pointsPerSatisfied: bounded('pointsPerSatisfied'),
+  pointsPerLookBack: bounded('pointsPerLookBack'),
   pointsCapPerItemPerMonth: bounded('pointsCapPerItemPerMonth'),
   /** 联络站页面上告诉居民"可以反映哪些事"的分类（分诊仍按全部 7 类） */
   residentCategories: z.array(z.enum(CATEGORIES, invalid), invalid).check(z.minLength(1, invalid), z.maxLength(CATEGORIES.length, invalid)),
@@ -98,6 +100,7 @@ export const DEFAULT_SETTINGS: CountySettings = {
   pointsPerConsultation: 3,
   pointsPerClosedInTime: 5,
   pointsPerSatisfied: 2,
+  pointsPerLookBack: 2,
   pointsCapPerItemPerMonth: 20,
   residentCategories: [...CATEGORIES],
   ...DEFAULT_DEADLINE_SETTINGS,

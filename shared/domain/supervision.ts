@@ -11,7 +11,7 @@ import type { TicketAction } from './lifecycle';
 import { isOpen } from './lifecycle';
 import { addDays, endOfShanghaiDay, shanghaiDate, type CalendarOverride } from './calendar';
 import { ratingOf } from './ratings';
-import { computeDeadlines, officeEscalationAt, overdueSteps, workdaysAfterDue, type DeadlineSettings, type Deadlines } from './deadlines';
+import { computeDeadlines, officeEscalationAt, workdaysAfterDue, type DeadlineSettings, type Deadlines } from './deadlines';
 
 /** 派单：期限从这几个动作的时刻重新算起（提交、重新办理、改由其他小组办理） */
 export const DISPATCH_ACTIONS: readonly TicketAction[] = ['submit', 'reopen', 'transfer'];
@@ -55,22 +55,14 @@ export function stepDone(t: Pick<Ticket, 'status' | 'claimants' | 'fedBackAt'>, 
   return false;
 }
 
-/** 还没做完的期限里最早的一个（没有则 null）：它过了，工单就算过期。存储按它建索引，过期筛选查它。 */
-export function earliestOpenDue(t: Pick<Ticket, 'status' | 'claimants' | 'fedBackAt' | 'due'>): string | null {
-  return earliestOpenStep(t)?.at ?? null;
-}
-
-/** 同上，并说出是哪一步（接单 / 首次反馈 / 办结）：通报的过期清单写"首次反馈期限 11月9日 已过" */
+/**
+ * 还没做完的期限里最早的一个，并说出是哪一步（接单 / 首次反馈 / 办结）；没有则 null。它过了，工单就算过期。
+ * 存储按它建索引的那一列由 figures.ts 的 overdueAt 给出（旧工单没有存下期限的先按默认设置补上）；通报的过期清单写"首次反馈期限 11月9日 已过"。
+ */
 export function earliestOpenStep(t: Pick<Ticket, 'status' | 'claimants' | 'fedBackAt' | 'due'>): { step: DeadlineStep; at: string } | null {
   if (!isOpen(t.status) || !t.due) return null;
   const pending = DEADLINE_STEPS.filter((s) => !stepDone(t, s) && t.due![s]).map((s) => ({ step: s, at: t.due![s]! }));
   return pending.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))[0] ?? null;
-}
-
-/** 工单视图上的 overdue：还没做完的步骤里有过了期限的 */
-export function isTicketOverdue(t: Pick<Ticket, 'status' | 'claimants' | 'fedBackAt' | 'due'>, nowIso: string): boolean {
-  if (!t.due) return false;
-  return overdueSteps(t.due, { claimed: stepDone(t, 'claim'), fedBack: stepDone(t, 'feedback'), resolved: stepDone(t, 'resolve') }, nowIso).length > 0;
 }
 
 /** 到期那天北京时间早上 8 点（UTC ISO） */

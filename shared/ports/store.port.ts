@@ -11,6 +11,7 @@ import type { Library } from '../domain/vocabulary';
 import type { TicketStatus } from '../domain/lifecycle';
 import type { CountySettings } from '../domain/settings';
 import type { FigureCell, FigureCounters } from '../domain/figures';
+import type { RawItem } from '../domain/activity';
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
@@ -38,8 +39,10 @@ export interface TicketQuery {
   createdAfter?: string;
   /** 给人看的编号（合并时召集人输入的） */
   ticketNo?: string;
-  /** 过期未办：还没做完的期限里最早的一个早于这个时刻（shared/domain/supervision.ts 的 earliestOpenDue） */
+  /** 过期未办：还没做完的期限里最早的一个早于这个时刻（shared/domain/figures.ts 的 overdueAt） */
   overdueAt?: string;
+  /** 这个月（北京时间 YYYY-MM）收到过"不满意"评价的（figures.ts 的 unsatisfiedPeriods） */
+  unsatisfiedIn?: string;
   /** 定时任务到点要看的：下一次要看的时刻不晚于这个时刻（supervision.ts 的 nextWatchAt） */
   watchBefore?: string;
 }
@@ -185,6 +188,8 @@ export interface FigureReconciliation {
   cells: number;
   /** 与重数不符、已改正的格数（含多出来的格） */
   corrected: number;
+  /** 积分汇总与重算不符、已改正的工单数 */
+  activityCorrected: number;
 }
 
 /**
@@ -202,7 +207,23 @@ export interface FiguresStore {
   reconcileFigures(): Promise<FigureReconciliation>;
 }
 
-export interface Store extends DirectoryStore, TicketStore, OutboxStore, SubscriptionStore {}
+/** 读一个月的积分事项：全县、几个小组（工单现在所属的小组）或一位委员 */
+export interface ActivityQuery {
+  period: string;
+  groupIds?: string[];
+  memberId?: string;
+}
+
+/**
+ * 履职积分的汇总（shared/domain/activity.ts 的 ticketActivity）：工单的每次写入在同一个事务里重写这张单的积分事项，
+ * 核对（reconcileFigures）时按全部工单和它们记协商的历史重算。积分只读它，不读工单。
+ */
+export interface ActivityStore {
+  /** 这个月的积分事项（还没算分），按时间先后 */
+  listActivity(query: ActivityQuery): Promise<RawItem[]>;
+}
+
+export interface Store extends DirectoryStore, TicketStore, OutboxStore, SubscriptionStore, ActivityStore {}
 
 export function clampLimit(limit?: number): number {
   if (!limit || limit < 1) return DEFAULT_PAGE_SIZE;

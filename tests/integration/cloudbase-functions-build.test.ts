@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildAll, cloudbaserc, EXTERNALS, FUNCTIONS, ROOT, type BuiltFunction } from '../../scripts/build-functions';
+import { buildAll, cloudbaserc, compactCalendarTable, EXTERNALS, FUNCTIONS, ROOT, type BuiltFunction } from '../../scripts/build-functions';
+import chineseDays from 'chinese-days/dist/chinese-days.json';
 import { ALL_COLLECTIONS } from '../../cloudfunctions/_runtime/adapters/schema.cloudbase';
 
 let out: string;
@@ -42,8 +43,20 @@ test('函数里只有 zod/mini，没有完整版 zod；分诊模型只在 intake
     expect(b.inputs.filter((p) => /node_modules\/zod\/(v4\/classic|v3)\//.test(p))).toEqual([]);
     expect(b.inputs.some((p) => p.includes('shared/triage/model/'))).toBe(b.spec.name === 'intake');
   }
-  // work 要按工作日算期限（延期、履职积分的按期办结），带着节假日表（chinese-days 的数据，约 37 KB），还有看板的口径（figures.ts）；分诊模型不在里面
-  expect(byName('work').bundleBytes).toBeLessThan(240 * 1024);
+  // work 要按工作日算期限（延期、履职积分的按期办结），带着节假日表（chinese-days 的数据，只留日期和中文名，约 18 KB），还有看板的口径（figures.ts）；分诊模型不在里面
+  expect(byName('work').bundleBytes).toBeLessThan(210 * 1024);
+});
+
+test('打进函数的节假日表与 chinese-days 的一样：每个放假日、调休上班日都在，中文名相同', () => {
+  const full = chineseDays as { holidays: Record<string, string>; workdays: Record<string, string> };
+  const compact = compactCalendarTable(full);
+  const chinese = (raw: string) => raw.split(',')[1] ?? raw;
+  for (const kind of ['holidays', 'workdays'] as const) {
+    expect(Object.keys(compact[kind])).toEqual(Object.keys(full[kind]));
+    for (const [date, raw] of Object.entries(full[kind])) expect(chinese(compact[kind][date]!)).toBe(chinese(raw));
+  }
+  expect(chinese(compact.holidays['2026-02-17']!)).toBe('春节');
+  expect(JSON.stringify(compact).length).toBeLessThan(JSON.stringify(full).length / 2);
 });
 
 test('permissions.openapi 正好是各函数调用的接口；cron 每分钟定时触发（7 段 cron）', () => {

@@ -11,6 +11,7 @@ import { createCloudbaseStore } from '../../cloudfunctions/_runtime/adapters/sto
 import { ALL_COLLECTIONS } from '../../cloudfunctions/_runtime/adapters/schema.cloudbase';
 import type { Envelope } from '../../shared/api/envelope';
 import type { HistoryEntry } from '../../shared/domain/model';
+import { activitySource, type RawItem } from '../../shared/domain/activity';
 import type { Store } from '../../shared/ports/store.port';
 import type { Deps } from '../../shared/usecases/context';
 import { CloudbaseDbService, createDoubleDatabase } from '../contract/cloudbase-db.double';
@@ -255,6 +256,33 @@ describe('回头看、回头督、延期、紧急（嵌入式 SQLite）', () => 
     await d.tick();
     expect((await messages(d, 'demo-convener', id)).filter((m) => m.event === 'ticket.actionsNotDone')).toHaveLength(1);
     expect((await messages(d, 'demo-member-1', id)).filter((m) => m.event === 'ticket.actionCheck')).toHaveLength(1);
+  });
+
+  test('回头看做成了记履职积分：回头督答"办了"记给答的委员，居民答"没有反弹"记给接单委员；每一分对得上写下它的那条历史', async () => {
+    const id = await submit(d, 'demo-resident-1', POLES);
+    must(await d.work('demo-member-1', 'claimTicket', { ticketId: id }));
+    must(await d.work('demo-member-1', 'recordConsultation', { ticketId: id, heldAt: '2026-11-02', place: '箭楼社区委员联络室', participants: ['李建国'], departments: [], agreement: '供电公司两周内把电线杆移到路边' }));
+    d.clock.current = new Date('2026-11-16T03:00:00.000Z');
+    await d.tick();
+    const check = must(await d.work('demo-member-1', 'getTicket', { ticketId: id })).pendingActionCheck;
+    must(await d.work('demo-member-1', 'answerActionCheck', { ticketId: id, checkId: check.id, done: true }));
+    must(await d.work('demo-convener', 'closeTicket', { ticketId: id, caseSummary: '电线杆已移到路边。' }));
+    must(await d.intake('demo-resident-1', 'rateTicket', { ticketId: id, rating: 'satisfied' }));
+    d.clock.current = new Date('2026-11-24T03:00:00.000Z');
+    await d.tick();
+    must(await d.intake('demo-resident-1', 'answerFollowUp', { ticketId: id, answer: 'notRebounded' }));
+
+    const mine = must(await d.work('demo-member-1', 'myActivity', { month: '2026-11' }));
+    const lookBacks = mine.items.filter((i: { kind: string }) => i.kind === 'lookBack');
+    expect(lookBacks.map((i: { at: string; points: number }) => [i.at, i.points])).toEqual([
+      ['2026-11-16T03:00:00.000Z', 2],
+      ['2026-11-24T03:00:00.000Z', 2],
+    ]);
+    const history = await d.store.listHistory(id);
+    expect(lookBacks.map((i: RawItem) => activitySource(i, history)?.action)).toEqual(['answerActionCheck', 'answerFollowUp']);
+    // 每一项都找得到写下它的那条历史
+    for (const i of mine.items) expect(activitySource(i, history)).not.toBeNull();
+    expect(mine.items.map((i: { kind: string }) => i.kind).sort()).toEqual(['claim', 'closedInTime', 'consultation', 'lookBack', 'lookBack', 'satisfied']);
   });
 
   test('召集人延期一次（有理由），居民看到新的办结日期；第二次被拒绝，委员不能延期', async () => {

@@ -7,15 +7,16 @@
  *   （契约测试里同一格 50 个并发提交：一个文档时重试用完仍冲突，16 个分片时都写进去，但重试让这一批慢了几倍）；看板按维度求和，分片多少不影响结果；
  * - 看板一次聚合：match(月份、小组、站) → group(维度, 各计数项求和)，返回的文档数就是行数（站点数、月数或类别数），
  *   与工单多少无关；服务端扫的只是范围内的汇总格（月数 × 站 × 类别，一个县一年两三千格，有 period 打头的索引）；
- * - 过期：工单文档带 overdueAt 与 dispatchPeriod（ticket-store.cloudbase.ts 的 ticketDoc 每次写入都算），
- *   聚合 match(overdueAt < 现在) → group(维度, 计数)，有 overdueAt 打头的索引；
- * - 核对：读完全部工单（每次 1000 张）重数，派生字段不符的工单补上，汇总格不符的逐格改正。不是一个事务——
+ * - 过期：工单文档带 dueAt（figures.ts 的 overdueAt，已办结的为 null）与 dispatchPeriod（ticket-store.cloudbase.ts 的 ticketDoc 每次写入都算），
+ *   聚合 match(dueAt < 现在) → group(维度, 计数)，用 dueAt 打头的索引（工作台的过期筛选也用它）；
+ * - 核对：读完全部工单（每次 1000 张）重数，派生字段不符的工单补上，汇总格不符的逐格改正，积分汇总也重算（activity-store.cloudbase.ts）。不是一个事务——
  *   云函数的事务装不下十万张工单；核对期间正在写的格可能被改回旧值，下一次核对又改正，所以定时任务在夜里跑。
  */
 import * as z from 'zod/mini';
 import { TicketSchema, type Ticket } from '../../../shared/domain/model';
 import { CATEGORIES } from '../../../shared/domain/vocabulary';
-import { addCounters, contributionDelta, dispatchedAtOf, FIGURE_COUNTERS, overdueAt, periodOf, figureKeyId, periodsBetween, recountFigures, zeroCounters, type FigureCell, type FigureCounters } from '../../../shared/domain/figures';
+import { addCounters, contributionDelta, dispatchedAtOf, FIGURE_COUNTERS, overdueAt, periodOf, figureKeyId, periodsBetween, recountFigures, unsatisfiedPeriods, zeroCounters, type FigureCell, type FigureCounters } from '../../../shared/domain/figures';
+import { reconcileActivity } from './activity-store.cloudbase';
 import { MAX_PAGE_SIZE, type FigureDimension, type FigureQuery, type FigureReconciliation, type FigureSum, type FiguresStore } from '../../../shared/ports/store.port';
 import { docOf, type CloudbaseConnection, type DbDoc, type TransactionRef } from './db.cloudbase';
 import { parseDoc } from './store.rows';
@@ -35,9 +36,9 @@ const countersOf = (d: Record<string, unknown>): FigureCounters => {
 };
 const cellDoc = (c: FigureCell): DbDoc => ({ period: c.period, stationId: c.stationId, groupId: c.groupId, category: c.category, ...c.counters });
 
-/** 工单文档上给看板用的派生字段：派单月份、最早一个没做到的期限（已办结的为 null） */
-export function derivedTicketFields(t: Ticket): { dispatchPeriod: string; overdueAt: string | null } {
-  return { dispatchPeriod: periodOf(dispatchedAtOf(t)), overdueAt: overdueAt(t) };
+/** 工单文档上给看板、通报和工作台用的派生字段：派单月份、最早一个没做到的期限（已办结的为 null）、收到"不满意"的月份 */
+export function derivedTicketFields(t: Ticket): { dispatchPeriod: string; dueAt: string | null; unsatisfiedPeriods: string[] } {
+  return { dispatchPeriod: periodOf(dispatchedAtOf(t)), dueAt: overdueAt(t), unsatisfiedPeriods: unsatisfiedPeriods(t) };
 }
 
 /** 一格最多分几个文档 */
@@ -91,7 +92,7 @@ export function cloudbaseFiguresStore(c: CloudbaseConnection): FiguresStore {
       const q = c
         .col('tickets')
         .aggregate()
-        .match({ overdueAt: _.lt(nowIso), ...where })
+        .match({ dueAt: _.lt(nowIso), ...where })
         .group({ _id: `$${TICKET_DIMENSION_FIELD[by]}`, count: _.aggregate.sum(1) })
         .sort({ _id: 1 })
         .limit(MAX_PAGE_SIZE);
@@ -120,7 +121,7 @@ export function cloudbaseFiguresStore(c: CloudbaseConnection): FiguresStore {
       for (let i = 0; i < docs.length; i++) {
         const want = derivedTicketFields(tickets[i]!);
         const have = docs[i]!;
-        if (have.overdueAt !== want.overdueAt || have.dispatchPeriod !== want.dispatchPeriod) {
+        if ((have.dueAt ?? null) !== want.dueAt || have.dispatchPeriod !== want.dispatchPeriod || JSON.stringify(have.unsatisfiedPeriods ?? []) !== JSON.stringify(want.unsatisfiedPeriods)) {
           c.operations++;
           await c.col('tickets').doc(tickets[i]!.id).update(want);
         }
@@ -148,7 +149,7 @@ export function cloudbaseFiguresStore(c: CloudbaseConnection): FiguresStore {
           await c.col('figures').doc(`${cellId}#0`).set(cellDoc(want));
         }
       }
-      return { tickets: tickets.length, cells: recount.size, corrected };
+      return { tickets: tickets.length, cells: recount.size, corrected, activityCorrected: await reconcileActivity(c, tickets) };
     },
   };
 }

@@ -2,13 +2,14 @@
  * 三率汇总（FiguresStore）的 SQLite 实现。
  * - figures 表一格一行（月份 × 站 × 小组 × 类别），计数项各一列；工单写入的那个 IMMEDIATE 事务里
  *   用 UPSERT 把 贡献(新) − 贡献(旧) 加进去（writeFigureDelta，ticket-store.sqlite.ts 调用），所以汇总与工单总是一起提交；
- * - 工单另存派生列 category、dispatch_period（派单月份）、overdue_at（最早一个没做到的期限，已办结为 NULL），
- *   过期计数走 overdue_at 上的部分索引；
- * - 核对（reconcileFigures）：一个事务里按全部工单重数，补派生列，整表换成重数结果，报告改了几格。
+ * - 工单另存派生列 category、dispatch_period（派单月份）；过期计数走 due_at（最早一个没做到的期限，已办结为 NULL，
+ *   ticket-store.sqlite.ts 写，工作台的过期筛选也查它）上的部分索引；
+ * - 核对（reconcileFigures）：一个事务里按全部工单重数，补派生列，整表换成重数结果，报告改了几格；积分汇总也在同一个事务里重算。
  */
 import type Database from 'better-sqlite3';
 import { TicketSchema, type Ticket } from '../../../shared/domain/model';
-import { addCounters, contributionDelta, dispatchedAtOf, FIGURE_COUNTERS, figureKeyId, overdueAt, periodOf, recountFigures, zeroCounters, type FigureCell, type FigureCounters } from '../../../shared/domain/figures';
+import { addCounters, contributionDelta, dispatchedAtOf, FIGURE_COUNTERS, figureKeyId, overdueAt, periodOf, recountFigures, unsatisfiedPeriods, zeroCounters, type FigureCell, type FigureCounters } from '../../../shared/domain/figures';
+import { rebuildActivity } from './activity-store.sqlite';
 import type { FigureDimension, FigureQuery, FigureReconciliation, FigureSum, FiguresStore } from '../../../shared/ports/store.port';
 import { parseRow, placeholders, type SqliteConnection } from './db.sqlite';
 
@@ -31,7 +32,7 @@ export const FIGURES_MIGRATION = `
 const DIMENSION_COLUMN: Record<FigureDimension, string> = { station: 'station_id', group: 'group_id', category: 'category', month: 'period' };
 const TICKET_DIMENSION_COLUMN: Record<FigureDimension, string> = { station: 'station_id', group: 'group_id', category: 'category', month: 'dispatch_period' };
 
-type Statements = { upsert: Database.Statement; derived: Database.Statement };
+type Statements = { upsert: Database.Statement; derived: Database.Statement; due: Database.Statement; clearPeriods: Database.Statement; addPeriod: Database.Statement };
 const prepared = new WeakMap<Database.Database, Statements>();
 
 function statements(db: Database.Database): Statements {
@@ -43,7 +44,11 @@ function statements(db: Database.Database): Statements {
         `INSERT INTO figures (${cols.join(', ')}) VALUES (${placeholders(cols)})
          ON CONFLICT(id) DO UPDATE SET ${COUNTER_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
       ),
-      derived: db.prepare('UPDATE tickets SET category = ?, dispatch_period = ?, overdue_at = ? WHERE id = ?'),
+      derived: db.prepare('UPDATE tickets SET category = ?, dispatch_period = ? WHERE id = ?'),
+      // 核对时连同工单存的其他派生值一起补（平时由 ticket-store.sqlite.ts 写）
+      due: db.prepare('UPDATE tickets SET due_at = ? WHERE id = ? AND due_at IS NOT ?'),
+      clearPeriods: db.prepare('DELETE FROM ticket_periods WHERE ticket_id = ?'),
+      addPeriod: db.prepare("INSERT OR IGNORE INTO ticket_periods (ticket_id, kind, period) VALUES (?, 'unsatisfied', ?)"),
     };
     prepared.set(db, s);
   }
@@ -55,7 +60,7 @@ const cellArgs = (c: FigureCell) => [figureKeyId(c), c.period, c.stationId, c.gr
 /** 在调用方的事务里：写工单的派生列，把贡献的增量加进汇总 */
 export function writeFigureDelta(db: Database.Database, before: Ticket | null, after: Ticket): void {
   const s = statements(db);
-  s.derived.run(after.category, periodOf(dispatchedAtOf(after)), overdueAt(after), after.id);
+  s.derived.run(after.category, periodOf(dispatchedAtOf(after)), after.id);
   for (const cell of contributionDelta(before, after)) s.upsert.run(...cellArgs(cell));
 }
 
@@ -94,7 +99,7 @@ export function sqliteFiguresStore(c: SqliteConnection): FiguresStore {
       c.operations++;
       const { sql, args } = scopeWhere(query, 'dispatch_period');
       const col = TICKET_DIMENSION_COLUMN[by];
-      const rows = db.prepare(`SELECT ${col} AS k, COUNT(*) AS n FROM tickets ${sql} AND overdue_at IS NOT NULL AND overdue_at < ? GROUP BY ${col} ORDER BY ${col}`).all(...args, nowIso) as Array<{ k: string; n: number }>;
+      const rows = db.prepare(`SELECT ${col} AS k, COUNT(*) AS n FROM tickets ${sql} AND due_at IS NOT NULL AND due_at < ? GROUP BY ${col} ORDER BY ${col}`).all(...args, nowIso) as Array<{ k: string; n: number }>;
       return rows.map((r) => ({ key: r.k, count: r.n }));
     },
 
@@ -119,7 +124,11 @@ export function sqliteFiguresStore(c: SqliteConnection): FiguresStore {
             const batch: Ticket[] = [];
             for (const row of rows) {
               const t = parseRow(TicketSchema, row.doc);
-              s.derived.run(t.category, periodOf(dispatchedAtOf(t)), overdueAt(t), t.id);
+              s.derived.run(t.category, periodOf(dispatchedAtOf(t)), t.id);
+              const due = overdueAt(t);
+              s.due.run(due, t.id, due);
+              s.clearPeriods.run(t.id);
+              for (const p of unsatisfiedPeriods(t)) s.addPeriod.run(t.id, p);
               batch.push(t);
             }
             for (const [id, cell] of recountFigures(batch)) {
@@ -137,7 +146,7 @@ export function sqliteFiguresStore(c: SqliteConnection): FiguresStore {
           for (const id of stored.keys()) if (!recount.has(id) && stored.get(id) !== JSON.stringify(zeroCounters())) corrected++;
           db.prepare('DELETE FROM figures').run();
           for (const cell of recount.values()) s.upsert.run(...cellArgs(cell));
-          return { tickets, cells: recount.size, corrected };
+          return { tickets, cells: recount.size, corrected, activityCorrected: rebuildActivity(db).corrected };
         })
         .immediate();
     },

@@ -34,7 +34,7 @@ export const COLLECTIONS = {
   memberBindings: { name: 'member_bindings', description: '微信 openid 与委员的绑定（_id = openid 的散列），保证一个微信只绑一位委员', indexes: [] },
   tickets: {
     name: 'tickets',
-    description: '工单；sk = createdAt|id 用于排序和翻页，involved = 提交人 + 我也遇到了，claimantIds = 接单委员，dueAt = 最早未做完的期限，watchAt = 定时任务下次要看的时刻，dispatchPeriod / overdueAt 给看板',
+    description: '工单；sk = createdAt|id 用于排序和翻页，involved = 提交人 + 我也遇到了，claimantIds = 接单委员，dueAt = 最早未做完的期限（已办结为 null），watchAt = 定时任务下次要看的时刻，dispatchPeriod 给看板，unsatisfiedPeriods = 收到不满意评价的月份',
     indexes: [
       idx('resident_request', ['residentOpenid', 1], ['clientRequestId', 1]),
       idx('no', ['no', 1]),
@@ -44,11 +44,12 @@ export const COLLECTIONS = {
       idx('involved_sk', ['involved', 1], ['sk', -1]),
       idx('claimant_sk', ['claimantIds', 1], ['sk', -1]),
       idx('sk', ['sk', -1]),
-      // 过期筛选（dueAt < 现在，可再按小组）与定时任务（watchAt <= 现在）
-      idx('dueAt_sk', ['dueAt', 1], ['sk', -1]),
+      // 过期（dueAt < 现在，已办结的为 null）：工作台的过期筛选、通报的过期清单，看板按小组、派单月份的过期计数，一个索引
+      idx('dueAt_group_period', ['dueAt', 1], ['groupId', 1], ['dispatchPeriod', 1]),
+      // 定时任务（watchAt <= 现在）
       idx('watchAt', ['watchAt', 1]),
-      // 看板的过期计数：overdueAt < 现在（已办结的为 null），再按派单月份和范围筛
-      idx('overdue_group', ['overdueAt', 1], ['groupId', 1], ['dispatchPeriod', 1]),
+      // 每月通报的不满意清单：这个月收到过不满意评价的
+      idx('unsatisfied_sk', ['unsatisfiedPeriods', 1], ['sk', -1]),
     ],
   },
   figures: {
@@ -56,9 +57,19 @@ export const COLLECTIONS = {
     description: '三率汇总：一格一个文档（_id = 月份|站|小组|类别），与工单同一事务按增量更新，看板只读它',
     indexes: [idx('period_group_station', ['period', 1], ['groupId', 1], ['stationId', 1])],
   },
+  activity: {
+    name: 'activity',
+    description: '履职积分汇总：一张工单一个文档（_id = 工单 id），与工单同一事务重写；periods = 有积分事项的月份，memberPeriods = 委员|月份',
+    indexes: [idx('periods_group', ['periods', 1], ['groupId', 1]), idx('memberPeriods', ['memberPeriods', 1])],
+  },
   ticketRequests: { name: 'ticket_requests', description: '提交幂等：_id = (openid, clientRequestId) 的散列，与工单同一事务写入', indexes: [] },
   submitRates: { name: 'submit_rates', description: '提交限流：_id = openid 的散列，recent = 这位居民最近提交的时间；与工单同一事务读后写', indexes: [] },
-  history: { name: 'history', description: '工单历史（只增不改）；hk = 工单版本|序号，按它排序即提交顺序', indexes: [idx('ticket_hk', ['ticketId', 1], ['hk', 1])] },
+  history: {
+    name: 'history',
+    description: '工单历史（只增不改）；hk = 工单版本|序号，按它排序即提交顺序',
+    // 核对积分汇总时读全部记协商的历史
+    indexes: [idx('ticket_hk', ['ticketId', 1], ['hk', 1]), idx('action', ['action', 1])],
+  },
   outbox: { name: 'outbox', description: '发件箱条目（每个收件人每个渠道一条）', indexes: [idx('due', ['status', 1], ['nextAttemptAt', 1], ['_id', 1])] },
   outboxBatches: { name: 'outbox_batches', description: '与工单同一事务写入的一批发件箱条目；投递时先展开为 outbox 里的单条', indexes: [] },
   messages: { name: 'messages', description: '站内消息中心（_id = 发件箱条目 id）', indexes: [idx('recipient_sk', ['recipient', 1], ['sk', -1])] },

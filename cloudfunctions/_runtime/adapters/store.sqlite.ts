@@ -5,6 +5,7 @@
  *   outbox-store.sqlite.ts     发件箱与消息中心  subscription-store.sqlite.ts  订阅消息额度
  *   admin-store.sqlite.ts      管理后台（目录修改 + 操作记录、全部委员、工单分组计数）
  *   figures-store.sqlite.ts    三率汇总（随工单写入更新，看板只读它）
+ *   activity-store.sqlite.ts   履职积分汇总（同上，积分与每月通报只读它）
  * 共用的连接（往返计数、读回过 zod、游标翻页）见 db.sqlite.ts。
  */
 import fs from 'node:fs';
@@ -15,11 +16,15 @@ import { sqliteAdminStore } from './admin-store.sqlite';
 import { SqliteConnection } from './db.sqlite';
 import { sqliteDirectoryStore } from './directory-store.sqlite';
 import { FIGURES_MIGRATION, sqliteFiguresStore } from './figures-store.sqlite';
+import { ACTIVITY_MIGRATION, rebuildActivity, sqliteActivityStore } from './activity-store.sqlite';
 import { sqliteOutboxStore } from './outbox-store.sqlite';
 import { sqliteSubscriptionStore } from './subscription-store.sqlite';
 import { sqliteTicketStore } from './ticket-store.sqlite';
 
-const MIGRATIONS: string[] = [
+/** 一级迁移：一段 SQL，或要用代码补算数据的（在同一个事务里跑） */
+type Migration = string | ((db: Database.Database) => void);
+
+const MIGRATIONS: Migration[] = [
   `
   CREATE TABLE stations (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
   CREATE TABLE member_groups (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
@@ -77,6 +82,27 @@ const MIGRATIONS: string[] = [
   `,
   // 三率汇总与工单的派生列（figures-store.sqlite.ts）；已有的工单由 reconcileFigures 补算
   FIGURES_MIGRATION,
+  // 一个过期列：due_at 从此按 figures.ts 的 overdueAt 算（与看板的过期同一条规则，旧工单没有存下期限的按默认设置现算），
+  // 看板另存的 overdue_at 就是按这条规则算的，并进 due_at 后去掉（还没算过的旧工单 overdue_at 为空，留着原来的 due_at，核对时补）。
+  // 收到"不满意"评价的月份（每月通报的不满意清单按它查）：按工单里的评价补上（北京时间 = UTC + 8 小时）。
+  // 履职积分汇总（activity-store.sqlite.ts）：按已有的工单和历史补算。
+  (db) => {
+    db.exec(`
+      UPDATE tickets SET due_at = COALESCE(overdue_at, due_at);
+      DROP INDEX tickets_overdue;
+      ALTER TABLE tickets DROP COLUMN overdue_at;
+      CREATE TABLE ticket_periods (ticket_id TEXT NOT NULL, kind TEXT NOT NULL, period TEXT NOT NULL, PRIMARY KEY (ticket_id, kind, period));
+      CREATE INDEX ticket_periods_period ON ticket_periods (kind, period);
+      INSERT OR IGNORE INTO ticket_periods (ticket_id, kind, period)
+        SELECT t.id, 'unsatisfied', strftime('%Y-%m', json_extract(r.value, '$.at'), '+8 hours') FROM tickets t, json_each(t.doc, '$.ratings') r
+        WHERE json_extract(r.value, '$.rating') = 'unsatisfied';
+      INSERT OR IGNORE INTO ticket_periods (ticket_id, kind, period)
+        SELECT id, 'unsatisfied', strftime('%Y-%m', json_extract(doc, '$.rating.at'), '+8 hours') FROM tickets
+        WHERE json_type(doc, '$.ratings') IS NULL AND json_extract(doc, '$.rating.rating') = 'unsatisfied';
+      ${ACTIVITY_MIGRATION}
+    `);
+    rebuildActivity(db);
+  },
 ];
 
 export function openDatabase(dataDir: string): Database.Database {
@@ -91,11 +117,14 @@ export function openDatabase(dataDir: string): Database.Database {
   return db;
 }
 
-export function migrate(db: Database.Database): void {
+/** 逐级迁移到 target（默认最新；测试可停在旧版本，造一个升级前的数据库） */
+export function migrate(db: Database.Database, target = MIGRATIONS.length): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (let v = current; v < MIGRATIONS.length; v++) {
+  for (let v = current; v < target; v++) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[v]);
+      const m = MIGRATIONS[v]!;
+      if (typeof m === 'string') db.exec(m);
+      else m(db);
       db.pragma(`user_version = ${v + 1}`);
     })();
   }
@@ -123,6 +152,7 @@ export function openSqliteStore(dataDir: string): SqliteStore {
     ...sqliteSubscriptionStore(c),
     ...sqliteAdminStore(c),
     ...sqliteFiguresStore(c),
+    ...sqliteActivityStore(c),
     get operations() {
       return c.operations;
     },

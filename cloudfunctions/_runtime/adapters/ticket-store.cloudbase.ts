@@ -15,7 +15,9 @@
  *   可能上万条，逐条记时间文档太大，所以按分钟：跨 sinceIso 的那一分钟整分钟都算数（宁严一分钟）。
  *   同一站的并发提交都写这个文档，冲突后重试重新数；不给 stationMax 时不碰它（导入、测试不受影响）；
  * 工单文档另存 sk（排序与翻页）、involved（提交人 + 我也遇到了）、claimantIds（接单委员）供查询用，
- * 以及 dueAt（最早未做完的期限，过期筛选）、watchAt（定时任务下次要看的时刻）——都由领域规则算出，没有就不写。
+ * 以及 watchAt（定时任务下次要看的时刻，没有就不写）和给看板、通报的派生字段（figures-store.cloudbase.ts 的 derivedTicketFields：
+ * dueAt 最早未做完的期限——工作台的过期筛选、看板的过期计数、通报的过期清单都查它，已办结的为 null；dispatchPeriod；unsatisfiedPeriods）。
+ * 积分汇总（activity-store.cloudbase.ts）也在同一个事务里重写。
  */
 import * as z from 'zod/mini';
 import { HistoryEntrySchema, OutboxEntrySchema, TicketSchema, type HistoryEntry, type OutboxEntry, type Ticket } from '../../../shared/domain/model';
@@ -23,15 +25,14 @@ import { SETTINGS_BOUNDS } from '../../../shared/domain/settings';
 import type { CreateTicketResult, Page, PageRequest, SubmitRateLimit, TicketChange, TicketQuery, TicketStore } from '../../../shared/ports/store.port';
 import { docOf, hashKey, isTransactionConflict, type CloudbaseConnection, type DbCommand, type DbDoc, type TransactionRef } from './db.cloudbase';
 import { countsTowardsLimit, parseDoc, sortKey } from './store.rows';
-import { earliestOpenDue, nextWatchAt } from '../../../shared/domain/supervision';
+import { nextWatchAt } from '../../../shared/domain/supervision';
 import { derivedTicketFields, writeFigureDeltaInTx } from './figures-store.cloudbase';
+import { writeActivityInTx } from './activity-store.cloudbase';
 
 function ticketDoc(t: Ticket): DbDoc {
   const doc: DbDoc = { ...t, sk: sortKey(t.createdAt, t.id), involved: [t.residentOpenid, ...t.meToo], claimantIds: t.claimants.map((c) => c.memberId), ...derivedTicketFields(t) };
   // 没有的时刻不写这个字段（而不是写 null）：按时刻的范围查询不会碰到它们
-  const dueAt = earliestOpenDue(t);
   const watchAt = nextWatchAt(t);
-  if (dueAt) doc.dueAt = dueAt;
   if (watchAt) doc.watchAt = watchAt;
   return doc;
 }
@@ -93,6 +94,7 @@ export function ticketWhere(_: DbCommand, query: TicketQuery): Record<string, un
   if (query.involvingResident) where.involved = query.involvingResident;
   if (query.claimedBy) where.claimantIds = query.claimedBy;
   if (query.overdueAt) where.dueAt = _.lt(query.overdueAt);
+  if (query.unsatisfiedIn) where.unsatisfiedPeriods = query.unsatisfiedIn;
   if (query.watchBefore) where.watchAt = _.lte(query.watchBefore);
   return where;
 }
@@ -160,6 +162,7 @@ export function cloudbaseTicketStore(c: CloudbaseConnection): TicketStore {
         await tx.collection(names.ticketRequests).doc(requestId).set({ ticketId: t.id, createdAt: t.createdAt });
         await tx.collection(names.tickets).doc(t.id).set(ticketDoc(t));
         await writeFigureDeltaInTx(tx, names.figures, null, t);
+        await writeActivityInTx(tx, names.activity, t, history);
         await writeSideEffects(tx, history, outbox, () => t.version);
         return { created: true };
       });
@@ -181,6 +184,7 @@ export function cloudbaseTicketStore(c: CloudbaseConnection): TicketStore {
             await tx.collection(names.tickets).doc(next.id).set(ticketDoc(next));
             // 三率汇总与工单同一个事务：贡献(新) − 贡献(旧)
             await writeFigureDeltaInTx(tx, names.figures, before.get(next.id) ?? null, next);
+            await writeActivityInTx(tx, names.activity, next, history);
           }
           await writeSideEffects(tx, history, outbox, (id) => versions.get(id) ?? 0);
           return true;

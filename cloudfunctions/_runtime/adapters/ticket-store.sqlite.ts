@@ -3,13 +3,15 @@
  * 先查重试（同一居民同一 clientRequestId）、再数这位居民 sinceIso 之后提交的条数（限流）、再数这个站
  * sinceIso 之后收的条数（站的上限，给了才数），都过才写。
  * 修改按版本号条件更新，任何一张版本不符整个事务回滚。提交人、"我也遇到了"、接单委员另存 ticket_people，
- * 按人查工单走它。三率汇总（figures-store.sqlite.ts）也在同一个事务里按贡献的增量更新。better-sqlite3 是同步的，单进程内的事务天然串行；IMMEDIATE 事务在多个进程之间也串行
+ * 按人查工单走它；收到"不满意"的月份另存 ticket_periods。三率汇总（figures-store.sqlite.ts）与积分汇总（activity-store.sqlite.ts）也在同一个事务里更新。better-sqlite3 是同步的，单进程内的事务天然串行；IMMEDIATE 事务在多个进程之间也串行
  * （先拿写锁再读），所以查与写之间不会插进别的提交。
  */
 import { HistoryEntrySchema, OutboxEntrySchema, TicketSchema, type HistoryEntry, type OutboxEntry, type Ticket } from '../../../shared/domain/model';
 import { clampLimit, type CreateTicketResult, type Page, type PageRequest, type SubmitRateLimit, type TicketChange, type TicketQuery, type TicketStore } from '../../../shared/ports/store.port';
-import { earliestOpenDue, nextWatchAt } from '../../../shared/domain/supervision';
+import { nextWatchAt } from '../../../shared/domain/supervision';
+import { overdueAt, unsatisfiedPeriods } from '../../../shared/domain/figures';
 import { writeFigureDelta } from './figures-store.sqlite';
+import { writeActivity } from './activity-store.sqlite';
 import { cursorCondition, parseRow, placeholders, toPage, whereClause, type Row, type SqliteConnection } from './db.sqlite';
 
 /** 工单查询条件 → SQL 片段与参数（列表、计数与管理后台的分组计数共用；表的别名是 t） */
@@ -44,6 +46,10 @@ export function ticketWhere(query: TicketQuery): { where: string[]; args: unknow
     where.push('t.due_at < ?');
     args.push(query.overdueAt);
   }
+  if (query.unsatisfiedIn) {
+    where.push("t.id IN (SELECT p.ticket_id FROM ticket_periods p WHERE p.kind = 'unsatisfied' AND p.period = ?)");
+    args.push(query.unsatisfiedIn);
+  }
   if (query.watchBefore) {
     where.push('t.watch_at <= ?');
     args.push(query.watchBefore);
@@ -55,9 +61,12 @@ export function ticketWhere(query: TicketQuery): { where: string[]; args: unknow
   return { where, args };
 }
 
-/** 由领域规则算出、另存成列建索引的两个时刻：最早未做完的期限（过期筛选）、定时任务下次要看的时刻 */
+/**
+ * 由领域规则算出、另存成列建索引的两个时刻：最早未做完的期限 due_at（figures.ts 的 overdueAt：工作台的过期筛选、看板的过期计数、
+ * 每月通报的过期清单都查它）、定时任务下次要看的时刻 watch_at
+ */
 function timesOf(t: Ticket): { dueAt: string | null; watchAt: string | null } {
-  return { dueAt: earliestOpenDue(t), watchAt: nextWatchAt(t) };
+  return { dueAt: overdueAt(t), watchAt: nextWatchAt(t) };
 }
 
 export function sqliteTicketStore(c: SqliteConnection): TicketStore {
@@ -74,6 +83,8 @@ export function sqliteTicketStore(c: SqliteConnection): TicketStore {
       'UPDATE tickets SET status = @status, library = @library, group_id = @groupId, updated_at = @updatedAt, version = @version, due_at = @dueAt, watch_at = @watchAt, doc = @doc WHERE id = @id AND version = @expectedVersion',
     clearPeople: 'DELETE FROM ticket_people WHERE ticket_id = ?',
     addPerson: 'INSERT OR IGNORE INTO ticket_people (ticket_id, kind, person) VALUES (?, ?, ?)',
+    clearPeriods: 'DELETE FROM ticket_periods WHERE ticket_id = ?',
+    addPeriod: 'INSERT OR IGNORE INTO ticket_periods (ticket_id, kind, period) VALUES (?, ?, ?)',
     insertHistory: 'INSERT INTO history (id, ticket_id, at, doc) VALUES (?, ?, ?, ?)',
     listHistory: 'SELECT doc FROM history WHERE ticket_id = ? ORDER BY seq',
     insertOutbox: 'INSERT INTO outbox (id, status, next_attempt_at, recipient, ticket_id, doc) VALUES (?, ?, ?, ?, ?, ?)',
@@ -83,6 +94,8 @@ export function sqliteTicketStore(c: SqliteConnection): TicketStore {
     stmts.clearPeople.run(t.id);
     for (const o of t.meToo) stmts.addPerson.run(t.id, 'metoo', o);
     for (const cl of t.claimants) stmts.addPerson.run(t.id, 'claimant', cl.memberId);
+    stmts.clearPeriods.run(t.id);
+    for (const p of unsatisfiedPeriods(t)) stmts.addPeriod.run(t.id, 'unsatisfied', p);
   }
 
   function writeSideEffects(history: HistoryEntry[], outbox: OutboxEntry[]): void {
@@ -135,6 +148,7 @@ export function sqliteTicketStore(c: SqliteConnection): TicketStore {
         stmts.insertTicket.run({ ...t, ...timesOf(t), doc: JSON.stringify(t) });
         writePeople(t);
         writeFigureDelta(db, null, t);
+        writeActivity(db, t, history);
         writeSideEffects(history, outbox);
         return { created: true };
       }).immediate();
@@ -155,6 +169,7 @@ export function sqliteTicketStore(c: SqliteConnection): TicketStore {
             writePeople(next);
             // 三率汇总与工单同一个事务：贡献(新) − 贡献(旧)
             writeFigureDelta(db, before ? parseRow(TicketSchema, before.doc) : null, next);
+            writeActivity(db, next, history);
           }
           writeSideEffects(history, outbox);
         }).immediate();

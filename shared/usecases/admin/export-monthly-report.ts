@@ -2,15 +2,15 @@
  * exportMonthlyReport（admin.monthlyReport）：每月通报。一个月、一个范围（全县或一个小组）：
  * 按小组、按联络站的三率（与看板同一个用例算出，数字一致），过期未办与不满意的工单，热点话题，履职积分，开头一段由数字生成的话。
  * 写成 .xlsx（中文表头、列宽）：本地给下载地址 url，云端给云存储 fileId；preview 时不写文件，只给打印页要的数据。
- * 过期与不满意的清单读工单：未办结的全部（一个县同时在办的几百件）、本月及前两个月提交的已办结的（不满意的评价多在办结后几天）；
- * 各读至多 MAX_LISTED 张。热点按本月提交的工单（"我也遇到了"的人数计入热度）。
+ * 不读成千上万张工单：过期清单按存下的过期列查（due < 现在，带索引），不满意清单按"收到不满意评价的月份"查（带索引），
+ * 各读至多 MAX_LISTED 张；履职积分读积分汇总（get-member-activity.ts）。热点按本月提交的工单（最新的至多 MAX_LISTED 张，"我也遇到了"的人数计入热度）。
  * 结果：ok；FIGURES.NOT_ALLOWED；FIGURES.PERIOD_INVALID；GROUP.NOT_FOUND。
  */
 import { ratingsOf } from '../../domain/ratings';
 import { STEP_LABELS } from '../../domain/supervision';
 import { ok, type Result } from '../../domain/errors';
 import { shanghaiDate } from '../../domain/calendar';
-import { OPEN_STATUSES, STATUS_LABELS } from '../../domain/lifecycle';
+import { STATUS_LABELS } from '../../domain/lifecycle';
 import type { Ticket } from '../../domain/model';
 import { formatRate, overdueStep, periodLabel, periodOf, reportNarrative, type FigureRow } from '../../domain/figures';
 import { hotTopics } from '../../triage';
@@ -22,16 +22,26 @@ import { collectActivity } from './get-member-activity';
 import { ACTIVITY_KINDS, ACTIVITY_LABELS } from '../../domain/activity';
 
 export const MAX_LISTED = 2000;
+/** 一格里最多列几个工单编号（Excel 一格至多 32767 个字符；一位委员一个月可能有上千张单） */
+export const MAX_NOS_IN_CELL = 200;
+
+/** 一格里的工单编号：多了只列前 MAX_NOS_IN_CELL 个，说明一共几张 */
+export function ticketNosCell(nos: readonly string[]): string {
+  return nos.length > MAX_NOS_IN_CELL ? `${nos.slice(0, MAX_NOS_IN_CELL).join('、')} 等 ${nos.length} 张` : nos.join('、');
+}
 
 
-async function collect(deps: AdminDeps, query: Parameters<AdminDeps['store']['listTickets']>[0]): Promise<Ticket[]> {
-  const out: Ticket[] = [];
+/** 按条件一页一页读工单，每页读完就换成要的那一小块（通报只要几个字段，不必同时攥着几千张整单），至多 MAX_LISTED 张 */
+async function collect<T>(deps: AdminDeps, query: Parameters<AdminDeps['store']['listTickets']>[0], pick: (t: Ticket) => T[]): Promise<T[]> {
+  const out: T[] = [];
+  let read = 0;
   let cursor: string | null = null;
   do {
     const page = await deps.store.listTickets(query, { limit: 1000, cursor });
-    out.push(...page.items);
+    for (const t of page.items) out.push(...pick(t));
+    read += page.items.length;
     cursor = page.nextCursor;
-  } while (cursor && out.length < MAX_LISTED);
+  } while (cursor && read < MAX_LISTED);
   return out;
 }
 
@@ -82,24 +92,26 @@ export async function exportMonthlyReport(deps: AdminDeps, openid: string, input
     why,
   });
 
-  const open = await collect(deps, { ...inScope, statuses: [...OPEN_STATUSES] });
-  const overdue = open.flatMap((t) => {
+  const overdue = await collect(deps, { ...inScope, overdueAt: now }, (t) => {
     const late = overdueStep(t);
     if (!late || late.at >= now) return [];
     return [row(t, `${STEP_LABELS[late.step]}期限 ${shanghaiDate(late.at)} 已过${t.claimants.length ? '' : '，无人接单'}`)];
   });
-  const since = new Date(Date.parse(`${input.month}-01T00:00:00+08:00`) - 62 * 86_400_000).toISOString();
-  const closed = await collect(deps, { ...inScope, statuses: ['closed'], createdAfter: since });
-  const unsatisfied = closed
-    .filter((t) => ratingsOf(t).some((r) => r.rating === 'unsatisfied' && periodOf(r.at) === input.month))
-    .map((t) => row(t, `不满意 ${ratingsOf(t).filter((r) => r.rating === 'unsatisfied' && periodOf(r.at) === input.month).length} 条`));
+  const unsatisfied = await collect(deps, { ...inScope, unsatisfiedIn: input.month }, (t) => [
+    row(t, `不满意 ${ratingsOf(t).filter((r) => r.rating === 'unsatisfied' && periodOf(r.at) === input.month).length} 条`),
+  ]);
 
   const monthStart = new Date(Date.parse(`${input.month}-01T00:00:00+08:00`)).toISOString();
-  const received = (await collect(deps, { ...inScope, createdAfter: monthStart })).filter((t) => periodOf(t.createdAt) === input.month);
-  const topics = hotTopics(
-    received.map((t) => ({ id: t.id, text: t.redactedText, weight: t.meToo.length + 1 })),
-    { minCount: 1, limit: 20 },
-  ).map((h) => ({ label: h.label, count: h.count, tickets: h.ids.length, ticketNos: h.ids.map((id) => received.find((t) => t.id === id)?.no ?? id) }));
+  const received = await collect(deps, { ...inScope, createdAfter: monthStart }, (t) =>
+    periodOf(t.createdAt) === input.month ? [{ id: t.id, no: t.no, text: t.redactedText, weight: t.meToo.length + 1 }] : [],
+  );
+  const receivedNo = new Map(received.map((t) => [t.id, t.no]));
+  const topics = hotTopics(received, { minCount: 1, limit: 20 }).map((h) => ({
+    label: h.label,
+    count: h.count,
+    tickets: h.ids.length,
+    ticketNos: h.ids.map((id) => receivedNo.get(id) ?? id),
+  }));
 
   const activity = await collectActivity(deps, inScope, input.month);
   const memberName = new Map((await deps.store.listMembers()).map((m) => [m.id, m.name]));
@@ -124,7 +136,7 @@ export async function exportMonthlyReport(deps: AdminDeps, openid: string, input
     {
       name: '热点话题',
       columns: [{ header: '话题', width: 24 }, { header: '热度（含我也遇到了）', width: 20 }, { header: '件数', width: 8 }, { header: '工单编号', width: 60 }],
-      rows: topics.map((h) => [h.label, h.count, h.tickets, h.ticketNos.join('、')]),
+      rows: topics.map((h) => [h.label, h.count, h.tickets, ticketNosCell(h.ticketNos)]),
     },
     {
       name: '履职积分',
@@ -133,7 +145,7 @@ export async function exportMonthlyReport(deps: AdminDeps, openid: string, input
         memberName.get(a.memberId) ?? a.memberId,
         a.points,
         ...ACTIVITY_KINDS.map((k) => a.items.filter((i) => i.kind === k).length),
-        [...new Set(a.items.map((i) => i.ticketNo))].join('、'),
+        ticketNosCell([...new Set(a.items.map((i) => i.ticketNo))]),
       ]),
     },
   ];

@@ -9,7 +9,7 @@ import { ratingsOf, reasonLabels } from '../../domain/ratings';
 import type { WorkTicketSummary, WorkTicketView } from '../../api/work.api';
 import type { Actor, Deps } from '../context';
 import { excerpt } from '../notifications';
-import { isTicketOverdue } from '../../domain/supervision';
+import { isOverdue } from '../../domain/figures';
 import { casePrefill, collapseJoins, contactFor, textFor, timelineItem } from '../views';
 
 /** 工作台上的动作（居民的"我也遇到了""评价"不在这里） */
@@ -47,7 +47,7 @@ export function workSummary(t: Ticket, stationName: string, nowMs: number): Work
     createdAt: t.createdAt,
     waitingHours: Math.max(0, Math.floor((nowMs - Date.parse(t.dispatchedAt ?? t.createdAt)) / 3_600_000)),
     due: { ...(t.due ?? {}) },
-    overdue: isTicketOverdue(t, new Date(nowMs).toISOString()),
+    overdue: isOverdue(t, new Date(nowMs).toISOString()),
   };
 }
 

@@ -132,7 +132,7 @@ describe('三率的口径', () => {
 });
 
 describe('履职积分的规则', () => {
-  const rules = { pointsPerClaim: 2, pointsPerConsultation: 3, pointsPerClosedInTime: 5, pointsPerSatisfied: 2, pointsCapPerItemPerMonth: 2 };
+  const rules = { pointsPerClaim: 2, pointsPerConsultation: 3, pointsPerClosedInTime: 5, pointsPerSatisfied: 2, pointsPerLookBack: 2, pointsCapPerItemPerMonth: 2 };
   test('每一项每月超过上限的照样列出、不计分，按时间先后', () => {
     const raw = ['2026-11-03', '2026-11-01', '2026-11-02'].map((d, i) => ({ memberId: 'm1', kind: 'claim' as const, ticketId: `t${i}`, ticketNo: `N${i}`, at: bj(`${d}T10:00:00`) }));
     const [m] = scoreActivity(raw, rules);

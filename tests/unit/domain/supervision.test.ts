@@ -4,7 +4,8 @@
  */
 import type { Ticket } from '../../../shared/domain/model';
 import { DEFAULT_SETTINGS, CountySettingsSchema, mergeSettings, SettingsPatchSchema, deadlineSettingsOf } from '../../../shared/domain/settings';
-import { dispatched, dueSteps, earliestOpenDue, followUpQuestions, isTicketOverdue, nextWatchAt, reminderAt, dueDateLabel } from '../../../shared/domain/supervision';
+import { dispatched, dueSteps, followUpQuestions, nextWatchAt, reminderAt, dueDateLabel } from '../../../shared/domain/supervision';
+import { isOverdue, overdueAt } from '../../../shared/domain/figures';
 
 const base = {
   id: 't1',
@@ -73,11 +74,11 @@ describe('过期', () => {
     ['接了单：按反馈期限算', { status: 'claimed', claimants: [claimant] }, '2026-10-10T00:00:00.000Z', '2026-10-13T15:59:59.999Z', false],
     ['接了单也反馈了：按办结期限算（10-10 调休上班也算一天，15 个工作日到 10-27）', { status: 'claimed', claimants: [claimant], fedBackAt: DISPATCH }, '2026-10-28T00:00:00.000Z', '2026-10-27T15:59:59.999Z', true],
     ['已办结不算过期', { status: 'closed' }, '2027-01-01T00:00:00.000Z', null, false],
-    ['旧工单没有期限', { due: undefined }, '2027-01-01T00:00:00.000Z', null, false],
+    ['旧工单没有存下期限：按默认设置现算（与看板同一条规则）', { due: undefined }, '2027-01-01T00:00:00.000Z', '2026-10-09T15:59:59.999Z', true],
   ])('%s', (_name, extra, now, earliest, overdue) => {
     const t = fresh(extra);
-    expect(earliestOpenDue(t)).toBe(earliest);
-    expect(isTicketOverdue(t, now)).toBe(overdue);
+    expect(overdueAt(t)).toBe(earliest);
+    expect(isOverdue(t, now)).toBe(overdue);
   });
 });
 

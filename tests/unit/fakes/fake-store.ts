@@ -2,11 +2,12 @@
  * 单元测试用的存储端口替身：内存里的几张表，语义照端口的约定（条件更新、事务里查重试和限流）。
  * 它只用来检查用例的"计划"——改了什么、记了什么、通知了谁；真实的存储行为由契约测试在 SQLite 与 CloudBase 上检查。
  */
-import { earliestOpenDue, nextWatchAt } from '../../../shared/domain/supervision';
+import { nextWatchAt } from '../../../shared/domain/supervision';
+import { activityOf, compareActivity } from '../../../shared/domain/activity';
 import type { AuditEntry, HistoryEntry, Member, MemberGroup, Message, OutboxEntry, Station, Ticket } from '../../../shared/domain/model';
 import type { CountySettings } from '../../../shared/domain/settings';
-import { addCounters, dispatchedAtOf, overdueAt, periodOf, recountFigures, zeroCounters, type FigureCell, type FigureCounters } from '../../../shared/domain/figures';
-import type { AdminStore, FigureDimension, FigureQuery, FiguresStore, CreateTicketResult, DirectoryChange, Page, PageRequest, Store, SubmitContext, SubmitRateLimit, TicketChange, TicketQuery, TicketTally } from '../../../shared/ports/store.port';
+import { addCounters, dispatchedAtOf, overdueAt, periodOf, recountFigures, unsatisfiedPeriods, zeroCounters, type FigureCell, type FigureCounters } from '../../../shared/domain/figures';
+import type { ActivityQuery, AdminStore, FigureDimension, FigureQuery, FiguresStore, CreateTicketResult, DirectoryChange, Page, PageRequest, Store, SubmitContext, SubmitRateLimit, TicketChange, TicketQuery, TicketTally } from '../../../shared/ports/store.port';
 
 export class FakeStore implements Store, AdminStore, FiguresStore {
   audit: AuditEntry[] = [];
@@ -69,7 +70,8 @@ export class FakeStore implements Store, AdminStore, FiguresStore {
       (!q.claimedBy || t.claimants.some((c) => c.memberId === q.claimedBy)) &&
       (!q.createdAfter || t.createdAt > q.createdAfter) &&
       (!q.ticketNo || t.no === q.ticketNo) &&
-      (!q.overdueAt || ((d) => d !== null && d < q.overdueAt!)(earliestOpenDue(t))) &&
+      (!q.overdueAt || ((d) => d !== null && d < q.overdueAt!)(overdueAt(t))) &&
+      (!q.unsatisfiedIn || unsatisfiedPeriods(t).includes(q.unsatisfiedIn)) &&
       (!q.watchBefore || ((w) => w !== null && w <= q.watchBefore!)(nextWatchAt(t)))
     );
   }
@@ -177,5 +179,15 @@ export class FakeStore implements Store, AdminStore, FiguresStore {
     return [...out].map(([key, count]) => ({ key, count }));
   }
   async listFigureCells() { return [...recountFigures(this.tickets.values()).values()]; }
-  async reconcileFigures() { return { tickets: this.tickets.size, cells: recountFigures(this.tickets.values()).size, corrected: 0 }; }
+  async reconcileFigures() { return { tickets: this.tickets.size, cells: recountFigures(this.tickets.values()).size, corrected: 0, activityCorrected: 0 }; }
+
+  // 积分汇总：替身每次按全部工单和历史重算
+  async listActivity(q: ActivityQuery) {
+    this.log('listActivity');
+    return [...this.tickets.values()]
+      .filter((t) => !q.groupIds || q.groupIds.includes(t.groupId))
+      .flatMap((t) => activityOf(t, this.history.filter((h) => h.ticketId === t.id), q.period))
+      .filter((i) => !q.memberId || i.memberId === q.memberId)
+      .sort(compareActivity);
+  }
 }

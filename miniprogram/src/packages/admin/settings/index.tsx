@@ -52,6 +52,7 @@ const NUMBER_FIELD_TEXT: Record<NumberKey, NumberField> = {
   pointsPerConsultation: { label: '履职积分：每记一次协商', unit: '分', hint: '记协商的委员得分。' },
   pointsPerClosedInTime: { label: '履职积分：每按期办结一单', unit: '分', hint: '这一单的每位接单委员都得。' },
   pointsPerSatisfied: { label: '履职积分：每得一条"满意"', unit: '分', hint: '这一单的每位接单委员都得。' },
+  pointsPerLookBack: { label: '履职积分：每做成一次回头看', unit: '分', hint: '回头督答"办了"的委员得；居民回头看答"没有反弹"，这一单的每位接单委员都得。' },
   pointsCapPerItemPerMonth: { label: '履职积分：每一项每月最多计几次', unit: '次', hint: '超过的照样列出，不再加分。' },
 };
 const NUMBER_FIELDS = (Object.keys(NUMBER_FIELD_TEXT) as NumberKey[]).map((key) => ({ key, ...NUMBER_FIELD_TEXT[key] }));
