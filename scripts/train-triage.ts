@@ -51,6 +51,12 @@ interface Config {
   dedupTrain?: boolean;
   /** NB-SVM 的损失（见 trainNbSvm）；不给时为 hinge */
   loss?: 'hinge' | 'softmax';
+  /** 求解器（见 trainNbSvm）：不给时为 pegasos；dcd 时用 C、l1loss，epochs 是最多轮数 */
+  solver?: 'pegasos' | 'dcd';
+  C?: number;
+  l1loss?: boolean;
+  /** NB 比按文档数计数（见 trainNbSvm） */
+  binaryRatio?: boolean;
 }
 
 const DEFAULT_CONFIG: Config = {
@@ -95,7 +101,7 @@ function fitModel(rows: Row[], all: InternedDocs, docIdx: number[], cfg: Config,
   const X = docIdx.map((i) => vectorize(all.docs[i], vocab.local, quant.idf));
   const y = docIdx.map((i) => CATEGORIES.indexOf(rows[i].label));
   // 种子偏移 +2 是当初与另两个学习器并列时留下的；保留它，发布的模型才能逐字节重现
-  const model = trainNbSvm(X, y, K, F, { epochs: cfg.epochs, lambda: cfg.lambda, seed: cfg.seed + 2, averageFrom: cfg.averageFrom, alpha: cfg.nbAlpha, classBalance: cfg.classBalance, biasRate: cfg.biasRate, loss: cfg.loss });
+  const model = trainNbSvm(X, y, K, F, { epochs: cfg.epochs, lambda: cfg.lambda, seed: cfg.seed + 2, averageFrom: cfg.averageFrom, alpha: cfg.nbAlpha, classBalance: cfg.classBalance, biasRate: cfg.biasRate, loss: cfg.loss, solver: cfg.solver, C: cfg.C, l1loss: cfg.l1loss, binaryRatio: cfg.binaryRatio });
   return serializeModel({ categories: CATEGORIES, features: cfg.features, terms: vocab.terms, idf: vocab.idf, W: model.W, bias: model.b, temperature, meta });
 }
 
