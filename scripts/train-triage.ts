@@ -19,8 +19,8 @@ import { documentCounts, parseTriageModel, scoreCategory, type FeatureConfig } f
 import type { TriageModelFile } from '../shared/triage/model-file';
 import { f1Report } from '../shared/triage/training/metrics';
 import { trainNbSvm } from '../shared/triage/training/nb-svm';
+import { makeFolds } from '../shared/triage/training/folds';
 import { clusterNearDuplicates } from '../shared/triage/training/near-duplicates';
-import { seededRandom, shuffleInPlace } from '../shared/triage/training/random';
 import { serializeModel } from '../shared/triage/training/serialize-model';
 import { buildVocab, internDocs, vectorize, type InternedDocs } from '../shared/triage/training/tfidf';
 
@@ -51,6 +51,12 @@ interface Config {
   dedupTrain?: boolean;
   /** NB-SVM 的损失（见 trainNbSvm）；不给时为 hinge */
   loss?: 'hinge' | 'softmax';
+  /** 求解器（见 trainNbSvm）：不给时为 pegasos；dcd 时用 C、l1loss，epochs 是最多轮数 */
+  solver?: 'pegasos' | 'dcd';
+  C?: number;
+  l1loss?: boolean;
+  /** NB 比按文档数计数（见 trainNbSvm） */
+  binaryRatio?: boolean;
 }
 
 const DEFAULT_CONFIG: Config = {
@@ -95,36 +101,8 @@ function fitModel(rows: Row[], all: InternedDocs, docIdx: number[], cfg: Config,
   const X = docIdx.map((i) => vectorize(all.docs[i], vocab.local, quant.idf));
   const y = docIdx.map((i) => CATEGORIES.indexOf(rows[i].label));
   // 种子偏移 +2 是当初与另两个学习器并列时留下的；保留它，发布的模型才能逐字节重现
-  const model = trainNbSvm(X, y, K, F, { epochs: cfg.epochs, lambda: cfg.lambda, seed: cfg.seed + 2, averageFrom: cfg.averageFrom, alpha: cfg.nbAlpha, classBalance: cfg.classBalance, biasRate: cfg.biasRate, loss: cfg.loss });
+  const model = trainNbSvm(X, y, K, F, { epochs: cfg.epochs, lambda: cfg.lambda, seed: cfg.seed + 2, averageFrom: cfg.averageFrom, alpha: cfg.nbAlpha, classBalance: cfg.classBalance, biasRate: cfg.biasRate, loss: cfg.loss, solver: cfg.solver, C: cfg.C, l1loss: cfg.l1loss, binaryRatio: cfg.binaryRatio });
   return serializeModel({ categories: CATEGORIES, features: cfg.features, terms: vocab.terms, idf: vocab.idf, W: model.W, bias: model.b, temperature, meta });
-}
-
-/** 按近重复簇分折：同一簇的留言只会在同一折；簇打乱后依次放进"该簇主要类别最少"的折，近似分层。 */
-function makeFolds(rows: Row[], clusters: number[], k: number, seed: number): number[] {
-  const members = new Map<number, number[]>();
-  clusters.forEach((c, i) => {
-    const list = members.get(c);
-    if (list) list.push(i);
-    else members.set(c, [i]);
-  });
-  const groups = shuffleInPlace([...members.values()], seededRandom(seed));
-  groups.sort((a, b) => b.length - a.length); // 稳定排序：大簇先放，同样大小保持随机顺序
-  const perFoldLabel = Array.from({ length: k }, () => new Map<string, number>());
-  const perFold = new Array(k).fill(0);
-  const fold = new Array(rows.length).fill(0);
-  for (const g of groups) {
-    const label = rows[g[0]].label;
-    let best = 0;
-    for (let f = 1; f < k; f++) {
-      const a = perFoldLabel[f].get(label) ?? 0;
-      const b = perFoldLabel[best].get(label) ?? 0;
-      if (a < b || (a === b && perFold[f] < perFold[best])) best = f;
-    }
-    for (const i of g) fold[i] = best;
-    perFold[best] += g.length;
-    perFoldLabel[best].set(label, (perFoldLabel[best].get(label) ?? 0) + g.length);
-  }
-  return fold;
 }
 
 interface CvResult {
@@ -137,7 +115,7 @@ interface CvResult {
 
 function crossValidate(rows: Row[], clusters: number[], cfg: Config): CvResult {
   const all = internDocs(rows.map((r) => documentCounts(r.title, r.body, cfg.features)));
-  const fold = makeFolds(rows, clusters, cfg.folds, cfg.seed);
+  const fold = makeFolds(rows.map((r) => r.label), clusters, cfg.folds, cfg.seed);
   const pred = new Array(rows.length).fill(-1);
   const logits: Float64Array[] = new Array(rows.length);
   for (let f = 0; f < cfg.folds; f++) {

@@ -100,3 +100,59 @@ export function bigramSet(text: string): Set<string> {
   }
   return out;
 }
+
+export type WordSegmenter = { segment(t: string): Iterable<{ segment: string; index: number; isWordLike?: boolean }> };
+
+let segmenter: WordSegmenter | null | undefined;
+
+/**
+ * Intl.Segmenter 的中文切词器（Node 20 和云函数运行时自带）；没有时为 null：不取词特征，理由里的依据退回 n-gram。
+ * 第一次用到时才建（建一个要二十来毫秒，放在模块加载时会算进云函数的冷启动）。
+ */
+export function zhWordSegmenter(): WordSegmenter | null {
+  if (segmenter === undefined) {
+    const I = (globalThis as { Intl?: { Segmenter?: new (l: string, o: { granularity: 'word' }) => WordSegmenter } }).Intl;
+    try {
+      segmenter = I?.Segmenter ? new I.Segmenter('zh', { granularity: 'word' }) : null;
+    } catch {
+      segmenter = null;
+    }
+  }
+  return segmenter;
+}
+
+/** 词特征的记号：字 n-gram 里不会出现 "~"，词 n-gram 以它开头，两套特征放在同一个词表里也不会撞。 */
+export const WORD_MARK = '~';
+
+/**
+ * 切词后按标点断句，每句里的词依次回调（数字串记作 0，拉丁词截到 12 个字母，与 segmentUnits 的单元一致）。
+ * 句号、逗号、空白都断开：跨标点的两个词不算相邻。
+ */
+export function forEachWordRun(text: string, cb: (words: string[]) => void): void {
+  const seg = zhWordSegmenter();
+  if (!seg) return;
+  let run: string[] = [];
+  for (const s of seg.segment(normalizeWidth(text))) {
+    if (!s.isWordLike) {
+      if (run.length) cb(run);
+      run = [];
+      continue;
+    }
+    const w = s.segment;
+    run.push(/^[0-9.]+$/.test(w) ? '0' : w.length > 12 && /^[a-z]+$/.test(w) ? w.slice(0, 12) : w);
+  }
+  if (run.length) cb(run);
+}
+
+/** 把词 1..maxN-gram 计数累加进 counts（乘以 weight）：prefix + "~" + 词（多个词以空格连接）。 */
+export function addWordGrams(counts: Map<string, number>, text: string, weight: number, maxN: number, prefix = ''): void {
+  forEachWordRun(text, (run) => {
+    for (let i = 0; i < run.length; i++) {
+      let g = prefix + WORD_MARK;
+      for (let n = 1; n <= maxN && i + n <= run.length; n++) {
+        g += (n > 1 ? ' ' : '') + run[i + n - 1];
+        counts.set(g, (counts.get(g) ?? 0) + weight);
+      }
+    }
+  });
+}

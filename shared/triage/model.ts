@@ -5,7 +5,7 @@
 import { fnv1aRange } from '../domain/hash';
 import type { Category } from '../domain/vocabulary';
 import { decodeBase64 } from './base64';
-import { addNgrams, normalizeWidth, segmentUnits, type NgramOptions } from './features';
+import { addNgrams, normalizeWidth, segmentUnits, zhWordSegmenter, type NgramOptions } from './features';
 import { CodecError, decodeSparseInt8, decodeVocabTrie } from './model-codec';
 import { modelFileError, validateModelFile } from './model-file';
 
@@ -190,19 +190,10 @@ export function documentCounts(title: string | null | undefined, body: string, c
 /** 理由里展示的关键词不以这些虚字开头或结尾（"在小""道被"这种残片对人没有意义）。 */
 const EDGE_FUNCTION_CHARS = new Set('的了在是我和有也都就把被对于与及等这那个们你他她它啊呢吗吧呀请不没很'.split(''));
 
-type WordSegmenter = { segment(t: string): Iterable<{ segment: string; index: number; isWordLike?: boolean }> };
-const wordSegmenter: WordSegmenter | null = (() => {
-  const I = (globalThis as { Intl?: { Segmenter?: new (l: string, o: { granularity: 'word' }) => WordSegmenter } }).Intl;
-  try {
-    return I?.Segmenter ? new I.Segmenter('zh', { granularity: 'word' }) : null;
-  } catch {
-    return null;
-  }
-})();
-
 /** 证据片段在原文里所在的词：在它出现处前后各取几个字切词，取与它重叠的词连起来（"行道" → "人行道"）。 */
 function wordAround(text: string, gram: string): string | null {
   const at = text.indexOf(gram);
+  const wordSegmenter = zhWordSegmenter();
   if (at < 0 || !wordSegmenter) return null;
   const from = Math.max(0, at - 6);
   const window = text.slice(from, at + gram.length + 6);
@@ -225,6 +216,7 @@ function wordAround(text: string, gram: string): string | null {
 function evidenceWords(model: TriageModel, topF: number[], title: string | null | undefined, body: string): string[] {
   const t = normalizeWidth(title ? `${title}\n${body}` : body);
   const out: string[] = [];
+  const wordSegmenter = zhWordSegmenter();
   let calls = 0;
   for (const f of topF) {
     let g = model.vocab.term(f);

@@ -1,4 +1,6 @@
 /** 训练代码：同样的种子得到同样的模型；NB-SVM 学得会可分的玩具数据；宏 F1 按定义计算。 */
+import { addWordGrams, zhWordSegmenter } from '../../../shared/triage/features';
+import { makeFolds } from '../../../shared/triage/training/folds';
 import { f1Report } from '../../../shared/triage/training/metrics';
 import { trainNbSvm } from '../../../shared/triage/training/nb-svm';
 import { seededRandom, shuffleInPlace } from '../../../shared/triage/training/random';
@@ -24,13 +26,20 @@ function toyData(n: number, seed: number) {
   return { docs, y };
 }
 
-function fit(seed: number) {
+function fit(seed: number, extra: Partial<Parameters<typeof trainNbSvm>[4]> = {}) {
   const { docs, y } = toyData(60, 1);
   const all = internDocs(docs);
   const idx = docs.map((_, i) => i);
   const vocab = buildVocab(all, idx, 1, 100);
   const X = idx.map((i) => vectorize(all.docs[i], vocab.local, vocab.idf));
-  return { X, y, vocab, model: trainNbSvm(X, y, 3, vocab.terms.length, { epochs: 5, lambda: 1e-3, seed, averageFrom: 1, alpha: 0.1 }) };
+  return { X, y, vocab, model: trainNbSvm(X, y, 3, vocab.terms.length, { epochs: 5, lambda: 1e-3, seed, averageFrom: 1, alpha: 0.1, ...extra }) };
+}
+
+function predict(model: ReturnType<typeof fit>['model'], X: ReturnType<typeof fit>['X']) {
+  return X.map((x) => {
+    const s = [0, 1, 2].map((k) => model.b[k] + Array.from(x.idx).reduce((acc, f, j) => acc + model.W[f * 3 + k] * x.val[j], 0));
+    return s.indexOf(Math.max(...s));
+  });
 }
 
 describe('训练', () => {
@@ -54,6 +63,44 @@ describe('训练', () => {
     });
     expect(pred).toEqual(y);
     expect(fit(3).model.W).toEqual(model.W);
+  });
+
+  test.each([
+    ['平方 hinge', { solver: 'dcd' as const, C: 1, epochs: 50 }],
+    ['hinge', { solver: 'dcd' as const, C: 1, epochs: 50, l1loss: true }],
+  ])('对偶坐标下降（%s）同样把可分的数据全部分对，同样的种子得到同样的权重', (_, extra) => {
+    const { X, y, model } = fit(3, extra);
+    expect(predict(model, X)).toEqual(y);
+    expect(fit(3, extra).model.W).toEqual(model.W);
+  });
+
+  test('近重复簇整簇落在同一折，各折的每个类别条数相差不超过最大簇', () => {
+    const labels = ['a', 'a', 'a', 'b', 'b', 'a', 'b', 'a', 'b', 'b', 'a', 'b'];
+    const clusters = [0, 0, 0, 1, 2, 3, 4, 5, 6, 6, 7, 8];
+    const fold = makeFolds(labels, clusters, 3, 7);
+    expect(fold[1]).toBe(fold[0]);
+    expect(fold[2]).toBe(fold[0]);
+    expect(fold[9]).toBe(fold[8]);
+    for (const l of ['a', 'b']) {
+      const per = [0, 1, 2].map((f) => labels.filter((x, i) => x === l && fold[i] === f).length);
+      expect(Math.max(...per) - Math.min(...per)).toBeLessThanOrEqual(3);
+    }
+    expect(makeFolds(labels, clusters, 3, 7)).toEqual(fold);
+  });
+
+  (zhWordSegmenter() ? test : test.skip)('词特征：词 1–2-gram 带 "~" 记号，数字归一成 0，不跨标点连词', () => {
+    const counts = new Map<string, number>();
+    addWordGrams(counts, '小区路灯坏了，2019年报修', 1, 2);
+    expect(counts.get('~小区')).toBe(1);
+    expect(counts.get('~小区 路灯')).toBe(1);
+    expect([...counts.keys()].every((g) => g.startsWith('~'))).toBe(true);
+    expect([...counts.keys()].some((g) => g.includes('2019'))).toBe(false);
+    expect([...counts.keys()].some((g) => g.includes('0'))).toBe(true);
+    // "了" 与 "2019" 之间隔着逗号，不组成二元词
+    expect([...counts.keys()].some((g) => g.startsWith('~了 '))).toBe(false);
+    const titled = new Map<string, number>();
+    addWordGrams(titled, '小区路灯', 2, 1, '^');
+    expect(titled.get('^~路灯')).toBe(2);
   });
 
   test('宏 F1 是各类 F1 的平均', () => {
