@@ -79,7 +79,7 @@ const PAST_BEFORE = /以前|之前|从前|曾经|曾|去年|前年|那年|当年
 /** 险情后面紧跟"过"（着过火、塌过），或紧跟"后、之后"（"房屋倒塌后无处安身"：拿那件事当时间点，说的是以后的事）。 */
 const PAST_AFTER = /^(过|后(?!果|面|头|边|山|院|墙|门|来)|之后|以后)/;
 /** 险情已经处理完（同一小句或后面两个小句里）。 */
-const RESOLVED = /谣言|虚惊|不实|修好|修复了|已修复|已经修|补好|补上|填好|填上了|填平了|铺好了|铺了新|换了新的|换新了|换过了|换成新的?|换了新|已更换|加固过|加固了|已加固|扑灭|灭了|救出来|救出|排除了|已排除|处理好了|已处理|已整改|整改完|恢复正常|没事了|现在正常|现在好了|都好了|就好了/;
+const RESOLVED = /谣言|虚惊|不实|修好|修复了|已修复|已经修|修补了|已修补|补好|补上|不影响(结构|主体)?安全|没有安全问题|填好|填上了|填平了|铺好了|铺了新|换了新的|换新了|换过了|换成新的?|换了新|已更换|加固过|加固了|已加固|扑灭|灭了|救出来|救出|排除了|已排除|处理好了|已处理|已整改|整改完|恢复正常|没事了|现在正常|现在好了|都好了|就好了/;
 /** 说明事情还在继续，压过过去和已处理。 */
 const STILL = /现在|目前|至今|到现在|还在|仍在|仍然|依然|一直|又|越来越|一天比一天|再次|天天|每天|经常|老是|总是|还是|这几天|这两天|今天|今早|今晚|刚才|刚刚/;
 
@@ -162,9 +162,9 @@ export function moodOf(clauses: Clause[], i: number, at: number, len: number, te
       const cond = SENTENCE_IF.exec(clauses[k]!.text);
       if (cond) return { kind: 'hypothetical', why: `是假设的后果（前面说「${cond[1]}」）` };
     }
-  for (let k = i; k < Math.min(clauses.length, i + 3); k++) {
-    // 后面第二个小句只在同一句里才算
-    if (k === i + 2 && clauses[k]!.sentence !== clauses[i]!.sentence) break;
+  for (let k = i; k < Math.min(clauses.length, i + 5); k++) {
+    // 下一个小句总算；再往后的只在同一句里才算
+    if (k >= i + 2 && clauses[k]!.sentence !== clauses[i]!.sentence) break;
     const text = k === i ? after : clauses[k]!.text;
     const r = RESOLVED.exec(text);
     if (r && !STILL.test(text.slice(r.index + r[0].length))) return { kind: 'resolved', why: `已经处理过（「${r[0]}」）` };
