@@ -2,8 +2,17 @@
  * 分句和分句里的语气：否定、过去/已处理、假设/担心。给紧急程度等规则用。
  *
  * 居民常常一整段不加标点（"楼道里煤气味好重我担心是管道漏了"），所以分句除了标点，还按空格切；
- * 假设类的词（担心、万一、如果、希望……）只管它后面的话，不管前面的——"煤气味好重"在"担心"之前，
+ * 假设类的词（担心、万一、如果……）只管它后面的话，不管前面的——"煤气味好重"在"担心"之前，
  * 说的是眼前的事；"管道漏了"在"担心"之后，才是猜测。
+ *
+ * moodOf 的结果（一处险情说法）：
+ * - negated：前面紧挨着、或夹在主语和说法中间的否定（没有、冇得、莫得、冒得、不）；
+ * - hypothetical：前面的假设或担心（万一、担心；较弱的"以后、可能"遇到"已经……了"让位）、夹在中间的"万一"、
+ *   后面的"隐患、风险、地段"、比喻（像……一样、如浓烟）、误会或梦、别处或传闻的事、一般的例子、
+ *   同一句里前面以"一旦、如果"开头的小句之后的后果；
+ * - past：前面的过去时间、后面紧跟"过、后"、同一句句首的过去时间（后面没说"现在、还在"）；
+ * - resolved：本小句或同一句后面说已经修好、补上、不影响安全；
+ * - present：其余，就是眼前的事。
  */
 
 /** 一句（句号、问号、叹号、分号、换行之间）里的小句（逗号、顿号、冒号、空格之间）。 */
@@ -45,17 +54,28 @@ export function splitClauses(text: string): Clause[] {
 }
 
 /** 否定：紧挨在险情前面（中间最多隔"发现、出现、什么"这类词）。包括方言"冇得、冇、没得"。 */
-const NEGATION_BEFORE = /(没有|没得|冇得|冇|木有|没|未|无|并未|不是|并非|不存在|不会|不用|排除了?)(发现|出现|发生|看到|闻到|什么|任何|有)?(的)?$/;
+const NEGATION_BEFORE = /(没有|没得|冇得|莫得|冒得|冇|木有|没|未|无|不|并未|不是|并非|不存在|不会|不用|排除了?)(发现|出现|发生|看到|闻到|什么|任何|有)?(的)?$/;
+/**
+ * 命中的一段里面的否定："楼板没有裂缝""坝莫得渗水"——规则是"主语……说法"，否定夹在中间，管的是后面的说法。
+ * "门没关就走""没人管""无法"里的否定不是否定险情。
+ */
+const NEGATION_INSIDE = /(没有|没得|冇得|莫得|冒得|冇|木有|没|未|无|并未|不是|不存在)(发现|出现|发生|看到|看见|闻到|什么|任何|有|见)?(?![关人法办事用出开露应见动反了过])[^没未无冇莫冒]{1,4}$/;
 
 /** 在险情之前出现时，表示后面是假设、担心、预防或提议（只看同一小句里险情之前的一段）。 */
-const HYPOTHETICAL_BEFORE: Array<{ re: RegExp; note: string }> = [
-  { re: /新闻|报道|电视上|网上|听说|据说|外地|外省|国内|全国|国外|江苏|浙江|广东|重庆|北京|上海|天津|四川|河南|湖北|福建|山东|别的地方|其他地方|群里|群内|朋友圈/, note: '说的是别处或传闻的事' },
-  { re: /一旦|万一|如果|假如|倘若|要是|若是|若有|若发生|若不|真要|真的要|如遇|哪天|哪一天|迟早|早晚|终有一天|总有一天|以后|将来|将会|会不会|是否会|可能会?|容易|极易|易|担心|害怕|恐怕|生怕|怕|就怕|防止|预防|以防|谨防|避免|以免|否则|不然|(会|将|易)(引起|引发|导致|造成|酿成)/, note: '是假设或担心会发生' },
-  { re: /建议|希望|呼吁|提议|请求|要求|能否|可否|宣传|演练|培训|讲座|预案|报警器|检测|排查/, note: '是建议、要求或宣传' },
+const HYPOTHETICAL_BEFORE: Array<{ re: RegExp; note: string; weak?: boolean }> = [
+  { re: /新闻|报道|电视上|网上|听说|据说|外地|外省|国内|全国|国外|海外|日本|美国|江苏|浙江|广东|重庆|北京|上海|天津|四川|河南|湖北|福建|山东|别的地方|其他地方|群里|群内|朋友圈/, note: '说的是别处或传闻的事' },
+  { re: /一旦|万一|如果|假如|倘若|要是|若是|若有|若发生|若不|真要|真的要|如遇|担心|害怕|提心吊胆|恐怕|生怕|怕|就怕|是否|防止|预防|以防|谨防|避免|以免|否则|不然/, note: '是假设或担心会发生' },
+  // 较弱的"以后、容易、可能"：险情说法前面是"已经"、后面是"了"时，说的是已经发生的事（"以后怎么住墙都已经裂开了"）
+  { re: /哪天|哪一天|迟早|早晚|终有一天|总有一天|以后|将来|将会|会不会|是否会|什么时候会|可能会?|容易|极易|易|到时候?会|(会|将|易)(引起|引发|导致|造成|酿成)/, note: '是假设或担心会发生', weak: true },
+  { re: /宣传|演练|培训|讲座|预案|报警器|检测|排查|普查|防范/, note: '是宣传、检查或防范' },
 ];
 
+/** 夹在命中的一段中间时，说明后面的说法是假设或担心 */
+const IF_INSIDE = /一旦|万一|如果|假如|倘若|要是|若是|哪天|迟早|早晚|以后|将来|会不会|担心|害怕|恐怕|生怕|就怕|怕是要|以防|以免/;
+
 /** 紧跟在险情后面时，表示说的是风险而不是已经发生（"火灾隐患""坍塌的风险""倒塌的危险"）。 */
-const HYPOTHETICAL_AFTER = /^的?[^存有在]{0,3}(隐患|风险|危险(?!情况)|可能|之虞|之忧)|^[^，]{0,3}(恐惧|担忧|害怕)|^(怎么办|谁负责|谁来负责|后果不堪设想|不堪设想)/;
+const HYPOTHETICAL_AFTER =
+  /^的?[^存有在，。]{0,3}(隐患|风险|危险(?!情况)|可能|之虞|之忧)|^[^存有在，。]{0,6}的(隐患|风险|危险(?!情况)|可能)|^[^，]{0,3}(恐惧|担忧|害怕)|^(怎么办|谁负责|谁来负责|后果不堪设想|不堪设想)|^的?[^，。]{0,6}(重灾区|易发区|隐患点|灾害点|地段|危险区)/;
 
 /** 险情后面紧跟着"而恐惧、的担忧"：说的是怕会发生 */
 const FEAR_AFTER = /^[^，,]{0,3}(恐惧|担忧|害怕)/;
@@ -66,26 +86,53 @@ const GENERAL_CASES = /案例|事例|先例|教训|不胜枚举/;
 const IMMINENT = /随时|马上就?要|眼看|快要|就要|摇摇欲坠/;
 
 /** 过去的时间：同一小句里出现在险情前面。 */
-const PAST_BEFORE = /以前|之前|从前|曾经|曾|去年|前年|那年|当年|那时|早年|早几年|几年前|多年前|年前|上世纪|过去|上次|那次|(19|20)\d\d年(?![\d一二三四五六七八九十]{1,2}月)|\d\d年(?!代|[\d一二三四五六七八九十]{1,2}月)|历史上/;
-/** 险情后面紧跟"过"：着过火、塌过、垮过一回。 */
-const PAST_AFTER = /^过/;
+const PAST_BEFORE = /以前|之前|从前|曾经|曾|去年|前年|那年|当年|那时|早年|早几年|几年前|多年前|年前|上世纪|过去|上次|那次|(19|20)\d\d年(?![\d一二三四五六七八九十]{1,2}月)|\d\d年(?!代|[\d一二三四五六七八九十]{1,2}月)|历史上|(出现|发生)过|(出现|发生)了?(多|几|两|三|数|\d+)(名|次|起|回)/;
+/** 险情后面紧跟"过"（着过火、塌过），或紧跟"后、之后"（"祠堂倒塌后村里没地方办酒"：拿那件事当时间点，说的是以后的事）。 */
+const PAST_AFTER = /^(过|后(?!果|面|头|边|山|院|墙|门|来)|之后|以后)/;
 /** 险情已经处理完（同一小句或后面两个小句里）。 */
-const RESOLVED = /谣言|虚惊|不实|修好|修复了|已修复|已经修|补好|补上|换了新的|换新了|已更换|加固过|加固了|已加固|扑灭|灭了|救出来|救出|排除了|已排除|处理好了|已处理|已整改|整改完|恢复正常|没事了|现在正常|现在好了|都好了/;
+const RESOLVED = /谣言|虚惊|不实|修好|修复了|已修复|已经修|修补了|已修补|补好|补上|不影响(结构|主体)?安全|没有安全问题|填好|填上了|填平了|铺好了|铺了新|换了新的|换新了|换过了|换成新的?|换了新|已更换|加固过|加固了|已加固|扑灭|灭了|救出来|救出|排除了|已排除|处理好了|已处理|已整改|整改完|恢复正常|没事了|现在正常|现在好了|都好了|就好了/;
 /** 说明事情还在继续，压过过去和已处理。 */
-const STILL = /现在|目前|至今|还在|仍在|仍然|依然|又|越来越|一天比一天|再次|天天|每天|经常|老是|总是|还是/;
+const STILL = /现在|目前|至今|到现在|还在|仍在|仍然|依然|一直|又|越来越|一天比一天|再次|天天|每天|经常|老是|总是|还是|这几天|这两天|今天|今早|今晚|刚才|刚刚/;
+
+/**
+ * 比喻和误会：险情说法在"像……一样""好比"里，或前面是"以为、还以为、当成"——说的不是真的险情
+ * （"人心散了像房子塌了一样""吓得我以为着火了"）。
+ */
+const SIMILE_BEFORE = /(像|好像|就像|跟|和|如同|仿佛|好比|犹如|似)[^，。]{0,8}$/;
+const SIMILE_AFTER = /^[^，。]{0,3}(一样|一般|似的|样的)/;
+/** 紧挨在险情前面的"如、宛如"："扬起的土如浓烟"是比喻 */
+const SIMILE_TIGHT = /(?<![例比假譬诸])(如|宛如|犹如|好似|恰似)$/;
+const MISTAKEN_BEFORE = /(以为|还以为|当成|当是|误以为|错当|听着像|看着像|梦到|梦见|做梦)/;
+
+/** 条件句："一旦、万一、如果"开头的小句之后，同一句里接着说的是假设的后果（"一旦停了电，电梯就停在半中间，被困的人只能干等"）。 */
+const SENTENCE_IF = /^[^，。]{0,6}(一旦|万一|如果|假如|倘若|要是|若是|假设)/;
+/** 明说是眼下：压过句首的时间和条件 */
+const NOW = /现在|目前|至今|还在|仍在|正在|这几天|这两天|今天|今早|今晚|刚才|刚刚/;
+/**
+ * 句首的时间管整句：句子第一个小句说的是过去（"1998年发大水，河边的土房子泡软了，垮了一大半"），
+ * 同一句后面小句里的险情也是那时候的事——除非后面又说了"现在、还在、一直"。
+ */
+const SENTENCE_PAST = /以前|之前|从前|曾经|去年|前年|那年|当年|那时|早年|早几年|几年前|多年前|上世纪|过去|上次|那次|(19|20)\d\d年(?![\d一二三四五六七八九十]{1,2}月)|历史上/;
 
 export type Mood = { kind: 'present' } | { kind: 'negated' | 'hypothetical' | 'past' | 'resolved'; why: string };
 
 /**
  * 判断一处险情说法（小句 clauses[i] 里从 at 开始、长 len 的那段）是不是在说眼前的事。
- * text 是调用方处理过的小句文字（例如抹掉了非险情说法），长度与原小句相同；不给时用原小句。
+ * text 是调用方处理过的小句文字（例如抹掉了非险情说法，长度与原小句相同），或者"上一小句，本小句"接起来的文字
+ * （跨小句的命中，at 按接起来的文字算）；不给时用原小句。
  */
 export function moodOf(clauses: Clause[], i: number, at: number, len: number, text = clauses[i]!.text): Mood {
   const c = text;
   const before = c.slice(0, at);
   const after = c.slice(at + len);
-  const neg = NEGATION_BEFORE.exec(before.slice(-6));
-  if (neg) return { kind: 'negated', why: `前面是否定说法「${neg[0]}」` };
+  const neg = NEGATION_BEFORE.exec(before.slice(-6)) ?? NEGATION_INSIDE.exec(c.slice(at + 1, at + len));
+  if (neg) return { kind: 'negated', why: `是否定说法「${neg[0]}」` };
+  const mistaken = MISTAKEN_BEFORE.exec(before.slice(-8));
+  if (mistaken) return { kind: 'hypothetical', why: `是误会（「${mistaken[0]}」），不是真的险情` };
+  const simile = SIMILE_BEFORE.exec(before);
+  const tight = SIMILE_TIGHT.exec(before);
+  if (tight) return { kind: 'hypothetical', why: `是比喻（「${tight[1]}」）` };
+  if (simile && SIMILE_AFTER.test(after)) return { kind: 'hypothetical', why: `是比喻（「${simile[1]}……${SIMILE_AFTER.exec(after)![1]}」）` };
   const near = before.slice(-14);
   // "生活在随时会被关在电梯里的恐惧中"：怕的是会发生，"随时"也不改变这一点
   const fear = FEAR_AFTER.exec(after);
@@ -96,10 +143,14 @@ export function moodOf(clauses: Clause[], i: number, at: number, len: number, te
     if (g) return { kind: 'hypothetical', why: `说的是一般的例子（「${g[0]}」）` };
   }
   const imminent = IMMINENT.test(c);
+  const realised = /(已经|已)$/.test(before) || /^(了|着|开了|下去了|下来了)/.test(after);
   for (const h of HYPOTHETICAL_BEFORE) {
     const m = h.re.exec(near);
-    if (m && !imminent) return { kind: 'hypothetical', why: `${h.note}（「${m[0]}」）` };
+    if (m && !imminent && !(h.weak && realised)) return { kind: 'hypothetical', why: `${h.note}（「${m[0]}」）` };
   }
+  // 主语和说法中间夹着"万一、担心"（"燃气，万一漏了"）：假设管的是后面的说法
+  const inside = IF_INSIDE.exec(c.slice(at + 1, at + len));
+  if (inside && !imminent) return { kind: 'hypothetical', why: `是假设或担心会发生（「${inside[0]}」）` };
   // "交通、火灾、触电、噪音的隐患"：跳过后面并列的几项再看
   const ha = HYPOTHETICAL_AFTER.exec(after.replace(/^(、[^、，]{1,6})+/, ''));
   if (ha && !imminent) return { kind: 'hypothetical', why: `说的是「${ha[0].replace(/^(的|等)/, '')}」，不是已经发生` };
@@ -109,9 +160,28 @@ export function moodOf(clauses: Clause[], i: number, at: number, len: number, te
   const still = STILL.test(c);
   const past = PAST_BEFORE.exec(before) ?? (PAST_AFTER.test(after) || /(着|起|塌|垮|漏|裂|淹|困|烧|掉|滑|坠)过/.test(c.slice(at, at + len)) ? ['过'] : null);
   if (past && !still) return { kind: 'past', why: `是过去的事（「${past[0]}」）` };
-  for (let k = i; k < Math.min(clauses.length, i + 3); k++) {
-    // 后面第二个小句只在同一句里才算
-    if (k === i + 2 && clauses[k]!.sentence !== clauses[i]!.sentence) break;
+  // 句首小句的时间管到同一句后面的小句（中间和本小句都没说"现在、还在"）
+  if (!still && i > 0) {
+    let first = i;
+    while (first > 0 && clauses[first - 1]!.sentence === clauses[i]!.sentence) first--;
+    if (first < i) {
+      const head = clauses[first]!.text;
+      const sp = STILL.test(head) || imminent ? null : SENTENCE_PAST.exec(head);
+      let later = false;
+      for (let k = first + 1; k < i && !later; k++) later = STILL.test(clauses[k]!.text);
+      if (sp && !later) return { kind: 'past', why: `是过去的事（句首「${sp[0]}」）` };
+    }
+  }
+  // 同一句前面的小句以"一旦、万一、如果"开头，后面的小句说的是假设的后果
+  if (!imminent && !NOW.test(c))
+    for (let k = i - 1; k >= 0 && clauses[k]!.sentence === clauses[i]!.sentence; k--) {
+      if (NOW.test(clauses[k]!.text)) break;
+      const cond = SENTENCE_IF.exec(clauses[k]!.text);
+      if (cond) return { kind: 'hypothetical', why: `是假设的后果（前面说「${cond[1]}」）` };
+    }
+  for (let k = i; k < Math.min(clauses.length, i + 5); k++) {
+    // 下一个小句总算；再往后的只在同一句里才算
+    if (k >= i + 2 && clauses[k]!.sentence !== clauses[i]!.sentence) break;
     const text = k === i ? after : clauses[k]!.text;
     const r = RESOLVED.exec(text);
     if (r && !STILL.test(text.slice(r.index + r[0].length))) return { kind: 'resolved', why: `已经处理过（「${r[0]}」）` };
