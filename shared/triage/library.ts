@@ -21,7 +21,7 @@ import { describe, lexicon, scoreLinear, TITLE_PREFIX, wordsIn, type Cue } from 
 const CUE = '(?:建议|希望|呼吁|提议|倡议|请求|恳请|要求|盼望|期盼|能否|能不能|可否|是否可以|是否能|应该|应当|最好|不妨|可以考虑|考虑|尽快|早日|及早)';
 /** "要改成什么样"：建言 */
 const CHANGE =
-  '(?:多搞|多办|多放|多设|多建|多装|多种|实现|增设|增加|增开|加开|多开|开通|开设|设置|设立|设个|安装|加装|装个|装上|修建|新建|建设|建立|建个|引进|引入|推广|推行|实行|实施|出台|制定|取消|调整|更名|改名|改为|改成|改建|延伸|延长|拓宽|提高|降低|减免|免费|禁止|限制|统一|划定|划出|开辟|搬迁|外迁|迁出|增强|暂缓|优化|完善|提供|纳入|放宽|允许|鼓励|扶持|开放|共享|试点|搞个|搞成|办个|加强|加大|加快建设|规划|打造|保留|恢复|列为|合并|合成|错开|对接)';
+  '(?:多搞|多办|多放|多设|多建|多装|多种|实现|增设|增加|增开|加开|多开|开通|开设|设置|设立|设个|安装|加装|装个|装上|修建|新建|建设|建立|建个|引进|引入|推广|推行|实行|实施|出台|制定|取消|调整|更名|改名|改为|改成|改建|延伸|延长|拓宽|提高|降低|减免|免费|禁止|限制|统一|划定|划出|开辟|搬迁|外迁|迁出|增强|暂缓|优化|完善|提供|纳入|放宽|允许|鼓励|扶持|开放|共享|试点|搞个|搞成|办个|加强|加大|加快建设|规划|打造|保留|恢复|列为|合并|合成|错开|对接|停靠|设站|改革|试行|先行|开到|延到)';
 /** "把这件事办了"：反映问题 */
 const FIX =
   '(?:解决|处理|查处|查一查|查查|调查|严查|严惩|打击|取缔|制止|整改|督促|管一管|管管|过问|重视|关注|来看看|来看一下|看一下|看看|来看|修复|修好|维修|修理|修缮|修膳|回复|答复|退还|赔偿|清理|清除|拆除|说法|主持公道|做主|落实|兑现|核查|彻查|帮忙|帮助)';
@@ -29,6 +29,8 @@ const CUE_THEN = new RegExp(`${CUE}[^，。；！？!?\\n]{0,16}?(${CHANGE}|${FI
 const CHANGE_RE = new RegExp(`^${CHANGE}$`);
 const CHANGE_ANY = new RegExp(CHANGE);
 const FIX_RE = new RegExp(FIX);
+/** 标题问什么时候能改、能不能改 */
+const TITLE_ASKS_CHANGE = new RegExp(`(何时|什么时候|几时|能否|可否|能不能|可不可以|是否(能|可以)?)[^，。；！？!?]{0,12}?${CHANGE}|${CHANGE}[^，。；！？!?]{0,6}(吗|呢|[?？])`);
 
 /** 没有提示词的提议：盼头（多好、就方便了）、提出做一件具体的事（装个、开一个窗口、加一趟） */
 const UNMARKED =
@@ -97,9 +99,11 @@ function partCues(text: string, where: '标题' | ''): Cue[] {
 
 /** 三库的线索（名字即权重表里的键）；训练脚本和 assessLibrary 用同一个函数 */
 export function libraryCues(title: string | null | undefined, body: string): Cue[] {
-  const tt = normalizeWidth(title ?? '');
   const bt = normalizeWidth(body);
-  const cues = [...partCues(tt, '标题'), ...partCues(bt, '')];
+  // 没有标题时，正文开头一句短话就是标题（"关于公务员户籍限制的建议！……"）
+  const lead = title && title.trim() ? '' : (/^[^。！？!?\n]{4,40}[。！？!?\n]/.exec(bt)?.[0] ?? '');
+  const tt = normalizeWidth(title ?? '') || lead.slice(0, -1);
+  const cues = [...partCues(normalizeWidth(title ?? ''), '标题'), ...partCues(bt, '')];
   // 标题本身就是"关于……的建议"
   const titleProposal =
     /(建议|提议|倡议|金点子|意见|看法|想法)(及意见|和意见|及建议|和建议)?[!！。？?]?$|(意见|疑问)(和|及)建议[!！。？?]?$/.exec(tt) ??
@@ -107,6 +111,9 @@ export function libraryCues(title: string | null | undefined, body: string): Cue
     (tt.length > 4 && /^(强烈)?(建议|呼吁|倡议|提议)/.test(tt) && !FIX_RE.test(tt) ? /^(强烈)?(建议|呼吁|倡议|提议)/.exec(tt) : null) ??
     (/(请求|申请)$/.test(tt) && CHANGE_ANY.test(tt) ? /(请求|申请)$/.exec(tt) : null);
   if (titleProposal) cues.push(cue('标题即为提议', 1, titleProposal[0]));
+  // 标题问的是"什么时候能开通、能不能实行"：问的是要改成什么样
+  const asked = TITLE_ASKS_CHANGE.exec(tt);
+  if (asked && !FIX_RE.test(tt)) cues.push(cue('标题问能不能改', 1, asked[0]));
   // 分条列出的几点办法（"一是……二是……""1、……2、……"）
   const points = count(/(^|[。；;\s])(一是|二是|三是|[1-9][、.．]|[（(][一二三四五][)）]|第[一二三四五][，、,])/g, bt);
   if (points.n >= 2) cues.push(cue('分条列出几点', 1));
