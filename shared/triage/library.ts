@@ -26,6 +26,8 @@ const CHANGE =
 const FIX =
   '(?:解决|处理|查处|查一查|查查|调查|严查|严惩|打击|取缔|制止|整改|督促|管一管|管管|过问|重视|关注|来看看|来看一下|看一下|看看|来看|修复|修好|维修|修理|修缮|修膳|回复|答复|退还|赔偿|清理|清除|拆除|说法|主持公道|做主|落实|兑现|核查|彻查|帮忙|帮助)';
 const CUE_THEN = new RegExp(`${CUE}[^，。；！？!?\\n]{0,16}?(${CHANGE}|${FIX})`, 'g');
+/** 标题短，提示词和动作隔得远一点也算（"请求某路公交车在某某路与某某路交叉路口站停靠"） */
+const CUE_THEN_TITLE = new RegExp(`${CUE}[^，。；！？!?\\n]{0,30}?(${CHANGE}|${FIX})`, 'g');
 const CHANGE_RE = new RegExp(`^${CHANGE}$`);
 const CHANGE_ANY = new RegExp(CHANGE);
 const FIX_RE = new RegExp(FIX);
@@ -34,10 +36,10 @@ const TITLE_ASKS_CHANGE = new RegExp(`(何时|什么时候|几时|能否|可否|
 
 /** 没有提示词的提议：盼头（多好、就方便了）、提出做一件具体的事（装个、开一个窗口、加一趟） */
 const UNMARKED =
-  /多好|就方便了|就好了|就不会|该多好|那就好|(就|也|才)(不用|省得|方便|有个|好卖|好走|松多了|省事|省心)|(装|搞|设|办|建|开|放|划|修|做|弄|加|种|留|配)(个|一个|几个|一趟|一条|一块|一片|一排|一处|一间)|(?<![不没])可以(在|把|给|搞|办|设|装|划|多|修|开|建|放|做|弄|改|种|加|挪|搬)|(能不能|能否|可不可以|可否)[^，。]{0,8}(早|晚|多|宽|长|大|快|近|便宜)一?点|(修|做|搞|弄|开|放|延)(长|宽|大|多|高|低|早|晚)一点|一点吧|吧$|吧(?=[，。！ \s])|我觉得[^，。]{0,10}(可以|应该)|(就|才)能(方便|解决)|要是[^，。]{0,16}(就|该)/g;
+  /多好|就方便了|就好了|就不会|该多好|那就好|(就|也|才)(不用|省得|方便|有个|好卖|好走|松多了|省事|省心)|(装|搞|设|办|建|开|放|划|修|做|弄|加|种|留|配|送)(个|一个|几个|一趟|一条|一块|一片|一排|一处|一间)|(?<![不没])可以(在|把|给|搞|办|设|装|划|多|修|开|建|放|做|弄|改|种|加|挪|搬)|(能不能|能否|可不可以|可否)[^，。]{0,8}(早|晚|多|宽|长|大|快|近|便宜)一?点|(修|做|搞|弄|开|放|延)(长|宽|大|多|高|低|早|晚)一点|一点吧|吧$|吧(?=[，。！ \s])|我觉得[^，。]{0,10}(可以|应该)|(就|才)能(方便|解决)|要是[^，。]{0,16}(就|该)/g;
 
 /** 投诉、举报、求助：明摆着要办事 */
-const COMPLAINT = /投诉|举报|曝光|控告|维权|求助|求救|讨薪|追讨|反映/g;
+const COMPLAINT = /投诉|举报|曝光|控告|维权|求助|求救|讨薪|追讨|反映|质疑|揭发/g;
 /** 问题描述 */
 const TROUBLE =
   /扰民|拖欠|违规|违法|违建|乱收费|乱摆|乱停|乱倒|不作为|推诿|无人管|没人管|没人收|没人修|不管|坏了|损坏|破损|堵塞|漏水|污染|臭|噪音|至今|迟迟|一直(没|未|不)|严重|骗|欠薪|不合理|不公平|太差|太吵|太贵|难|不便/g;
@@ -74,8 +76,9 @@ function partCues(text: string, where: '标题' | ''): Cue[] {
   let fix = 0;
   let changeQ: string | undefined;
   let fixQ: string | undefined;
-  CUE_THEN.lastIndex = 0;
-  for (const m of text.matchAll(CUE_THEN)) {
+  const cueThen = where ? CUE_THEN_TITLE : CUE_THEN;
+  cueThen.lastIndex = 0;
+  for (const m of text.matchAll(cueThen)) {
     if (CHANGE_RE.test(m[1]!)) {
       change++;
       changeQ ??= m[0];
@@ -111,6 +114,9 @@ export function libraryCues(title: string | null | undefined, body: string): Cue
     (tt.length > 4 && /^(强烈)?(建议|呼吁|倡议|提议)/.test(tt) && !FIX_RE.test(tt) ? /^(强烈)?(建议|呼吁|倡议|提议)/.exec(tt) : null) ??
     (/(请求|申请)$/.test(tt) && CHANGE_ANY.test(tt) ? /(请求|申请)$/.exec(tt) : null);
   if (titleProposal) cues.push(cue('标题即为提议', 1, titleProposal[0]));
+  // 标题本身就是"关于……的投诉""举报……"
+  const titleComplaint = /(投诉|举报|控告|曝光|质疑|反映|求助)(信|书)?[!！。？?]?$|^(实名)?(投诉|举报|控告|曝光|质疑|反映|求助)/.exec(tt);
+  if (titleComplaint) cues.push(cue('标题即为投诉', 1, titleComplaint[0]));
   // 标题问的是"什么时候能开通、能不能实行"：问的是要改成什么样
   const asked = TITLE_ASKS_CHANGE.exec(tt);
   if (asked && !FIX_RE.test(tt)) cues.push(cue('标题问能不能改', 1, asked[0]));
