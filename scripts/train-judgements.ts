@@ -6,7 +6,7 @@
  * - 词：用 Intl.Segmenter('zh') 把调参集切词，取长 2–4 字、至少出现在 minDf 条留言里的整词作候选词表；
  *   特征是"文本里出现了这个词"（和线上一样按词表查，不切词），三库的标题词另计；
  * - 模型：L2 正则的逻辑回归（全批梯度下降，确定性的，同样的数据得到同样的权重），正类可加权；
- * - 先在调参集上做 5 折交叉验证（按案件键分折，同一件事的重发在同一折），在一小组超参里按交叉验证的
+ * - 先在调参集上做 5 折交叉验证（按案件键分折，同一件事的重发在同一折；换三种分折各做一遍，合计），在一小组超参里按交叉验证的
  *   个人诉求 F1 / 三库 macro-F1 选一组，再用整个调参集拟合，权重保留两位小数，去掉绝对值小于 0.05 的词。
  *
  *   npx tsx scripts/train-judgements.ts          # 交叉验证、选超参、拟合、写文件
@@ -24,12 +24,13 @@ import { fnv1a, loadLabelled, REAL_LABELS, type LabelledItem } from '../tests/fi
 
 const OUT = path.resolve(__dirname, '../shared/triage/judgement-weights.ts');
 const FOLDS = 5;
+/** 交叉验证重复几次（每次按案件键换一种分折），比较超参时少受一次分折的运气影响 */
+const SEEDS = 3;
 
 interface Example {
   cues: Cue[];
   words: string[];
   y: 0 | 1;
-  fold: number;
 }
 interface Hyper {
   minDf: number;
@@ -110,7 +111,7 @@ function f1(tp: number, fp: number, fn: number): number {
 interface Task {
   name: 'scope' | 'library';
   /** 每条留言：切出的整词（候选词表用）、线索、在某个词表下的词特征 */
-  rows: Array<{ seg: Set<string>; cues: Cue[]; wordsFor: (lex: Lexicon) => string[]; y: 0 | 1; fold: number; later: boolean }>;
+  rows: Array<{ seg: Set<string>; cues: Cue[]; wordsFor: (lex: Lexicon) => string[]; y: 0 | 1; folds: number[]; later: boolean }>;
   /** 判为正类的前提（范围：至少有一件切身的事）；不满足的条目不参与拟合，一律判为负类 */
   gate?: (cues: Cue[]) => boolean;
   /** 交叉验证的指标：范围看个人诉求 F1，三库看 macro-F1 */
@@ -123,13 +124,14 @@ function crossValidate(task: Task, h: Hyper, later = false): number {
   let fp = 0;
   let fn = 0;
   let tn = 0;
+  for (let seed = 0; seed < SEEDS; seed++)
   for (let f = 0; f < FOLDS; f++) {
-    const train = task.rows.filter((r) => r.fold !== f && (!task.gate || task.gate(r.cues)));
-    const test = task.rows.filter((r) => r.fold === f);
+    const train = task.rows.filter((r) => r.folds[seed] !== f && (!task.gate || task.gate(r.cues)));
+    const test = task.rows.filter((r) => r.folds[seed] === f);
     const vocab = h.useWords ? vocabulary(train, h.minDf) : [];
     const lex = lexicon(vocab);
     const w = fit(
-      train.map((r) => ({ cues: r.cues, words: r.wordsFor(lex), y: r.y, fold: r.fold })),
+      train.map((r) => ({ cues: r.cues, words: r.wordsFor(lex), y: r.y })),
       vocab,
       h,
     );
@@ -150,7 +152,7 @@ const GRID: Hyper[] = [];
 for (const useWords of process.argv.includes('--cues-only') ? [false] : [false, true])
   for (const minDf of useWords ? [3, 5] : [3])
     for (const l2Words of useWords ? [0.003, 0.01, 0.03] : [0.01])
-      for (const posWeight of [1, 1.5, 2, 3]) GRID.push({ minDf, l2Words, l2Cues: 0.001, posWeight, useWords });
+      for (const posWeight of [1, 1.5, 2, 3, 4, 6]) GRID.push({ minDf, l2Words, l2Cues: 0.001, posWeight, useWords });
 
 /** 词表要比只用线索的最好成绩高出这么多才用：几百个词的权重只换来零点几个百分点，不如少一层 */
 const WORDS_MUST_GAIN = 0.01;
@@ -174,7 +176,7 @@ function main(): void {
   if (!realAvailable) throw new Error('找不到 ../shared/data（或 TRIAGE_DATA_DIR）：训练要读调参集里真实留言的正文');
   const caseKey = new Map(REAL_LABELS.map((r) => [`${r.source}#${r.row}`, r.sameCaseAs ?? `${r.source}#${r.row}`]));
   const tuning = items.filter((i) => i.part === 'tuning');
-  const foldOf = (it: LabelledItem) => fnv1a(`cv:${caseKey.get(it.key) ?? it.key}`) % FOLDS;
+  const foldsOf = (it: LabelledItem) => Array.from({ length: SEEDS }, (_, seed) => fnv1a(`cv${seed || ''}:${caseKey.get(it.key) ?? it.key}`) % FOLDS);
   const isLater = (it: LabelledItem) => it.batch === 4 || it.key.startsWith('own#own-4');
   const full = (it: LabelledItem) => (it.title && it.title.trim() ? `${it.title.trim()}\n${it.body}` : it.body);
 
@@ -189,7 +191,7 @@ function main(): void {
         cues: libraryCues(it.title, it.body),
         wordsFor: (lex) => [...wordsIn(tt, lex, TITLE_PREFIX), ...wordsIn(bt, lex)],
         y: it.library === 'suggestion' ? 1 : 0,
-        fold: foldOf(it),
+        folds: foldsOf(it),
         later: isLater(it),
       };
     }),
@@ -200,7 +202,7 @@ function main(): void {
   const libVocab = lib.h.useWords ? vocabulary(libTask.rows, lib.h.minDf) : [];
   const libLex = lexicon(libVocab);
   const libraryWeights = fit(
-    libTask.rows.map((r) => ({ cues: r.cues, words: r.wordsFor(libLex), y: r.y, fold: r.fold })),
+    libTask.rows.map((r) => ({ cues: r.cues, words: r.wordsFor(libLex), y: r.y })),
     libVocab,
     lib.h,
   );
@@ -220,7 +222,7 @@ function main(): void {
         cues: scopeCues(full(it), libraryOf(it)),
         wordsFor: (lex) => wordsIn(text, lex),
         y: it.scope === 'individual' ? 1 : 0,
-        fold: foldOf(it),
+        folds: foldsOf(it),
         later: isLater(it),
       };
     }),
@@ -234,13 +236,13 @@ function main(): void {
   const scVocab = sc.h.useWords ? vocabulary(gated, sc.h.minDf) : [];
   const scLex = lexicon(scVocab);
   const scopeWeights = fit(
-    gated.map((r) => ({ cues: r.cues, words: r.wordsFor(scLex), y: r.y, fold: r.fold })),
+    gated.map((r) => ({ cues: r.cues, words: r.wordsFor(scLex), y: r.y })),
     scVocab,
     sc.h,
   );
 
   const body = (name: string, w: LinearWeights, h: Hyper, cv: number) =>
-    `/** ${name}：${JSON.stringify(h)}；调参集 5 折交叉验证 ${cv.toFixed(3)} */\nexport const ${name}: LinearWeights = ${JSON.stringify(w, null, 1)};\n`;
+    `/** ${name}：${JSON.stringify(h)}；调参集 5 折交叉验证（3 种分折合计）${cv.toFixed(3)} */\nexport const ${name}: LinearWeights = ${JSON.stringify(w, null, 1)};\n`;
   fs.writeFileSync(
     OUT,
     `/**\n * 由 scripts/train-judgements.ts 从标注集的调参集拟合生成，不要手改（改了线索就重新跑一遍）。\n * 调参集 ${tuning.length} 条。\n */\nimport type { LinearWeights } from './linear-judge';\n\n` +
