@@ -242,7 +242,7 @@ function main(): void {
   );
 
   const body = (name: string, w: LinearWeights, h: Hyper, cv: number) =>
-    `/** ${name}：${JSON.stringify(h)}；调参集 5 折交叉验证（3 种分折合计）${cv.toFixed(3)} */\nexport const ${name}: LinearWeights = ${JSON.stringify(w, null, 1)};\n`;
+    `/** ${name}：${JSON.stringify(h)}；调参集 5 折交叉验证（3 种分折合计）${cv.toFixed(3)} */\nexport const ${name}: LinearWeights = ${JSON.stringify(w, null, 2)};\n`;
   fs.writeFileSync(
     OUT,
     `/**\n * 由 scripts/train-judgements.ts 从标注集的调参集拟合生成，不要手改（改了线索就重新跑一遍）。\n * 调参集 ${tuning.length} 条。\n */\nimport type { LinearWeights } from './linear-judge';\n\n` +
