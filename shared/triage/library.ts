@@ -86,8 +86,9 @@ function partCues(text: string, where: '标题' | ''): Cue[] {
   }
   if (change) out.push(cue(`${pre}提示词后面是要改成什么样`, sat(change, 3), changeQ));
   if (fix) out.push(cue(`${pre}提示词后面是把这件事办了`, sat(fix, 3), fixQ));
+  // 短短几句里的"装个……吧""就方便了"是在提议；长篇陈情里的"就不会出事""可以做"多半是在数落，分开计
   const u = count(UNMARKED, text);
-  if (u.n) out.push(cue(`${pre}没有提示词的提议`, sat(u.n, 3), u.first || '吧'));
+  if (u.n) out.push(cue(`${pre}没有提示词的提议${!where && text.length > 200 ? '（长篇里）' : ''}`, sat(u.n, 3), u.first || '吧'));
   const c = count(COMPLAINT, text);
   if (c.n) out.push(cue(`${pre}投诉、举报、求助`, sat(c.n, 3), c.first));
   const tr = count(TROUBLE, text);
