@@ -134,7 +134,7 @@ const GROUP_SIDE = new Set([
   '标题是举报或呼吁',
 ]);
 /** 只说明篇幅和人称、不指向任何一件事的线索 */
-const NEUTRAL = new Set(['第一人称单数', '短短几句', '标题里说的是自己']);
+const NEUTRAL = new Set(['第一人称单数', '"我"说得密', '短短几句', '标题里说的是自己']);
 
 /**
  * 判为个人诉求的前提：至少有一件具体的切身的事（自己的房产、工钱、消费纠纷、询问自己的事……）。
@@ -181,6 +181,8 @@ export function scopeCues(text: string, library?: ReportKind): Cue[] {
   const consult = CONSULT.exec(t);
   if (consult && t.length < 200 && AFFAIR_RES.some((a) => a.anywhere.test(t))) cues.push(cue('询问自己的事', 1, consult[0]));
   if (singular) cues.push(cue('第一人称单数', Math.log2(1 + singular), `"我"${singular} 次`));
+  // "我"说得密（每百字几次）：通篇讲自己的事
+  if (singular) cues.push(cue('"我"说得密', Math.min((singular * 100) / Math.max(t.length, 150), 4)));
   if (plural) cues.push(cue('第一人称复数', Math.log2(1 + plural), `"我们"${plural} 次`));
 
   // 讲的是自己孩子的事时，"我们家长"说的是自己一家；说自己房子时，"我们业主"也是
