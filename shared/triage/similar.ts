@@ -5,7 +5,7 @@
  * 不占包体积）；套话（希望、问题、小区……）和单字降权。再加上字二元组（权重低），照顾切词切错和字面重发。
  * 不依赖分类模型。运行环境没有 Intl.Segmenter 时只用字二元组。
  */
-import { bigramSet, normalizeWidth } from './features';
+import { bigramSet, normalizeWidth, zhWordSegmenter } from './features';
 
 /**
  * 同义词表：每行第一个是概念名，后面是居民常用的其他说法（含概念名本身）。按最长的说法优先匹配。
@@ -108,18 +108,11 @@ export interface TextVector {
   norm: number;
 }
 
-const segmenter: { segment(t: string): Iterable<{ segment: string; isWordLike?: boolean }> } | null = (() => {
-  const I = (globalThis as { Intl?: { Segmenter?: new (l: string, o: { granularity: 'word' }) => { segment(t: string): Iterable<{ segment: string; isWordLike?: boolean }> } } }).Intl;
-  try {
-    return I?.Segmenter ? new I.Segmenter('zh', { granularity: 'word' }) : null;
-  } catch {
-    return null;
-  }
-})();
-
 /** 一条留言里的词（同义词已归并为概念名，按出现顺序，可重复）。没有切词器时返回空数组。 */
 export function contentWords(text: string): string[] {
   const out: string[] = [];
+  // 切词器第一次用到时才建（建一个要二十来毫秒，放在模块加载时会算进云函数的冷启动），与分类理由共用一个
+  const segmenter = zhWordSegmenter();
   if (!segmenter) return out;
   const t = normalizeWidth(text);
   let last = 0;
