@@ -21,6 +21,7 @@ const REQUIRED_KEYS = [
   'functions.sdkOnlyRequireMs',
   'functions.intake.bundleKB',
   'functions.intake.coldRequireMs',
+  'functions.intake.ownRequireMs',
   'weapp.mainKB',
   'triage.meanMs',
 ];
