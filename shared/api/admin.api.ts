@@ -146,7 +146,8 @@ export interface MonthlyReportView {
   overdue: ReportTicketRow[];
   unsatisfied: ReportTicketRow[];
   hotTopics: Array<{ label: string; count: number; tickets: number; ticketNos: string[] }>;
-  activity: MemberActivityRow[];
+  /** 每位委员的积分和事项数；逐项的明细只在导出的表格里（十万张单的县一个月有几万项，不放进回复） */
+  activity: Array<Omit<MemberActivityRow, 'items'> & { itemCount: number }>;
   definitions: Array<{ name: string; text: string }>;
   targets: FigureTargets;
 }

@@ -133,6 +133,9 @@ describe('每月通报', () => {
       ['王秀英', '2'],
     ]);
     expect(book['概述']!.rows[1]![0]).toBe(report.summary);
+    // 回复里每位委员只带积分和事项数，逐项明细在表格里
+    expect(report.activity.map((a) => [a.name, a.points])).toEqual([['李建国', 9], ['王秀英', 2]]);
+    expect(report.activity.every((a) => a.itemCount > 0 && !('items' in a))).toBe(true);
 
     for (const [sheet, by] of [['按小组', 'group'], ['按联络站', 'station']] as const) {
       const v = await data('demo-admin', { from: '2026-11', to: '2026-11', by });

@@ -163,7 +163,7 @@ export async function exportMonthlyReport(deps: AdminDeps, openid: string, input
     overdue,
     unsatisfied,
     hotTopics: topics,
-    activity: activity.map((a) => ({ ...a, name: memberName.get(a.memberId) ?? a.memberId })),
+    activity: activity.map((a) => ({ memberId: a.memberId, name: memberName.get(a.memberId) ?? a.memberId, points: a.points, itemCount: a.items.length })),
     definitions: byGroup.data.definitions,
     targets: byGroup.data.targets,
   });

@@ -79,7 +79,7 @@ export default function ReportPage() {
           <View className='rep-h'>五、履职积分</View>
           {report.activity.map((a) => (
             <View key={a.memberId} className='rep-item' data-testid='report-activity'>
-              {a.name}：{a.points} 分（{a.items.length} 项）
+              {a.name}：{a.points} 分（{a.itemCount} 项）
             </View>
           ))}
           <View className='rep-h'>口径说明</View>
