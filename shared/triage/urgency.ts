@@ -16,7 +16,8 @@
 import type { Urgency } from '../domain/vocabulary';
 import { normalizeWidth } from './features';
 import { moodOf, quoteAround, splitClauses, type Clause } from './clauses';
-import type { Cue } from './linear-judge';
+import { describe, scoreLinear, type Cue } from './linear-judge';
+import { URGENCY_THRESHOLD, URGENCY_WEIGHTS } from './urgency-weights';
 
 interface Hazard {
   /** 险情类别，出现在理由里 */
@@ -185,6 +186,8 @@ interface RuleScan {
   kinds: Record<DismissKind, number>;
   clauses: Clause[];
   ctexts: string[];
+  /** 每个小句里被规则排除的那几段（小句内的起止位置和原因）：线索在同一处不再当作眼前的事 */
+  spans: Array<Array<{ from: number; to: number; kind: DismissKind }>>;
 }
 
 function scanRules(whole: string): RuleScan {
@@ -206,7 +209,16 @@ function scanRules(whole: string): RuleScan {
   // 每个小句：触发字掩码和抹掉非险情说法后的文字（等长替换，位置不变）
   const masks: number[] = [];
   const ctexts: string[] = [];
-  clauses.forEach((clause) => {
+  const spans: RuleScan['spans'] = clauses.map(() => []);
+  /** 记下被排除的一段；跨接缝的命中两边的小句各记一段 */
+  const mark = (i: number, at: number, len: number, bridgeAt: number, kind: DismissKind) => {
+    if (bridgeAt <= 0) spans[i]!.push({ from: at, to: at + len, kind });
+    else {
+      spans[i]!.push({ from: Math.max(0, at - bridgeAt), to: at + len - bridgeAt, kind });
+      spans[i - 1]!.push({ from: at, to: Math.min(at + len, bridgeAt - 1), kind });
+    }
+  };
+  clauses.forEach((clause, ci) => {
     let mask = 0;
     let nonHazardWords = false;
     for (const ch of clause.text) {
@@ -222,6 +234,7 @@ function scanRules(whole: string): RuleScan {
             dismissed.push(`「${m}」：${n.note}`);
             kinds.sense++;
           }
+          spans[ci]!.push({ from: ctext.indexOf(m), to: ctext.indexOf(m) + m.length, kind: 'sense' });
           return '＿'.repeat(m.length);
         });
       }
@@ -248,6 +261,7 @@ function scanRules(whole: string): RuleScan {
           if (u) {
             dismissed.push(`「${m[0]}」与「${u[0]}」同句，不是${h.label}`);
             kinds.unless++;
+            mark(i, at, m[0].length, bridgeAt, 'unless');
             if (clause.sentence > 0) dismissedLater.add(h.label);
             continue;
           }
@@ -256,6 +270,7 @@ function scanRules(whole: string): RuleScan {
         if (mood.kind !== 'present') {
           dismissed.push(`「${m[0]}」${mood.why}`);
           kinds[mood.kind]++;
+          mark(i, at, m[0].length, bridgeAt, mood.kind);
           if (clause.sentence > 0) dismissedLater.add(h.label);
           continue;
         }
@@ -282,7 +297,7 @@ function scanRules(whole: string): RuleScan {
       dismissed.push(`标题里的「${h.term}」在正文里说的不是眼前的险情`);
       kinds.title++;
     }
-  return { hits, dismissed, kinds, clauses, ctexts };
+  return { hits, dismissed, kinds, clauses, ctexts, spans };
 }
 
 /*
@@ -294,7 +309,7 @@ function scanRules(whole: string): RuleScan {
 const THINGS: Array<{ name: string; re: RegExp }> = [
   { name: '燃气', re: /煤气|燃气|天然气|液化气|沼气|瓦斯|气罐|气瓶|气管|气表|气阀/g },
   { name: '电', re: /电线|电缆|电杆|线杆|电线杆|高压线|变压器|配电|电箱|电表箱|插座|线路|电闸|灯杆|电瓶|电动车|充电/g },
-  { name: '火和烟', re: /火|烟|焰/g },
+  { name: '火和烟', re: /火|(?<![油香吸抽纸])烟(?![囱草花酒头])|焰/g },
   { name: '房屋结构', re: /楼板|顶板|房梁|屋梁|大梁|横梁|柱|承重|剪力墙|墙|房子|房屋|楼房|楼栋|屋顶|房顶|天花板|阳台|地基|房基|椽|瓦|楼梯|栏杆|护栏|瓷砖|雨棚|屋子|老房|土房|危房|楼体|主体|钢筋|水泥块/g },
   { name: '山坡挡墙', re: /山体|山坡|边坡|挡墙|挡土墙|堡坎|护坡|后山|山崖|悬崖|土坡|高坎|土坎|坎子|石头|碎石|落石|石块|泥土|泥巴|山上/g },
   { name: '江河堤坝', re: /洪水|河水|江水|水库|河堤|大堤|堤|坝|水位|暴雨|山洪|积水|内涝|水塘|河道|大水/g },
@@ -313,16 +328,18 @@ const STATES: Array<{ name: string; re: RegExp }> = [
   { name: '燃烧', re: /着火|起火|失火|着了|烧|燃起|爆炸|爆了|火花|火星|焦|明火/g },
   { name: '断裂松动', re: /(?<![不判垄中间诊])断(?!续|定)|破了|破裂|烂了|松动|松了|晃|摇|翘/g },
   { name: '进水', re: /淹|灌进|漫|泡|涨水|进水|水涨/g },
-  { name: '被困受伤', re: /困|关在|夹|卡住|出不来|不应|联系不上|摔|晕|昏|受伤|砸伤|中毒/g },
+  { name: '被困受伤', re: /困(?![难扰惑境])|关在|夹|卡住|出不来|不应|联系不上|摔|晕|昏|受伤|砸伤|中毒/g },
   { name: '气味', re: /味|臭|呛|熏/g },
 ];
+/** 细小的裂纹、装饰面层：交房时常见，不是结构险情 */
+const MINOR = /渣子|小石子|一点点|细微|细小|细细|发丝|微小|轻微|小裂纹|腻子|抹灰|保温|墙皮|面层|瓷砖|涂料|墙漆|不要紧|不影响/;
 /** 东西和状况相隔不超过这么多字才算说的是同一件事 */
 const NEAR = 10;
 const TALKS_DANGER = /危险|险情|危及|威胁|生命安全|人身安全|安全隐患|伤人|出人命|死人|伤亡|吓人|吓死|不敢(住|走|过|进|回|睡|用)|提心吊胆|要命/;
 const URGES = /紧急|危急|赶紧|马上|立即|立刻|尽快|救命|快来|刻不容缓|十万火急|急需|速来/;
 const NOW_WORDS = /现在|目前|正在|还在|一直|这几天|这两天|今天|昨天|昨晚|今早|刚才|刚刚|最近|越来越|天天/;
 const PAST_WORDS = /以前|去年|前年|曾经|当年|多年前|几年前|那年|历史上|(19|20)\d\d年|上世纪/;
-const WORRY_WORDS = /万一|如果|一旦|担心|害怕|就怕|恐怕|可能|容易|防止|预防|以防|隐患|以后/;
+const WORRY_WORDS = /万一|如果|一旦|要是|假如|哪天|担心|害怕|怕|恐怕|可能|容易|防止|预防|以防|隐患|以后/;
 const POLICY_WORDS = /补贴|补助|改造|政策|申请|审批|办理|手续|拆迁|征收|鉴定|规划|项目|工程|资金|指标|标准|文件|规定/;
 const FEE_WORDS = /费|价格|收费|多少钱|退款|赔偿|赔/;
 const PROPOSE_WORDS = /建议|倡议|呼吁|提议|希望能/;
@@ -346,6 +363,7 @@ export function urgencyCues(text: string, scan: RuleScan = scanRules(normalizeWi
   const pairThing = new Map<string, string>();
   let titlePair = false;
   const multiSentence = clauses.length > 0 && clauses[clauses.length - 1]!.sentence > 0;
+  const sentenceText = (k: number) => ctexts.filter((_, j) => clauses[j]!.sentence === k).join(' ');
   /** 一个小句（或上一小句接本小句）里的东西和状况 */
   const pairsIn = (i: number, text: string, offset: number) => {
     const things: Array<{ name: string; at: number; end: number }> = [];
@@ -363,12 +381,23 @@ export function urgencyCues(text: string, scan: RuleScan = scanRules(normalizeWi
         if (offset === 0) stateSeen.add(s.name);
         const near = things.find((t) => (t.end <= at && at - t.end <= NEAR) || (t.at >= at + m[0].length && t.at - at - m[0].length <= 4) || (t.at < at + m[0].length && t.end > at));
         if (!near || (offset > 0 && near.at >= offset)) continue;
-        const mood = moodOf(clauses, i, at, m[0].length, text).kind;
-        pairByMood[mood] = (pairByMood[mood] ?? 0) + 1;
-        if (mood === 'present') {
-          if (!pairThing.has(near.name)) pairThing.set(near.name, quoteAround(text, Math.min(near.at, at), Math.max(near.end, at + m[0].length) - Math.min(near.at, at)));
-          if (clauses[i]!.sentence === 0 && multiSentence) titlePair = true;
+        // 东西到状况的一整段，和规则一样按这一段看语气（"没得煤气味"的否定在东西前面）
+        const from = Math.min(near.at, at);
+        const to = Math.max(near.end, at + m[0].length);
+        let mood: string = moodOf(clauses, i, from, to - from, text).kind;
+        // 规则在同一处已经认出并排除了（否定、过去、形近的说法……）：跟着规则
+        const overlap = (list: RuleScan['spans'][number], a: number, b: number) => list.find((x) => x.from < b && x.to > a);
+        const ruled = offset > 0 ? overlap(scan.spans[i]!, Math.max(0, from - offset), to - offset) ?? overlap(scan.spans[i - 1]!, from, Math.min(to, offset - 1)) : overlap(scan.spans[i]!, from, to);
+        if (ruled && mood === 'present') mood = ruled.kind === 'sense' || ruled.kind === 'unless' || ruled.kind === 'title' ? 'ruledOut' : ruled.kind;
+        if (mood === 'present' && clauses[i]!.sentence === 0 && multiSentence) {
+          // 标题只是概括，正文里怎么说才算数；标题单独记一条线索
+          titlePair = true;
+          continue;
         }
+        // 细小的裂纹、装饰面层、"不要紧"：单记一类，不当作眼前的险情
+        if (mood === 'present' && MINOR.test(sentenceText(clauses[i]!.sentence))) mood = 'minor';
+        pairByMood[mood] = (pairByMood[mood] ?? 0) + 1;
+        if (mood === 'present' && !pairThing.has(near.name)) pairThing.set(near.name, quoteAround(text, from, to - from));
       }
     }
   };
@@ -384,6 +413,8 @@ export function urgencyCues(text: string, scan: RuleScan = scanRules(normalizeWi
   add('东西和状况同处·假设或担心', cap(pairByMood.hypothetical ?? 0));
   add('东西和状况同处·过去', cap(pairByMood.past ?? 0));
   add('东西和状况同处·已处理', cap(pairByMood.resolved ?? 0));
+  add('东西和状况同处·规则认定是形近的说法', cap(pairByMood.ruledOut ?? 0));
+  add('说的是细小裂纹或装饰面层', cap(pairByMood.minor ?? 0));
   add('标题里就说了东西出了状况', titlePair ? 1 : 0);
   add('险情说法被判为否定', cap(kinds.negated));
   add('险情说法被判为假设或担心', cap(kinds.hypothetical));
@@ -429,9 +460,25 @@ function ruleDecision(scan: RuleScan): UrgencyDecision {
   return { urgency: 'normal', reasons: [NOTHING] };
 }
 
+/** 规则是否认出了成句的险情，和线索（训练脚本 scripts/train-urgency.ts 与线上用同一个函数） */
+export function urgencyEvidence(text: string): { ruleUrgent: boolean; cues: Cue[] } {
+  const scan = scanRules(normalizeWidth(text));
+  return { ruleUrgent: scan.hits.size > 0, cues: urgencyCues(text, scan) };
+}
+
 export function assessUrgency(text: string): UrgencyDecision {
   const whole = normalizeWidth(text);
   const scan = scanRules(whole);
   if (scan.clauses.length === 0) return { urgency: 'normal', reasons: [NOTHING] };
+  if (scan.hits.size > 0) return ruleDecision(scan);
+  // 规则没认出成句的险情：线索的加权和过了门槛也判紧急（宁可多报，由召集人核实）
+  const score = scoreLinear(URGENCY_WEIGHTS, urgencyCues(whole, scan), []);
+  if (score.z > URGENCY_THRESHOLD) {
+    const why = describe(score.contributions.filter((c) => c.weight > 0));
+    return {
+      urgency: 'urgent',
+      reasons: [`没有成句的险情说法，但几条线索合起来像眼前的险情：${why}`, '可能涉及人身安全，请召集人立即核实'],
+    };
+  }
   return ruleDecision(scan);
 }
