@@ -197,6 +197,15 @@ function main(): void {
   console.log('门槛\t规则或线索 召回/精确\t只用线索 召回/精确\t多报（规则没报、线索报了的非紧急，每种分折平均）');
   for (const r of table)
     console.log(`${r.t}\t${r.unionRecall.toFixed(3)} / ${r.unionPrecision.toFixed(3)}\t${r.cueRecall.toFixed(3)} / ${r.cuePrecision.toFixed(3)}\t${r.addedFalse.toFixed(1)}${r === chosen ? '\t← 选这个' : ''}`);
+  if (process.argv.includes('--show')) {
+    // 调参集上交叉验证的错例（只有调参集）：紧急而线索分数低的、不紧急而线索分数高的
+    const mean = (i: number) => best!.z[i]!.reduce((a, b) => a + b, 0) / SEEDS;
+    const shown = tuning
+      .map((it, i) => ({ it, z: mean(i), r: rows[i]! }))
+      .filter((x) => (x.r.y ? x.z <= chosen.t : x.z > chosen.t && !x.r.rule))
+      .sort((a, b) => a.z - b.z);
+    for (const x of shown) console.log(`${x.r.y ? '漏' : '多'}\t${x.z.toFixed(2)}\t${x.it.key}\t${full(x.it).replace(/\s+/g, ' ').slice(0, 110)}`);
+  }
   if (process.argv.includes('--cv')) return;
   const w = fit(rows, best!.h);
   const summary = `调参集 ${rows.filter((r) => !r.extra).length} 条，外加单元测试里的自写句子 ${rows.filter((r) => r.extra).length} 句；${JSON.stringify(best!.h)}；5 折交叉验证（3 种分折合计）：只用线索的平均精确率 ${best!.ap.toFixed(3)}，门槛 ${chosen.t} 上规则或线索 召回 ${chosen.unionRecall.toFixed(3)} 精确 ${chosen.unionPrecision.toFixed(3)}，只用线索 召回 ${chosen.cueRecall.toFixed(3)} 精确 ${chosen.cuePrecision.toFixed(3)}`;
