@@ -1,5 +1,5 @@
 /** 紧急程度：正在发生的险情判紧急，形近而不紧急的说法判一般。 */
-import { assessUrgency, HAZARD_RULES } from '../../../shared/triage/urgency';
+import { assessUrgency, HAZARD_RULES, urgencyEvidence } from '../../../shared/triage/urgency';
 import { OWN_LABELS } from '../../fixtures/triage-labels/labels';
 import { MOOD_CASES, NORMAL_MORE, NORMAL_NAMED, URGENT_MORE, URGENT_NAMED } from '../../fixtures/triage-labels/urgency-sentences';
 
@@ -78,5 +78,46 @@ describe('紧急程度：示范县的山体险情工单', () => {
     const r = assessUrgency(text);
     expect(r.urgency).toBe('urgent');
     expect(r.reasons.join('')).not.toContain('假设');
+  });
+});
+
+/**
+ * 第四轮：规则没认出成句的险情时，按类别的线索加权判断（权重在调参集上拟合，见 scripts/train-urgency.ts）。
+ * 下面的句子是这一轮新写的，不在训练样本里（训练用的是标注集的调参集和 urgency-sentences.ts）。
+ */
+describe('紧急程度：规则没认出的说法由线索补上', () => {
+  test.each([
+    '阳台的铁栏杆底座烂透了 一靠就动 家里有两个小孩',
+    '工地的围墙朝人行道那边偏了 底下的土被雨冲走了一大片',
+    '小区游泳池边的电线泡在水里 孩子们在旁边玩水',
+    '老街那排木板房的柱子被白蚁蛀空了 整排房子往一边偏 晚上还住着人',
+    '山脚那户人家屋后的坡面往下走了一米多 墙上全是缝',
+  ])('「%s」判为紧急，理由说明是线索合起来的判断', (text) => {
+    const r = assessUrgency(text);
+    expect(r.urgency).toBe('urgent');
+    expect(r.reasons[0]).toMatch(/^没有成句的险情说法，但几条线索合起来像眼前的险情：.*「.+」/);
+    expect(r.reasons.join('')).not.toContain('命中险情');
+  });
+
+  test.each([
+    '我们小区电梯的年检合格证过期了半年 物业一直不换',
+    '墙上贴的瓷砖有几块空鼓 敲起来咚咚响 开发商说不影响',
+    '听说隔壁村的桥前年塌过 我们这座桥是不是也该查一查',
+    '河堤上的路灯坏了好几个月 晚上散步看不清',
+    '小区门口那棵大树的叶子掉得满地都是 没人扫',
+    '建议在老旧小区加装电梯 方便老人上下楼',
+    '去年夏天我家进过一次水 后来排水沟疏通了 今年没事',
+    '这个月的电费和燃气费都涨了 老人家舍不得开暖气',
+    '我家孩子在学校摔了一跤 老师没通知家长',
+  ])('「%s」不算紧急（说到了险情相关的东西，但线索合起来不够）', (text) => {
+    expect(assessUrgency(text).urgency).toBe('normal');
+  });
+
+  test('线索的分数随语气变：同一件事说成眼前的、过去修好的、只是担心的', () => {
+    const now = urgencyEvidence('阳台的铁栏杆底座烂透了 一靠就动 家里有两个小孩').cues;
+    const past = urgencyEvidence('前几年阳台的铁栏杆底座烂透了 后来换了新的').cues;
+    const names = (cs: typeof now) => cs.map((c) => c.name);
+    expect(names(now)).toContain('东西和状况同处·眼下');
+    expect(names(past)).not.toContain('东西和状况同处·眼下');
   });
 });
