@@ -117,7 +117,7 @@ describe('紧急程度：规则没认出的说法由线索补上', () => {
     const now = urgencyEvidence('阳台的铁栏杆底座烂透了 一靠就动 家里有两个小孩').cues;
     const past = urgencyEvidence('前几年阳台的铁栏杆底座烂透了 后来换了新的').cues;
     const names = (cs: typeof now) => cs.map((c) => c.name);
-    expect(names(now)).toContain('东西和状况同处·眼下');
-    expect(names(past)).not.toContain('东西和状况同处·眼下');
+    expect(names(now)).toContain('眼下有东西出了状况');
+    expect(names(past)).not.toContain('眼下有东西出了状况');
   });
 });
