@@ -15,7 +15,9 @@
  */
 import type { Urgency } from '../domain/vocabulary';
 import { normalizeWidth } from './features';
-import { moodOf, quoteAround, splitClauses } from './clauses';
+import { moodOf, quoteAround, splitClauses, type Clause } from './clauses';
+import { describe, scoreLinear, type Cue } from './linear-judge';
+import { URGENCY_THRESHOLD, URGENCY_WEIGHTS } from './urgency-weights';
 
 interface Hazard {
   /** 险情类别，出现在理由里 */
@@ -174,15 +176,28 @@ export interface UrgencyDecision {
   reasons: string[];
 }
 
-export function assessUrgency(text: string): UrgencyDecision {
-  const whole = normalizeWidth(text);
+/** 规则判为不是眼前险情的原因（数线索用） */
+type DismissKind = 'negated' | 'hypothetical' | 'past' | 'resolved' | 'sense' | 'unless' | 'title';
+
+/** 规则扫一遍的结果：命中的险情、被排除的说法（理由用的话和原因的种类）、分好的小句和抹掉非险情说法后的文字 */
+interface RuleScan {
+  hits: Map<string, { term: string; now: boolean; onlyFirst: boolean; clause: number }>;
+  dismissed: string[];
+  kinds: Record<DismissKind, number>;
+  clauses: Clause[];
+  ctexts: string[];
+  /** 每个小句里被规则排除的那几段（小句内的起止位置和原因）：线索在同一处不再当作眼前的事 */
+  spans: Array<Array<{ from: number; to: number; kind: DismissKind }>>;
+}
+
+function scanRules(whole: string): RuleScan {
   const clauses = splitClauses(whole);
   // 每类险情只列一次：第一次命中的原话，加上"是否描述为正在发生"
-  const hits = new Map<string, { term: string; now: boolean; onlyFirst: boolean; clause: number }>();
+  const hits: RuleScan['hits'] = new Map();
   const dismissed: string[] = [];
+  const kinds: Record<DismissKind, number> = { negated: 0, hypothetical: 0, past: 0, resolved: 0, sense: 0, unless: 0, title: 0 };
   /** 在第一句以后被排除过的险情类别：标题（第一句）里的同类说法只是概括，跟着正文走 */
   const dismissedLater = new Set<string>();
-  if (clauses.length === 0) return { urgency: 'normal', reasons: [NOTHING] };
   let sentences: string[] | null = null;
   const sentenceOf = (k: number): string => {
     if (!sentences) {
@@ -194,7 +209,16 @@ export function assessUrgency(text: string): UrgencyDecision {
   // 每个小句：触发字掩码和抹掉非险情说法后的文字（等长替换，位置不变）
   const masks: number[] = [];
   const ctexts: string[] = [];
-  clauses.forEach((clause) => {
+  const spans: RuleScan['spans'] = clauses.map(() => []);
+  /** 记下被排除的一段；跨接缝的命中两边的小句各记一段 */
+  const mark = (i: number, at: number, len: number, bridgeAt: number, kind: DismissKind) => {
+    if (bridgeAt <= 0) spans[i]!.push({ from: at, to: at + len, kind });
+    else {
+      spans[i]!.push({ from: Math.max(0, at - bridgeAt), to: at + len - bridgeAt, kind });
+      spans[i - 1]!.push({ from: at, to: Math.min(at + len, bridgeAt - 1), kind });
+    }
+  };
+  clauses.forEach((clause, ci) => {
     let mask = 0;
     let nonHazardWords = false;
     for (const ch of clause.text) {
@@ -206,7 +230,11 @@ export function assessUrgency(text: string): UrgencyDecision {
       for (const n of NON_HAZARD_SENSES) {
         n.re.lastIndex = 0;
         ctext = ctext.replace(n.re, (m) => {
-          if (n.note) dismissed.push(`「${m}」：${n.note}`);
+          if (n.note) {
+            dismissed.push(`「${m}」：${n.note}`);
+            kinds.sense++;
+          }
+          spans[ci]!.push({ from: ctext.indexOf(m), to: ctext.indexOf(m) + m.length, kind: 'sense' });
           return '＿'.repeat(m.length);
         });
       }
@@ -232,6 +260,8 @@ export function assessUrgency(text: string): UrgencyDecision {
           const u = h.unlessSentence.exec(sentenceOf(clause.sentence));
           if (u) {
             dismissed.push(`「${m[0]}」与「${u[0]}」同句，不是${h.label}`);
+            kinds.unless++;
+            mark(i, at, m[0].length, bridgeAt, 'unless');
             if (clause.sentence > 0) dismissedLater.add(h.label);
             continue;
           }
@@ -239,6 +269,8 @@ export function assessUrgency(text: string): UrgencyDecision {
         const mood = moodOf(clauses, i, at, m[0].length, text);
         if (mood.kind !== 'present') {
           dismissed.push(`「${m[0]}」${mood.why}`);
+          kinds[mood.kind]++;
+          mark(i, at, m[0].length, bridgeAt, mood.kind);
           if (clause.sentence > 0) dismissedLater.add(h.label);
           continue;
         }
@@ -263,7 +295,167 @@ export function assessUrgency(text: string): UrgencyDecision {
     if (h.onlyFirst && dismissedLater.has(label)) {
       hits.delete(label);
       dismissed.push(`标题里的「${h.term}」在正文里说的不是眼前的险情`);
+      kinds.title++;
     }
+  return { hits, dismissed, kinds, clauses, ctexts, spans };
+}
+
+/*
+ * 线索（给学来的权重用）：规则只认成句的险情说法，没见过的说法会漏。线索按"东西的类别"和"出了什么状况的类别"
+ * 来找，不抄某一条留言的原话：一类东西（燃气、电、房屋结构、山坡挡墙……）和一类状况（开裂、倒塌、泄漏……）
+ * 出现在同一小句里（或主语在上一小句、状况在下一小句），再按 clauses.ts 的 moodOf 看这一处是眼前的事、否定、假设、过去
+ * 还是已处理；另有规则排除了几处、为什么排除，说没说到危险、催没催、是不是政策手续和费用。
+ */
+const THINGS: Array<{ name: string; re: RegExp }> = [
+  { name: '燃气', re: /煤气|燃气|天然气|液化气|沼气|瓦斯|气罐|气瓶|气管|气表|气阀/g },
+  { name: '电', re: /电线|电缆|电杆|线杆|电线杆|高压线|变压器|配电|电箱|电表箱|插座|线路|电闸|灯杆|电瓶|电动车|充电/g },
+  { name: '火和烟', re: /火|(?<![油香吸抽纸])烟(?![囱草花酒头])|焰/g },
+  { name: '房屋结构', re: /水塔|塔身|烟道|楼板|顶板|房梁|屋梁|大梁|横梁|柱|承重|剪力墙|墙|房子|房屋|楼房|楼栋|屋顶|房顶|天花板|阳台|地基|房基|椽|瓦|楼梯|栏杆|护栏|瓷砖|雨棚|屋子|老房|土房|危房|楼体|主体|钢筋|水泥块/g },
+  { name: '山坡挡墙', re: /山体|山坡|边坡|挡墙|挡土墙|堡坎|护坡|后山|山崖|悬崖|土坡|高坎|土坎|坎子|石头|碎石|落石|石块|泥土|泥巴|山上/g },
+  { name: '江河堤坝', re: /水漫|水进|水已经|大水|洪水|河水|江水|水库|河堤|大堤|堤|坝|水位|暴雨|山洪|积水|内涝|水塘|河道|大水/g },
+  { name: '路面井盖', re: /路面|地面|马路|人行道|井盖|窨井|盖板|坑|窟窿|大洞|桥|涵洞|路基/g },
+  { name: '电梯', re: /电梯|轿厢|扶梯/g },
+  { name: '高处悬挂物', re: /广告牌|招牌|大树|树枝|树干|塔吊|脚手架|空调外机|外机|围挡|玻璃|花盆|高空|支架/g },
+  { name: '老人孩子', re: /老人|老太|老头|老爷子|老两口|孩子|小孩|娃|学生|病人|孕妇|独居|残疾|婴儿|儿童|我妈|我爸|老伴|奶奶|爷爷/g },
+];
+const STATES: Array<{ name: string; re: RegExp }> = [
+  { name: '开裂', re: /裂|缝(?!纫|补)/g },
+  { name: '倒塌', re: /塌|垮|坍|倒了|倒下|快倒|要倒|倒在|倒向/g },
+  { name: '下沉悬空', re: /下沉|沉降|陷|凹|悬空|空了|是空的|掏空|冲空|往下沉/g },
+  { name: '歪斜变形', re: /歪|斜|倾|(?<![偏])偏(?![僻远差向要好重高低贵少多心见])|鼓起|鼓包|外鼓|鼓出|变形|弯了/g },
+  { name: '掉落', re: /掉下|掉了|往下掉|掉到|掉层|溜层|下滑|脱落|坠|砸|落下|滚落|掉渣|掉块|滚(?!动|蛋)|冲下|冲到|冲顶/g },
+  { name: '泄漏外冒', re: /泄漏|泄露|漏气|漏电|漏了|在漏|冒.{0,2}烟|冒气|喷|渗|涌|外泄|往外冒|冒出|冒水|关不(死|住|紧)|嘶嘶|嗞嗞|呲呲|滋滋|往外飞|往下飞/g },
+  { name: '裸露', re: /裸露|外露|露在外|露出|露着|摸得到|够得着/g },
+  { name: '不见了', re: /偷了|被偷|被盗|丢了|丢失|不见了|没了盖|缺失/g },
+  { name: '燃烧', re: /着火|起火|失火|着了|烧|燃起|爆炸|爆了|火花|火星|焦|明火/g },
+  { name: '断裂松动', re: /(?<![不判垄中间诊])断(?!续|定)|破了|破裂|烂了|烂透|松动|松了|晃|摇|翘|一(靠|碰|推|踩)就(动|晃|响)|蛀空/g },
+  { name: '进水', re: /淹|灌进|漫|泡|涨水|进水|水涨/g },
+  { name: '被困受伤', re: /困(?![难扰惑境])|关在|夹|卡住|出不来|不应|没人应|打不通|没见.{0,2}出门|没出门|不见人|联系不上|摔.{0,4}(起不来|爬不起来|不省人事)|晕倒|昏迷|昏过去|受伤|砸伤|中毒|走不动/g },
+  { name: '气味', re: /味|臭|呛|熏/g },
+];
+const THING_ANY = new RegExp(THINGS.map((t) => t.re.source).join('|'));
+const STATE_ANY = new RegExp(STATES.map((t) => t.re.source).join('|'));
+/** 细小的裂纹、装饰面层：交房时常见，不是结构险情 */
+const MINOR = /渣子|小石子|一点点|细微|细小|细细|发丝|微小|轻微|小裂纹|腻子|抹灰|保温|墙皮|面层|瓷砖|涂料|墙漆|不要紧|不影响/;
+/** 东西和状况相隔不超过这么多字才算说的是同一件事 */
+const NEAR = 10;
+const TALKS_DANGER = /危险|险情|危及|威胁|生命安全|人身安全|安全隐患|伤人|出人命|死人|伤亡|吓人|吓死|不敢(住|走|过|进|回|睡|用)|提心吊胆|要命/;
+const URGES = /紧急|危急|赶紧|马上|立即|立刻|尽快|救命|快来|刻不容缓|十万火急|急需|速来/;
+const NOW_WORDS = /现在|目前|正在|还在|一直|这几天|这两天|今天|昨天|昨晚|今早|刚才|刚刚|最近|越来越|天天/;
+const PAST_WORDS = /以前|去年|前年|曾经|当年|多年前|几年前|那年|历史上|(19|20)\d\d年|上世纪/;
+const WORRY_WORDS = /万一|如果|一旦|要是|假如|哪天|担心|害怕|怕|恐怕|可能|容易|防止|预防|以防|隐患|以后/;
+const POLICY_WORDS = /补贴|补助|改造|政策|申请|审批|办理|手续|拆迁|征收|鉴定|规划|项目|工程|资金|指标|标准|文件|规定/;
+const FEE_WORDS = /费|价格|收费|多少钱|退款|赔偿|赔/;
+const PROPOSE_WORDS = /建议|倡议|呼吁|提议|希望能/;
+
+const cap = (n: number, max = 3) => Math.min(n, max) / max;
+
+/**
+ * 紧急程度的线索（名字就是权重表里的键，见 ./urgency-weights.ts）。
+ * scan 是规则扫过的结果（assessUrgency 里已经有了就传进来，省得再扫一遍）。
+ * "成句的险情说法"（规则命中、说的是眼前的事）不在这里：它直接判紧急，学来的权重只管规则没认出的那些留言。
+ */
+export function urgencyCues(text: string, scan: RuleScan = scanRules(normalizeWidth(text))): Cue[] {
+  const { clauses, ctexts, kinds } = scan;
+  const cues: Cue[] = [];
+  const add = (name: string, value: number, quote?: string) => {
+    if (value) cues.push({ name, value, quote });
+  };
+  const thingSeen = new Set<string>();
+  const stateSeen = new Set<string>();
+  const pairByMood: Record<string, number> = {};
+  const pairThing = new Map<string, string>();
+  let titlePair = false;
+  const multiSentence = clauses.length > 0 && clauses[clauses.length - 1]!.sentence > 0;
+  const sentenceText = (k: number) => ctexts.filter((_, j) => clauses[j]!.sentence === k).join(' ');
+  /** 一个小句（或上一小句接本小句）里的东西和状况 */
+  const pairsIn = (i: number, text: string, offset: number) => {
+    const things: Array<{ name: string; at: number; end: number }> = [];
+    for (const t of THINGS) {
+      t.re.lastIndex = 0;
+      for (const m of text.matchAll(t.re)) things.push({ name: t.name, at: m.index!, end: m.index! + m[0].length });
+    }
+    if (!things.length) return;
+    for (const t of things) if (t.at >= offset) thingSeen.add(t.name);
+    for (const s of STATES) {
+      s.re.lastIndex = 0;
+      for (const m of text.matchAll(s.re)) {
+        const at = m.index!;
+        if (at < offset) continue;
+        if (offset === 0) stateSeen.add(s.name);
+        const near = things.find((t) => (t.end <= at && at - t.end <= NEAR) || (t.at >= at + m[0].length && t.at - at - m[0].length <= 4) || (t.at < at + m[0].length && t.end > at));
+        if (!near || (offset > 0 && near.at >= offset)) continue;
+        // 东西到状况的一整段，和规则一样按这一段看语气（"没得煤气味"的否定在东西前面）
+        const from = Math.min(near.at, at);
+        const to = Math.max(near.end, at + m[0].length);
+        let mood: string = moodOf(clauses, i, from, to - from, text).kind;
+        // 规则在同一处已经认出并排除了（否定、过去、形近的说法……）：跟着规则
+        const overlap = (list: RuleScan['spans'][number], a: number, b: number) => list.find((x) => x.from < b && x.to > a);
+        const ruled = offset > 0 ? overlap(scan.spans[i]!, Math.max(0, from - offset), to - offset) ?? overlap(scan.spans[i - 1]!, from, Math.min(to, offset - 1)) : overlap(scan.spans[i]!, from, to);
+        if (ruled && mood === 'present') mood = ruled.kind === 'sense' || ruled.kind === 'unless' || ruled.kind === 'title' ? 'ruledOut' : ruled.kind;
+        if (mood === 'present' && clauses[i]!.sentence === 0 && multiSentence) {
+          // 标题只是概括，正文里怎么说才算数；标题单独记一条线索
+          titlePair = true;
+          continue;
+        }
+        // 细小的裂纹、装饰面层、"不要紧"：单记一类，不当作眼前的险情
+        if (mood === 'present' && MINOR.test(sentenceText(clauses[i]!.sentence))) mood = 'minor';
+        pairByMood[mood] = (pairByMood[mood] ?? 0) + 1;
+        if (mood === 'present' && !pairThing.has(near.name)) pairThing.set(near.name, quoteAround(text, from, to - from));
+      }
+    }
+  };
+  ctexts.forEach((ct, i) => {
+    pairsIn(i, ct, 0);
+    if (i > 0 && clauses[i - 1]!.sentence === clauses[i]!.sentence) pairsIn(i, `${ctexts[i - 1]}，${ct}`, ctexts[i - 1]!.length + 1);
+  });
+  // 同一句里既说到东西又说到状况（隔得远、不成对的也算）：说法没见过时的退路
+  let sentencePairs = 0;
+  const lastSentence = clauses.length ? clauses[clauses.length - 1]!.sentence : -1;
+  for (let k = 0; k <= lastSentence; k++) {
+    const st = sentenceText(k);
+    if (THING_ANY.test(st) && STATE_ANY.test(st)) sentencePairs++;
+  }
+  add('同一句里说到东西也说到状况', cap(sentencePairs));
+  add('标题说到危险或隐患', multiSentence && /危险|险情|隐患|安全问题|安全/.test(sentenceText(0)) ? 1 : 0);
+  for (const t of THINGS) add(`说到${t.name}`, thingSeen.has(t.name) ? 1 : 0);
+  for (const s of STATES) add(`说到${s.name}`, stateSeen.has(s.name) ? 1 : 0);
+  for (const t of THINGS) add(`${t.name}出了状况`, pairThing.has(t.name) ? 1 : 0, pairThing.get(t.name));
+  add('眼下有东西出了状况', cap(pairByMood.present ?? 0));
+  add('东西出了状况，但是否定说法', cap(pairByMood.negated ?? 0));
+  add('东西出了状况，但是假设或担心', cap(pairByMood.hypothetical ?? 0));
+  add('东西出了状况，但是过去的事', cap(pairByMood.past ?? 0));
+  add('东西出了状况，但已经处理', cap(pairByMood.resolved ?? 0));
+  add('东西出了状况，但规则认定是形近的说法', cap(pairByMood.ruledOut ?? 0));
+  add('东西出了状况，但说的是细小裂纹或装饰面层', cap(pairByMood.minor ?? 0));
+  add('标题里就说了东西出了状况', titlePair ? 1 : 0);
+  add('险情说法被判为否定', cap(kinds.negated));
+  add('险情说法被判为假设或担心', cap(kinds.hypothetical));
+  add('险情说法被判为过去的事', cap(kinds.past));
+  add('险情说法被判为已处理', cap(kinds.resolved));
+  add('形近而不是险情的说法', cap(kinds.sense + kinds.unless));
+  add('标题的险情说法正文里不是眼前的事', cap(kinds.title, 1));
+  const whole = ctexts.join(' ');
+  const found = (re: RegExp) => re.exec(whole)?.[0];
+  for (const [name, re] of [
+    ['说到危险', TALKS_DANGER],
+    ['催着处理', URGES],
+    ['说的是眼下', NOW_WORDS],
+    ['说的是过去', PAST_WORDS],
+    ['说的是担心', WORRY_WORDS],
+    ['政策和手续', POLICY_WORDS],
+    ['费用和赔偿', FEE_WORDS],
+    ['提建议', PROPOSE_WORDS],
+  ] as const) {
+    const q = found(re);
+    add(name, q ? 1 : 0, q);
+  }
+  add('篇幅', Math.min(1, whole.length / 600));
+  return cues;
+}
+
+function ruleDecision(scan: RuleScan): UrgencyDecision {
+  const { hits, dismissed } = scan;
   if (hits.size > 0) {
     // 同一小句命中几类时只引用一次原话，几类并列写出
     const byClause = new Map<number, { term: string; labels: string[]; now: boolean }>();
@@ -279,4 +471,27 @@ export function assessUrgency(text: string): UrgencyDecision {
   }
   if (dismissed.length > 0) return { urgency: 'normal', reasons: ['未发现正在发生的险情', ...[...new Set(dismissed)].slice(0, 3)] };
   return { urgency: 'normal', reasons: [NOTHING] };
+}
+
+/** 规则是否认出了成句的险情，和线索（训练脚本 scripts/train-urgency.ts 与线上用同一个函数） */
+export function urgencyEvidence(text: string): { ruleUrgent: boolean; cues: Cue[] } {
+  const scan = scanRules(normalizeWidth(text));
+  return { ruleUrgent: scan.hits.size > 0, cues: urgencyCues(text, scan) };
+}
+
+export function assessUrgency(text: string): UrgencyDecision {
+  const whole = normalizeWidth(text);
+  const scan = scanRules(whole);
+  if (scan.clauses.length === 0) return { urgency: 'normal', reasons: [NOTHING] };
+  if (scan.hits.size > 0) return ruleDecision(scan);
+  // 规则没认出成句的险情：线索的加权和过了门槛也判紧急（宁可多报，由召集人核实）
+  const score = scoreLinear(URGENCY_WEIGHTS, urgencyCues(whole, scan), []);
+  if (score.z > URGENCY_THRESHOLD) {
+    const why = describe(score.contributions.filter((c) => c.weight > 0));
+    return {
+      urgency: 'urgent',
+      reasons: [`没有成句的险情说法，但几条线索合起来像眼前的险情：${why}`, '可能涉及人身安全，请召集人立即核实'],
+    };
+  }
+  return ruleDecision(scan);
 }

@@ -1,0 +1,221 @@
+/**
+ * 拟合紧急程度线索的权重和判定门槛，写出 shared/triage/urgency-weights.ts。
+ *
+ * 只用标注集的调参集（tests/fixtures/triage-labels，案件键哈希落在调参那一边的条目）；留出集一条都不读。
+ * - 线索：shared/triage/urgency.ts 的 urgencyEvidence（和线上同一个函数）：东西的类别和状况的类别同处（按语气分开）、
+ *   规则排除了几处和为什么、说没说到危险、催没催、政策手续……；
+ * - 判定：规则认出了成句的险情就是紧急；规则没认出的，线索的加权和过了门槛也判紧急。
+ *   规则是照着调参集改出来的，在调参集上几乎不漏，所以线索的权重要在全部调参集上学"紧急的留言长什么样"，
+ *   而不是只学规则漏掉的那几条；权重里不放"规则命中"这一条（否则它一条就把别的都压下去，学不到东西）；
+ * - 训练样本另加单元测试里的自写句子（tests/fixtures/triage-labels/urgency-sentences.ts，几百句紧急的说法和形近的诱饵），
+ *   每一折都用来训练、从不用来打分；
+ * - 模型：L2 正则的逻辑回归（全批梯度下降，确定性的），正类可加权；
+ * - 5 折交叉验证（按案件键分折，同一件事的重发在同一折；换三种分折各做一遍，合计）：
+ *   超参按只用线索时的平均精确率（PR 曲线下面积）选；门槛取交叉验证上"规则或线索"合起来的精确率不低于 MIN_PRECISION 的最低门槛
+ *   （目标是召回 ≥ 0.95、精确 ≥ 0.6，宁可多报）。同时打印只用线索时在该门槛上的召回——规则漏掉的说法，
+ *   线索大约能补回这么大的比例。
+ *
+ *   npx tsx scripts/train-urgency.ts          # 交叉验证、选超参和门槛、拟合、写文件
+ *   npx tsx scripts/train-urgency.ts --cv     # 只打印交叉验证的数字
+ *   npx tsx scripts/train-urgency.ts --cv --no-sentences   # 不用单元测试里的自写句子（对照）
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Cue, LinearWeights } from '../shared/triage/linear-judge';
+import { scoreLinear } from '../shared/triage/linear-judge';
+import { urgencyEvidence } from '../shared/triage/urgency';
+import { fnv1a, loadLabelled, REAL_LABELS, type LabelledItem } from '../tests/fixtures/triage-labels/labels';
+import { urgencySentences } from '../tests/fixtures/triage-labels/urgency-sentences';
+
+const OUT = path.resolve(__dirname, '../shared/triage/urgency-weights.ts');
+const FOLDS = 5;
+const SEEDS = 3;
+/** 交叉验证上"规则或线索"的精确率下限：留出集的目标是 0.6，留一点余量 */
+const MIN_PRECISION = Number(process.env.URGENCY_MIN_PRECISION ?? 0.7);
+
+interface Row {
+  cues: Cue[];
+  rule: boolean;
+  y: 0 | 1;
+  /** 单元测试里的自写句子：每一折都拿来训练，从不拿来打分 */
+  extra?: boolean;
+  folds: number[];
+}
+interface Hyper {
+  l2: number;
+  posWeight: number;
+}
+
+function fit(rows: Row[], h: Hyper): LinearWeights {
+  const names = [...new Set(rows.flatMap((r) => r.cues.map((c) => c.name)))].sort();
+  const ix = new Map(names.map((n, i) => [n, i]));
+  const X = rows.map((r) => r.cues.map((c) => [ix.get(c.name)!, c.value] as const));
+  const w = new Float64Array(names.length);
+  let b = 0;
+  const n = rows.length;
+  const rate = 0.5;
+  for (let epoch = 0; epoch < 800; epoch++) {
+    const g = new Float64Array(w.length);
+    let gb = 0;
+    for (let i = 0; i < n; i++) {
+      let z = b;
+      for (const [k, v] of X[i]!) z += w[k]! * v;
+      const y = rows[i]!.y;
+      const d = (1 / (1 + Math.exp(-z)) - y) * (y ? h.posWeight : 1);
+      gb += d;
+      for (const [k, v] of X[i]!) g[k]! += d * v;
+    }
+    for (let k = 0; k < w.length; k++) w[k]! -= rate * (g[k]! / n + h.l2 * w[k]!);
+    b -= (rate * gb) / n;
+  }
+  const r2 = (x: number) => Math.round(x * 100) / 100;
+  const cues: Record<string, number> = {};
+  names.forEach((name, k) => {
+    if (r2(w[k]!) !== 0) cues[name] = r2(w[k]!);
+  });
+  return { bias: r2(b), cues, words: {} };
+}
+
+/** 交叉验证：每条调参留言在没见过它的那几折上拟合出的分数（三种分折各一个） */
+function outOfFold(rows: Row[], h: Hyper): number[][] {
+  const z = rows.map(() => [] as number[]);
+  for (let seed = 0; seed < SEEDS; seed++)
+    for (let f = 0; f < FOLDS; f++) {
+      const w = fit(rows.filter((r) => r.folds[seed] !== f), h);
+      rows.forEach((r, i) => {
+        if (r.folds[seed] === f) z[i]![seed] = scoreLinear(w, r.cues, []).z;
+      });
+    }
+  return z;
+}
+
+/** 只用线索时的平均精确率（三种分折合计） */
+function averagePrecision(rows: Row[], z: number[][]): number {
+  const pts = rows.flatMap((r, i) => (r.extra ? [] : z[i]!.map((s) => ({ s, y: r.y }))));
+  pts.sort((a, b) => b.s - a.s);
+  const pos = pts.filter((p) => p.y).length;
+  let tp = 0;
+  let sum = 0;
+  pts.forEach((p, k) => {
+    if (p.y) {
+      tp++;
+      sum += tp / (k + 1);
+    }
+  });
+  return sum / pos;
+}
+
+interface AtThreshold {
+  t: number;
+  unionRecall: number;
+  unionPrecision: number;
+  cueRecall: number;
+  cuePrecision: number;
+  /** 规则没认出、线索判紧急的非紧急留言（三种分折合计的平均数） */
+  addedFalse: number;
+}
+
+function at(rows: Row[], z: number[][], t: number): AtThreshold {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let ctp = 0;
+  let cfp = 0;
+  let cfn = 0;
+  let added = 0;
+  rows.forEach((r, i) =>
+    r.extra ||
+    z[i]!.forEach((s) => {
+      const cue = s > t;
+      const said = r.rule || cue;
+      if (r.y && said) tp++;
+      else if (!r.y && said) fp++;
+      else if (r.y) fn++;
+      if (r.y && cue) ctp++;
+      else if (!r.y && cue) cfp++;
+      else if (r.y) cfn++;
+      if (!r.y && cue && !r.rule) added++;
+    }),
+  );
+  return {
+    t,
+    unionRecall: tp / (tp + fn),
+    unionPrecision: tp + fp ? tp / (tp + fp) : 1,
+    cueRecall: ctp / (ctp + cfn),
+    cuePrecision: ctp + cfp ? ctp / (ctp + cfp) : 1,
+    addedFalse: added / SEEDS,
+  };
+}
+
+function chooseThreshold(rows: Row[], z: number[][]): { chosen: AtThreshold; table: AtThreshold[] } {
+  const table: AtThreshold[] = [];
+  for (let t = 4; t >= -3; t -= 0.25) table.push(at(rows, z, Math.round(t * 100) / 100));
+  // 从高往低放宽，取精确率仍不低于下限的最低门槛
+  let chosen = table[0]!;
+  for (const row of table) if (row.unionPrecision >= MIN_PRECISION) chosen = row;
+  return { chosen, table };
+}
+
+const GRID: Hyper[] = [];
+for (const l2 of [0.003, 0.01, 0.03, 0.1]) for (const posWeight of [1, 2, 4]) GRID.push({ l2, posWeight });
+
+function main(): void {
+  const { items, realAvailable } = loadLabelled();
+  if (!realAvailable) throw new Error('找不到 ../shared/data（或 TRIAGE_DATA_DIR）：训练要读调参集里真实留言的正文');
+  const caseKey = new Map(REAL_LABELS.map((r) => [`${r.source}#${r.row}`, r.sameCaseAs ?? `${r.source}#${r.row}`]));
+  const tuning = items.filter((i) => i.part === 'tuning');
+  const full = (it: LabelledItem) => (it.title && it.title.trim() ? `${it.title.trim()}\n${it.body}` : it.body);
+  const rows: Row[] = tuning.map((it) => {
+    const e = urgencyEvidence(full(it));
+    return {
+      cues: e.cues,
+      rule: e.ruleUrgent,
+      y: it.urgency === 'urgent' ? 1 : 0,
+      folds: Array.from({ length: SEEDS }, (_, seed) => fnv1a(`cv${seed || ''}:${caseKey.get(it.key) ?? it.key}`) % FOLDS),
+    };
+  });
+  // 单元测试里的自写句子（紧急的说法和形近的诱饵）：与标注集里任何一条（包括留出集）正文相同的不用，只比对、不打印
+  const labelled = new Set(items.map((it) => full(it).replace(/\s+/g, '')).concat(items.map((it) => it.body.replace(/\s+/g, ''))));
+  const extra = urgencySentences().filter((x) => !labelled.has(x.text.replace(/\s+/g, '')));
+  if (!process.argv.includes('--no-sentences'))
+    for (const x of extra) {
+      const e = urgencyEvidence(x.text);
+      rows.push({ cues: e.cues, rule: e.ruleUrgent, y: x.urgency === 'urgent' ? 1 : 0, extra: true, folds: Array<number>(SEEDS).fill(-1) });
+    }
+  const ruleOnly = at(rows, rows.map(() => Array<number>(SEEDS).fill(-Infinity)), 0);
+  console.log(`自写句子 ${extra.length} 句（${process.argv.includes('--no-sentences') ? '不用' : '每一折都用来训练'}）`);
+  console.log(`调参集 ${rows.filter((r) => !r.extra).length} 条，紧急 ${rows.filter((r) => r.y && !r.extra).length} 条；只用规则：召回 ${ruleOnly.unionRecall.toFixed(3)} 精确 ${ruleOnly.unionPrecision.toFixed(3)}`);
+  let best: { h: Hyper; ap: number; z: number[][] } | null = null;
+  for (const h of GRID) {
+    const z = outOfFold(rows, h);
+    const ap = averagePrecision(rows, z);
+    console.log(`L2 ${h.l2}\t正类权重 ${h.posWeight}\t只用线索的平均精确率 ${ap.toFixed(3)}`);
+    if (!best || ap > best.ap + 1e-9) best = { h, ap, z };
+  }
+  const { chosen, table } = chooseThreshold(rows, best!.z);
+  console.log(`选 ${JSON.stringify(best!.h)}（平均精确率 ${best!.ap.toFixed(3)}）`);
+  console.log('门槛\t规则或线索 召回/精确\t只用线索 召回/精确\t多报（规则没报、线索报了的非紧急，每种分折平均）');
+  for (const r of table)
+    console.log(`${r.t}\t${r.unionRecall.toFixed(3)} / ${r.unionPrecision.toFixed(3)}\t${r.cueRecall.toFixed(3)} / ${r.cuePrecision.toFixed(3)}\t${r.addedFalse.toFixed(1)}${r === chosen ? '\t← 选这个' : ''}`);
+  if (process.argv.includes('--show')) {
+    // 调参集上交叉验证的错例（只有调参集）：紧急而线索分数低的、不紧急而线索分数高的
+    const mean = (i: number) => best!.z[i]!.reduce((a, b) => a + b, 0) / SEEDS;
+    const shown = tuning
+      .map((it, i) => ({ it, z: mean(i), r: rows[i]! }))
+      .filter((x) => (x.r.y ? x.z <= chosen.t : x.z > chosen.t && !x.r.rule))
+      .sort((a, b) => a.z - b.z);
+    for (const x of shown) console.log(`${x.r.y ? '漏' : '多'}\t${x.z.toFixed(2)}\t${x.it.key}\t${full(x.it).replace(/\s+/g, ' ').slice(0, 110)}`);
+  }
+  if (process.argv.includes('--cv')) return;
+  const w = fit(rows, best!.h);
+  const summary = `调参集 ${rows.filter((r) => !r.extra).length} 条，外加单元测试里的自写句子 ${rows.filter((r) => r.extra).length} 句；${JSON.stringify(best!.h)}；5 折交叉验证（3 种分折合计）：只用线索的平均精确率 ${best!.ap.toFixed(3)}，门槛 ${chosen.t} 上规则或线索 召回 ${chosen.unionRecall.toFixed(3)} 精确 ${chosen.unionPrecision.toFixed(3)}，只用线索 召回 ${chosen.cueRecall.toFixed(3)} 精确 ${chosen.cuePrecision.toFixed(3)}`;
+  fs.writeFileSync(
+    OUT,
+    `/**\n * 由 scripts/train-urgency.ts 从标注集的调参集拟合生成，不要手改（改了线索就重新跑一遍）。\n * ${summary}\n */\nimport type { LinearWeights } from './linear-judge';\n\n` +
+      `/** 规则没认出成句的险情时，线索的加权和大于这个数也判紧急 */\nexport const URGENCY_THRESHOLD = ${chosen.t};\n\n` +
+      `export const URGENCY_WEIGHTS: LinearWeights = ${JSON.stringify(w, null, 2)};\n`,
+  );
+  console.log(`写出 ${path.relative(process.cwd(), OUT)}`);
+}
+
+main();
