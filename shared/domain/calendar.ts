@@ -205,6 +205,14 @@ export function shanghaiDate(instant: string): CalendarDate {
   return new Date(ms + shanghaiOffsetAt(ms)).toISOString().slice(0, 10);
 }
 
+/** 一个时刻在北京时间的墙上时间：日期和 "HH:mm" */
+export function shanghaiWallTime(instant: string): { date: CalendarDate; time: string } {
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) throw new Error(`not an ISO instant: ${instant}`);
+  const wall = new Date(ms + shanghaiOffsetAt(ms)).toISOString();
+  return { date: wall.slice(0, 10), time: wall.slice(11, 16) };
+}
+
 /** 北京时间这一天的最后一毫秒（23:59:59.999），UTC ISO */
 export function endOfShanghaiDay(date: CalendarDate): string {
   const wall = (dayNumber(date) + 1) * MS_PER_DAY - 1;

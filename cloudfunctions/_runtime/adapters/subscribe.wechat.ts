@@ -7,7 +7,7 @@
  * 事件 → 模板：各县在小程序后台选用的模板不同，字段名（thing1、time2……）也不同，所以由环境变量配置，
  * 见 parseSubscribeTemplates 和 docs/deploy.md。
  */
-import { DISPLAY_TZ } from '../../../shared/domain/time';
+import { shanghaiWallTime } from '../../../shared/domain/calendar';
 import { NOTIFICATION_EVENTS, type NotificationEvent } from '../../../shared/domain/vocabulary';
 import * as z from 'zod/mini';
 import type { OutboxEntry } from '../../../shared/domain/model';
@@ -77,14 +77,11 @@ export const EVENT_PHRASES: Record<NotificationEvent, string> = {
   'ticket.actionsNotDone': '未落实',
 };
 
-// 用 Intl 而不是 dayjs：云函数包里少一个库
-const SHANGHAI = new Intl.DateTimeFormat('zh-CN', { timeZone: DISPLAY_TZ, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-
-/** 2026年11月20日 10:05（北京时间） */
+/** 2026年11月20日 10:05（北京时间）。时区换算用领域里的那一个（用到时才建格式器，不算进冷启动） */
 export function formatShanghaiTime(isoTime: string, withTime = true): string {
-  const parts = Object.fromEntries(SHANGHAI.formatToParts(new Date(isoTime)).map((p) => [p.type, p.value]));
-  const date = `${parts.year}年${parts.month}月${parts.day}日`;
-  return withTime ? `${date} ${parts.hour}:${parts.minute}` : date;
+  const { date, time } = shanghaiWallTime(isoTime);
+  const day = `${date.slice(0, 4)}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+  return withTime ? `${day} ${time}` : day;
 }
 
 function truncate(s: string, max: number): string {

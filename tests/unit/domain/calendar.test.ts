@@ -17,6 +17,7 @@ import {
   lastCoveredYear,
   nthWorkdayAfter,
   shanghaiDate,
+  shanghaiWallTime,
   workdaysInRange,
 } from '../../../shared/domain/calendar';
 import { dayjs, DISPLAY_TZ } from '../../../shared/domain/dayjs';
@@ -217,6 +218,15 @@ describe(`工作日日历（进程时区 ${tz}）`, () => {
       ['2026-10-01T00:00:00+08:00', '2026-10-01'],
     ])('%s 在北京时间是 %s', (instant, date) => {
       expect(shanghaiDate(instant)).toBe(date);
+    });
+
+    test.each([
+      ['2026-11-20T02:05:00.000Z', '2026-11-20', '10:05'],
+      ['2026-09-30T16:00:00.000Z', '2026-10-01', '00:00'],
+      ['2026-09-30T15:59:59.999Z', '2026-09-30', '23:59'],
+      ['1988-07-01T15:30:00.000Z', '1988-07-02', '00:30'],
+    ])('%s 在北京时间是 %s %s（通知里写的时刻）', (instant, date, time) => {
+      expect(shanghaiWallTime(instant)).toEqual({ date, time });
     });
 
     test.each([
