@@ -7,7 +7,8 @@
  * 以及仓库根目录的 cloudbaserc.json（函数、数据库集合、索引、安全规则；环境相关的值是 {{env.X}} 占位）。
  * 输出是确定的：源码不变，重新构建的文件逐字节相同，所以 package.json、config.json、cloudbaserc.json 可以提交。
  *
- * 构建失败的情形：包里混进了完整版 zod（函数只许用 zod/mini）；分诊模型进了 intake 以外的函数；
+ * intake 另有 triage-model.json（分诊模型，从 shared/triage/model 复制，第一次分诊时才读）。
+ * 构建失败的情形：包里混进了完整版 zod（函数只许用 zod/mini）；分诊模型被打进了 index.js；
  * 出现了不在外部依赖清单里的未打包依赖。
  *
  *   npx tsx scripts/build-functions.ts            构建
@@ -19,6 +20,7 @@ import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { ALL_COLLECTIONS, COLLECTION_ACL } from '../cloudfunctions/_runtime/adapters/schema.cloudbase';
 import { CLOUD_ENV_KEYS } from '../cloudfunctions/_runtime/env';
+import { SHIPPED_MODEL_FILE } from '../shared/triage/lazy-triager';
 
 export const ROOT = path.resolve(__dirname, '..');
 
@@ -37,15 +39,15 @@ export interface FunctionSpec {
   /** 读哪些环境变量（写进 cloudbaserc.json 的 envVariables） */
   env: string[];
   triggers?: Array<{ name: string; type: 'timer'; config: string }>;
-  /** 分诊模型只允许进这些函数 */
-  bundlesTriageModel?: boolean;
+  /** 分诊模型文件复制到这个函数的 index.js 旁边（不打进 index.js） */
+  shipsTriageModel?: boolean;
 }
 
 /** 云函数读的环境变量（定义在 cloudfunctions/_runtime/env.ts） */
 const RUNTIME_ENV: string[] = [...CLOUD_ENV_KEYS];
 
 export const FUNCTIONS: FunctionSpec[] = [
-  { name: 'intake', description: '居民端：看站点、查重、提交反映、我的反映、我也遇到了、评价、案例库', timeout: 10, memorySize: 256, env: RUNTIME_ENV, bundlesTriageModel: true },
+  { name: 'intake', description: '居民端：看站点、查重、提交反映、我的反映、我也遇到了、评价、案例库', timeout: 10, memorySize: 256, env: RUNTIME_ENV, shipsTriageModel: true },
   { name: 'work', description: '委员与召集人的工作台：绑定、消息中心、接单队列、工单上的每个动作', timeout: 10, memorySize: 256, env: RUNTIME_ENV },
   // 每月通报要读过期、不满意的工单与履职积分的来历：十万张工单的县本地要十秒上下，云端往返更多，超时给足
   { name: 'admin', description: '政协办的管理后台：联络站、委员小组、委员与邀请码、海报、县级设置、操作记录、三率看板、每月通报', timeout: 60, memorySize: 256, env: RUNTIME_ENV },
@@ -68,7 +70,9 @@ const OPENAPI_CALL = /\.(subscribeMessage|security|wxacode|customerServiceMessag
 export interface BuiltFunction {
   spec: FunctionSpec;
   dir: string;
+  /** 整个包：index.js 加上一起上传的文件（intake 的模型） */
   bundleBytes: number;
+  indexBytes: number;
   externals: string[];
   openapi: string[];
   inputs: string[];
@@ -144,7 +148,7 @@ export async function buildFunction(spec: FunctionSpec, outRoot: string): Promis
   const problems: string[] = [];
   const classic = inputs.filter((p) => /node_modules\/zod\/(v4\/classic|v3)\//.test(p) || /node_modules\/zod\/index\.c?js$/.test(p));
   if (classic.length) problems.push(`包里有完整版 zod（函数只许用 zod/mini）：${classic.slice(0, 3).join(', ')}`);
-  if (!spec.bundlesTriageModel && inputs.some((p) => p.includes('shared/triage/model/'))) problems.push('分诊模型只许打进 intake');
+  if (inputs.some((p) => p.includes('shared/triage/model/'))) problems.push('分诊模型不许打进 index.js（intake 在旁边带一个模型文件）');
 
   const externals = new Set<string>();
   for (const imp of output.imports) {
@@ -170,7 +174,12 @@ export async function buildFunction(spec: FunctionSpec, outRoot: string): Promis
   if (spec.triggers?.length) configJson.triggers = spec.triggers;
   writeJson(path.join(dir, 'package.json'), packageJson);
   writeJson(path.join(dir, 'config.json'), configJson);
-  return { spec, dir, bundleBytes: fs.statSync(outfile).size, externals: [...externals].sort(), openapi, inputs, packageJson, configJson };
+  const modelFile = path.join(dir, SHIPPED_MODEL_FILE);
+  if (spec.shipsTriageModel) fs.copyFileSync(path.join(ROOT, 'shared/triage/model', SHIPPED_MODEL_FILE), modelFile);
+  else fs.rmSync(modelFile, { force: true });
+  // 包的大小：index.js 加上一起上传的模型文件（issue 13 的 1 MB 说的是整个包）
+  const bundleBytes = fs.statSync(outfile).size + (spec.shipsTriageModel ? fs.statSync(modelFile).size : 0);
+  return { spec, dir, bundleBytes, indexBytes: fs.statSync(outfile).size, externals: [...externals].sort(), openapi, inputs, packageJson, configJson };
 }
 
 /** cloudbaserc.json：给 @cloudbase/cli（tcb）用；{{env.X}} 由 tcb 从环境变量或 .env 文件填入，npm run deploy 会填好再交给 tcb */

@@ -1,30 +1,22 @@
 /**
- * 带随仓库发布的模型的分诊器。模型 JSON 用静态 import 引入，打包工具会把它一起打进云函数；
- * 只有这个文件引用模型，小程序端只用 ./index 里的轻量函数时不会带上它。
- * 第一次调用时才解析（约几十毫秒；其中按 zod 模式校验结构只占 2–4 毫秒），之后复用。文件坏了在这里抛错，说明哪个字段坏了。
+ * 带随仓库发布的模型的分诊器（本地服务、命令行）。模型 JSON 用静态 import 引入；
+ * 只有这个文件引用模型，小程序端只用 ./index 里的轻量函数时不会带上它。云函数 intake 不用这个文件，
+ * 它读与 index.js 放在一起的模型文件（见 cloudfunctions/intake/index.ts）。
+ * 第一次调用时才解析（约几十毫秒；其中按 zod 模式校验结构只占 2–4 毫秒），之后复用。
  */
 import modelJson from './model/triage-model.json';
-import { createTriager, parseTriageModel, type TriageModel } from './index';
+import type { createTriager, TriageModel } from './index';
+import { lazyTriager } from './lazy-triager';
 
-let cached: { model: TriageModel; triager: ReturnType<typeof createTriager> } | null = null;
-
-function load() {
-  if (!cached) {
-    const model = parseTriageModel(modelJson as unknown);
-    cached = { model, triager: createTriager(model) };
-  }
-  return cached;
-}
+const shipped = lazyTriager(() => modelJson as unknown);
 
 export function getDefaultModel(): TriageModel {
-  return load().model;
+  return shipped.model();
 }
 
 export function getDefaultTriager(): ReturnType<typeof createTriager> {
-  return load().triager;
+  return { triage: shipped.triage };
 }
 
 /** 与 getDefaultTriager() 相同，写成对象方便直接 defaultTriager.triage(...)；首次调用时才加载模型。 */
-export const defaultTriager: ReturnType<typeof createTriager> = {
-  triage: (input) => load().triager.triage(input),
-};
+export const defaultTriager: ReturnType<typeof createTriager> = { triage: shipped.triage };

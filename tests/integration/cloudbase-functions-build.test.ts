@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildAll, cloudbaserc, compactCalendarTable, EXTERNALS, FUNCTIONS, ROOT, type BuiltFunction } from '../../scripts/build-functions';
+import { SHIPPED_MODEL_FILE } from '../../shared/triage/lazy-triager';
 import chineseDays from 'chinese-days/dist/chinese-days.json';
 import { ALL_COLLECTIONS } from '../../cloudfunctions/_runtime/adapters/schema.cloudbase';
 
@@ -37,12 +38,18 @@ test('每个函数都有 index.js、package.json（main: index.js，SDK 精确�
   expect(Object.keys(JSON.parse(fs.readFileSync(path.join(byName('mediacheck').dir, 'package.json'), 'utf8')).dependencies)).toEqual(['@cloudbase/node-sdk']);
 });
 
-test('函数里只有 zod/mini，没有完整版 zod；分诊模型只在 intake；work 包很小', () => {
+test('函数里只有 zod/mini，没有完整版 zod；分诊模型不在任何 index.js 里，只在 intake 旁边；work 包很小', () => {
   for (const b of built) {
     expect(b.inputs.some((p) => /node_modules\/zod\/v4\/(mini|core)\//.test(p))).toBe(true);
     expect(b.inputs.filter((p) => /node_modules\/zod\/(v4\/classic|v3)\//.test(p))).toEqual([]);
-    expect(b.inputs.some((p) => p.includes('shared/triage/model/'))).toBe(b.spec.name === 'intake');
+    expect(b.inputs.some((p) => p.includes('shared/triage/model/'))).toBe(false);
+    expect(fs.existsSync(path.join(b.dir, SHIPPED_MODEL_FILE))).toBe(b.spec.name === 'intake');
   }
+  const intake = byName('intake');
+  expect(fs.readFileSync(path.join(intake.dir, SHIPPED_MODEL_FILE))).toEqual(fs.readFileSync(path.join(ROOT, 'shared/triage/model', SHIPPED_MODEL_FILE)));
+  expect(intake.bundleBytes).toBe(intake.indexBytes + fs.statSync(path.join(intake.dir, SHIPPED_MODEL_FILE)).size);
+  // issue 13：整个 intake 包（index.js + 模型）不超过 1 MB
+  expect(intake.bundleBytes).toBeLessThan(1024 * 1024);
   // work 要按工作日算期限（延期、履职积分的按期办结），带着节假日表（chinese-days 的数据，只留日期和中文名，约 18 KB），还有看板的口径（figures.ts）；分诊模型不在里面
   expect(byName('work').bundleBytes).toBeLessThan(210 * 1024);
 });
@@ -110,6 +117,21 @@ test('打包后的 intake 身份只认平台注入的 OPENID：没有时 AUTH.NO
   expect(runBundle(dir, call)).toBe('AUTH.NO_IDENTITY');
   expect(runBundle(dir, call, { WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_OPENID: 'o-platform-user', WX_APPID: 'wx0123456789abcdef' })).toBe('REQUEST.INVALID');
 }, 60_000);
+
+test('打包后的 intake 第一次提交就用旁边的模型文件分诊：类别、紧急程度和打码都在', () => {
+  // 提交要写数据库：这里只连到读身份、校验、分诊为止——用打包进去的同一个分诊器直接分一条，看模型确实从文件读到了
+  const script = `const fs = require('fs'); const read = fs.readFileSync; let file = null;
+    fs.readFileSync = function (p, ...rest) { if (String(p).endsWith('${SHIPPED_MODEL_FILE}')) file = String(p); return read.call(fs, p, ...rest); };
+    const m = require('./index.js');
+    const r = m.triager.triage({ body: '小区门口燃气管道漏气，闻到很浓的臭鸡蛋味，我电话13907231234' });
+    process.stdout.write(JSON.stringify({ file, category: r.category, urgency: r.urgency, redacted: r.redacted }));`;
+  const dir = byName('intake').dir;
+  const got = JSON.parse(runBundle(dir, script)) as { file: string; category: string; urgency: string; redacted: string };
+  expect(got.file).toBe(path.join(dir, SHIPPED_MODEL_FILE));
+  expect(got.urgency).toBe('urgent');
+  expect(got.category).toBe('城乡建设');
+  expect(got.redacted).not.toContain('13907231234');
+}, 30_000);
 
 test('打包后的 mediacheck 收到不认识的推送只回 success，不碰数据库', () => {
   expect(runBundle(byName('mediacheck').dir, "require('./index.js').main({ MsgType: 'text' }, {}).then((r) => process.stdout.write(String(r)))")).toBe('success');
