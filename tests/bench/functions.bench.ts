@@ -3,6 +3,7 @@
  * SDK（@cloudbase/node-sdk、wx-server-sdk）从仓库的 node_modules 解析，和云端按 package.json 装好后一样。
  * 另外单独量一次"只 require 两个 SDK"，看出我们自己的代码占多少；以及第一次调用（初始化 SDK、读身份、
  * 回答一个不需要数据库的请求）要多久。只打印，不做断言。  npx tsx tests/bench/functions.bench.ts
+ * bundleKB 是整个包（index.js 加上一起上传的文件，intake 带着分诊模型），indexKB 只是 index.js。
  * 数字也作为 FunctionsFigures 返回（--json 里的 functions.*，每个函数一组：functions.intake.bundleKB…）。
  */
 import { execFileSync } from 'node:child_process';
@@ -34,7 +35,7 @@ const PLATFORM_IDENTITY = { WX_CONTEXT_KEYS: 'WX_OPENID', WX_OPENID: 'o-bench-us
 
 /** 一个云函数包的数字 */
 /** ownRequireMs：同一个全新进程里先 require 两个 SDK，再量 require('./index.js')——我们自己的代码在冷启动里多花的时间（issue 13：intake 不超过 SDK 之外 30 ms） */
-export type FunctionFigures = { bundleKB: number; gzipKB: number; coldRequireMs: number; ownRequireMs: number; firstCallMs: number };
+export type FunctionFigures = { bundleKB: number; indexKB: number; gzipKB: number; coldRequireMs: number; ownRequireMs: number; firstCallMs: number };
 
 /** 两个 SDK 的基线，加上每个函数一组（键是函数名） */
 export type FunctionsFigures = {
@@ -63,7 +64,7 @@ export async function measure(): Promise<FunctionsFigures> {
     console.log(
       `${b.spec.name.padEnd(12)} ${`${(b.bundleBytes / 1024).toFixed(1)} KB`.padStart(10)} ${`${(gz / 1024).toFixed(1)} KB`.padStart(10)} ${`${cold.toFixed(0)} ms`.padStart(10)} ${`${own.toFixed(0)} ms`.padStart(9)} ${`${first.toFixed(0)} ms`.padStart(16)}            ${b.externals.join(', ')}`,
     );
-    figures[b.spec.name] = { bundleKB: b.bundleBytes / 1024, gzipKB: gz / 1024, coldRequireMs: cold, ownRequireMs: own, firstCallMs: first };
+    figures[b.spec.name] = { bundleKB: b.bundleBytes / 1024, indexKB: b.indexBytes / 1024, gzipKB: gz / 1024, coldRequireMs: cold, ownRequireMs: own, firstCallMs: first };
   }
   fs.rmSync(out, { recursive: true, force: true });
   return figures;
