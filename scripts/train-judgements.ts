@@ -24,6 +24,9 @@ import { hasPersonalMatter, scopeCues } from '../shared/triage/scope';
 import { fnv1a, loadLabelled, REAL_LABELS, type LabelledItem } from '../tests/fixtures/triage-labels/labels';
 
 const OUT = path.resolve(__dirname, '../shared/triage/judgement-weights.ts');
+/** --drop=线索名,线索名：去掉这些线索再做交叉验证（看一类线索值不值得留；只和 --cv 一起用） */
+const DROP = new Set((process.argv.find((a) => a.startsWith('--drop='))?.slice('--drop='.length) ?? '').split(',').filter(Boolean));
+const keepCues = (cues: Cue[]) => (DROP.size ? cues.filter((c) => !DROP.has(c.name)) : cues);
 const FOLDS = 5;
 /** 交叉验证重复几次（每次按案件键换一种分折），比较超参时少受一次分折的运气影响 */
 const SEEDS = 3;
@@ -119,7 +122,7 @@ interface Task {
   metric: (tp: number, fp: number, fn: number, tn: number) => number;
 }
 
-/** 交叉验证；later 为真时只数最近一批标注（第 4 批和 own-4）的条目，看新说法上的成绩 */
+/** 交叉验证；later 为真时只数最近一批标注（第 5 批和 own-5）的条目，看新说法上的成绩 */
 function crossValidate(task: Task, h: Hyper, later = false): number {
   let tp = 0;
   let fp = 0;
@@ -168,7 +171,7 @@ function choose(task: Task): { h: Hyper; cv: number; cueOnly: number } {
     if (h.useWords && (!words || cv > words.cv + 1e-9)) words = { h, cv };
   }
   const best = words && words.cv >= cues!.cv + WORDS_MUST_GAIN ? words : cues!;
-  console.log(`${task.name}：所选超参在第 4 批和 own-4 的调参部分上的交叉验证 ${crossValidate(task, best.h, true).toFixed(3)}`);
+  console.log(`${task.name}：所选超参在第 5 批和 own-5 的调参部分上的交叉验证 ${crossValidate(task, best.h, true).toFixed(3)}`);
   return { ...best, cueOnly: cues!.cv };
 }
 
@@ -178,7 +181,8 @@ function main(): void {
   const caseKey = new Map(REAL_LABELS.map((r) => [`${r.source}#${r.row}`, r.sameCaseAs ?? `${r.source}#${r.row}`]));
   const tuning = items.filter((i) => i.part === 'tuning');
   const foldsOf = (it: LabelledItem) => Array.from({ length: SEEDS }, (_, seed) => fnv1a(`cv${seed || ''}:${caseKey.get(it.key) ?? it.key}`) % FOLDS);
-  const isLater = (it: LabelledItem) => it.batch === 4 || it.key.startsWith('own#own-4');
+  /** 最近一批（第 5 批和 own-5）：定线索时还没见过的说法最多，单看它们的交叉验证，看线索是不是只贴着旧说法 */
+  const isLater = (it: LabelledItem) => it.batch >= 5;
   const full = (it: LabelledItem) => (it.title && it.title.trim() ? `${it.title.trim()}\n${it.body}` : it.body);
 
   const libTask: Task = {
@@ -189,7 +193,7 @@ function main(): void {
       const seg = new Set([...segWords(it.body), ...[...segWords(it.title ?? '')].map((w) => TITLE_PREFIX + w)]);
       return {
         seg,
-        cues: libraryCues(it.title, it.body),
+        cues: keepCues(libraryCues(it.title, it.body)),
         wordsFor: (lex) => [...wordsIn(tt, lex, TITLE_PREFIX), ...wordsIn(bt, lex)],
         y: it.library === 'suggestion' ? 1 : 0,
         folds: foldsOf(it),
@@ -211,7 +215,7 @@ function main(): void {
   const libraryOf = (it: LabelledItem): ReportKind => {
     const kept = lexicon(Object.keys(libraryWeights.words));
     const words = [...wordsIn(normalizeWidth(it.title ?? ''), kept, TITLE_PREFIX), ...wordsIn(normalizeWidth(it.body), kept)];
-    return scoreLinear(libraryWeights, libraryCues(it.title, it.body), words).z > 0 ? 'suggestion' : 'problem';
+    return scoreLinear(libraryWeights, keepCues(libraryCues(it.title, it.body)), words).z > 0 ? 'suggestion' : 'problem';
   };
 
   const scopeTask: Task = {
@@ -232,7 +236,7 @@ function main(): void {
   };
   const sc = choose(scopeTask);
   console.log(`范围：选 ${JSON.stringify(sc.h)}，交叉验证 个人诉求 F1 ${sc.cv.toFixed(3)}（只用线索 ${sc.cueOnly.toFixed(3)}）`);
-  if (process.argv.includes('--cv')) return;
+  if (process.argv.includes('--cv') || DROP.size) return;
   const gated = scopeTask.rows.filter((r) => hasPersonalMatter(r.cues));
   const scVocab = sc.h.useWords ? vocabulary(gated, sc.h.minDf) : [];
   const scLex = lexicon(scVocab);
