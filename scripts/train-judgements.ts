@@ -156,7 +156,7 @@ const GRID: Hyper[] = [];
 for (const useWords of process.argv.includes('--words') ? [false, true] : [false])
   for (const minDf of useWords ? [3, 5] : [3])
     for (const l2Words of useWords ? [0.003, 0.01, 0.03] : [0.01])
-      for (const l2Cues of [0.001, 0.01, 0.03]) for (const posWeight of [1, 1.5, 2, 3, 4, 6]) GRID.push({ minDf, l2Words, l2Cues, posWeight, useWords });
+      for (const l2Cues of [0.001, 0.01, 0.03]) for (const posWeight of [1, 1.5, 2, 3, 4, 6, 8]) GRID.push({ minDf, l2Words, l2Cues, posWeight, useWords });
 
 /** 词表要比只用线索的最好成绩高出这么多才用：几百个词的权重只换来零点几个百分点，不如少一层 */
 const WORDS_MUST_GAIN = 0.01;
