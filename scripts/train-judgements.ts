@@ -115,15 +115,15 @@ function f1(tp: number, fp: number, fn: number): number {
 interface Task {
   name: 'scope' | 'library';
   /** 每条留言：切出的整词（候选词表用）、线索、在某个词表下的词特征 */
-  rows: Array<{ seg: Set<string>; cues: Cue[]; wordsFor: (lex: Lexicon) => string[]; y: 0 | 1; folds: number[]; later: boolean }>;
+  rows: Array<{ seg: Set<string>; cues: Cue[]; wordsFor: (lex: Lexicon) => string[]; y: 0 | 1; folds: number[]; later: boolean; real: boolean }>;
   /** 判为正类的前提（范围：至少有一件切身的事）；不满足的条目不参与拟合，一律判为负类 */
   gate?: (cues: Cue[]) => boolean;
   /** 交叉验证的指标：范围看个人诉求 F1，三库看 macro-F1 */
   metric: (tp: number, fp: number, fn: number, tn: number) => number;
 }
 
-/** 交叉验证；later 为真时只数最近一批标注（第 5 批和 own-5）的条目，看新说法上的成绩 */
-function crossValidate(task: Task, h: Hyper, later = false): number {
+/** 交叉验证；only 给出时只数这些条目（最近一批、只数真实留言……），看分开的成绩 */
+function crossValidate(task: Task, h: Hyper, only?: (r: Task['rows'][number]) => boolean): number {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -141,7 +141,7 @@ function crossValidate(task: Task, h: Hyper, later = false): number {
     );
     const kept = lexicon(Object.keys(w.words));
     for (const r of test) {
-      if (later && !r.later) continue;
+      if (only && !only(r)) continue;
       const said = (!task.gate || task.gate(r.cues)) && scoreLinear(w, r.cues, r.wordsFor(kept)).z > 0;
       if (r.y && said) tp++;
       else if (!r.y && said) fp++;
@@ -156,7 +156,7 @@ const GRID: Hyper[] = [];
 for (const useWords of process.argv.includes('--words') ? [false, true] : [false])
   for (const minDf of useWords ? [3, 5] : [3])
     for (const l2Words of useWords ? [0.003, 0.01, 0.03] : [0.01])
-      for (const l2Cues of [0.001, 0.01, 0.03]) for (const posWeight of [1, 1.5, 2, 3, 4, 6, 8]) GRID.push({ minDf, l2Words, l2Cues, posWeight, useWords });
+      for (const l2Cues of [0.001, 0.01, 0.03]) for (const posWeight of [1, 1.5, 2, 3, 4, 6, 8, 12]) GRID.push({ minDf, l2Words, l2Cues, posWeight, useWords });
 
 /** 词表要比只用线索的最好成绩高出这么多才用：几百个词的权重只换来零点几个百分点，不如少一层 */
 const WORDS_MUST_GAIN = 0.01;
@@ -171,7 +171,10 @@ function choose(task: Task): { h: Hyper; cv: number; cueOnly: number } {
     if (h.useWords && (!words || cv > words.cv + 1e-9)) words = { h, cv };
   }
   const best = words && words.cv >= cues!.cv + WORDS_MUST_GAIN ? words : cues!;
-  console.log(`${task.name}：所选超参在第 5 批和 own-5 的调参部分上的交叉验证 ${crossValidate(task, best.h, true).toFixed(3)}`);
+  console.log(
+    `${task.name}：所选超参的交叉验证，只数第 5 批和 own-5 ${crossValidate(task, best.h, (r) => r.later).toFixed(3)}，` +
+      `只数真实留言 ${crossValidate(task, best.h, (r) => r.real).toFixed(3)}，只数自写留言 ${crossValidate(task, best.h, (r) => !r.real).toFixed(3)}`,
+  );
   return { ...best, cueOnly: cues!.cv };
 }
 
@@ -198,6 +201,7 @@ function main(): void {
         y: it.library === 'suggestion' ? 1 : 0,
         folds: foldsOf(it),
         later: isLater(it),
+        real: it.origin === 'real',
       };
     }),
     metric: (tp, fp, fn, tn) => (f1(tp, fp, fn) + f1(tn, fn, fp)) / 2,
@@ -229,6 +233,7 @@ function main(): void {
         y: it.scope === 'individual' ? 1 : 0,
         folds: foldsOf(it),
         later: isLater(it),
+        real: it.origin === 'real',
       };
     }),
     gate: hasPersonalMatter,

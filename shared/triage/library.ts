@@ -74,6 +74,11 @@ const cue = (name: string, value: number, quote?: string): Cue => ({ name, value
 /** 计数做饱和：长篇里顺带的"希望尽快解决"和长篇建言里描述的现状都不应一边倒 */
 const sat = (n: number, cap: number) => Math.min(n, cap);
 
+/** 去掉带"吗"的问句（"我买的商铺契税可以减免吗"） */
+function withoutYesNoQuestions(text: string): string {
+  return text.replace(/[^。！？!?；;\n]*吗[^。！？!?；;\n]*[。！？!?；;\n]?/g, '。');
+}
+
 /** 一段文字（标题或正文）的线索；where 是"标题"或"" */
 function partCues(text: string, where: '标题' | ''): Cue[] {
   const pre = where ? '标题：' : '';
@@ -104,7 +109,8 @@ function partCues(text: string, where: '标题' | ''): Cue[] {
   const o = count(OPINION, text);
   if (o.n) out.push(cue(`${pre}说出自己的看法`, sat(o.n, 2), o.first));
   // 短短几句里的"装个……吧""就方便了"是在提议；长篇陈情里的"就不会出事""可以做"多半是在数落，分开计
-  const u = count(UNMARKED, text);
+  // 问句里的"可以办……吗"是在问自己能不能办，不是提议：带"吗"的句子不数
+  const u = count(UNMARKED, withoutYesNoQuestions(text));
   if (u.n) out.push(cue(`${pre}没有提示词的提议${!where && text.length > 200 ? '（长篇里）' : ''}`, sat(u.n, 3), u.first || '吧'));
   const c = count(COMPLAINT, text);
   if (c.n) out.push(cue(`${pre}投诉、举报、求助`, sat(c.n, 3), c.first));
@@ -121,7 +127,7 @@ function proposes(sentence: string): string | undefined {
   for (const m of sentence.matchAll(CUE_THEN)) if (CHANGE_RE.test(m[1]!) && !ASK_WHEN.test(m[0])) return m[0];
   UNMARKED.lastIndex = 0;
   OPINION.lastIndex = 0;
-  return UNMARKED.exec(sentence)?.[0] ?? OPINION.exec(sentence)?.[0];
+  return UNMARKED.exec(withoutYesNoQuestions(sentence))?.[0] ?? OPINION.exec(sentence)?.[0];
 }
 /** 一句话是不是在诉苦、要求办事：问题描述、投诉、提示词后面是把这件事办了 */
 function complains(sentence: string): boolean {
