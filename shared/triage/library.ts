@@ -76,7 +76,8 @@ const sat = (n: number, cap: number) => Math.min(n, cap);
 
 /** 去掉带"吗"的问句（"我买的商铺契税可以减免吗"） */
 function withoutYesNoQuestions(text: string): string {
-  return text.replace(/[^。！？!?；;\n]*吗[^。！？!?；;\n]*[。！？!?；;\n]?/g, '。');
+  if (!text.includes('吗')) return text;
+  return text.replace(/[^。！？!?；;\n]+[。！？!?；;\n]?/g, (x) => (x.includes('吗') ? '。' : x));
 }
 
 /** 一段文字（标题或正文）的线索；where 是"标题"或"" */
