@@ -24,6 +24,9 @@ import { hasPersonalMatter, scopeCues } from '../shared/triage/scope';
 import { fnv1a, loadLabelled, REAL_LABELS, type LabelledItem } from '../tests/fixtures/triage-labels/labels';
 
 const OUT = path.resolve(__dirname, '../shared/triage/judgement-weights.ts');
+/** --drop=线索名,线索名：去掉这些线索再做交叉验证（看一类线索值不值得留；只和 --cv 一起用） */
+const DROP = new Set((process.argv.find((a) => a.startsWith('--drop='))?.slice('--drop='.length) ?? '').split(',').filter(Boolean));
+const keepCues = (cues: Cue[]) => (DROP.size ? cues.filter((c) => !DROP.has(c.name)) : cues);
 const FOLDS = 5;
 /** 交叉验证重复几次（每次按案件键换一种分折），比较超参时少受一次分折的运气影响 */
 const SEEDS = 3;
@@ -112,15 +115,15 @@ function f1(tp: number, fp: number, fn: number): number {
 interface Task {
   name: 'scope' | 'library';
   /** 每条留言：切出的整词（候选词表用）、线索、在某个词表下的词特征 */
-  rows: Array<{ seg: Set<string>; cues: Cue[]; wordsFor: (lex: Lexicon) => string[]; y: 0 | 1; folds: number[]; later: boolean }>;
+  rows: Array<{ seg: Set<string>; cues: Cue[]; wordsFor: (lex: Lexicon) => string[]; y: 0 | 1; folds: number[]; later: boolean; real: boolean }>;
   /** 判为正类的前提（范围：至少有一件切身的事）；不满足的条目不参与拟合，一律判为负类 */
   gate?: (cues: Cue[]) => boolean;
   /** 交叉验证的指标：范围看个人诉求 F1，三库看 macro-F1 */
   metric: (tp: number, fp: number, fn: number, tn: number) => number;
 }
 
-/** 交叉验证；later 为真时只数最近一批标注（第 4 批和 own-4）的条目，看新说法上的成绩 */
-function crossValidate(task: Task, h: Hyper, later = false): number {
+/** 交叉验证；only 给出时只数这些条目（最近一批、只数真实留言……），看分开的成绩 */
+function crossValidate(task: Task, h: Hyper, only?: (r: Task['rows'][number]) => boolean): number {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -138,7 +141,7 @@ function crossValidate(task: Task, h: Hyper, later = false): number {
     );
     const kept = lexicon(Object.keys(w.words));
     for (const r of test) {
-      if (later && !r.later) continue;
+      if (only && !only(r)) continue;
       const said = (!task.gate || task.gate(r.cues)) && scoreLinear(w, r.cues, r.wordsFor(kept)).z > 0;
       if (r.y && said) tp++;
       else if (!r.y && said) fp++;
@@ -153,7 +156,7 @@ const GRID: Hyper[] = [];
 for (const useWords of process.argv.includes('--words') ? [false, true] : [false])
   for (const minDf of useWords ? [3, 5] : [3])
     for (const l2Words of useWords ? [0.003, 0.01, 0.03] : [0.01])
-      for (const l2Cues of [0.001, 0.01, 0.03]) for (const posWeight of [1, 1.5, 2, 3, 4, 6]) GRID.push({ minDf, l2Words, l2Cues, posWeight, useWords });
+      for (const l2Cues of [0.001, 0.01, 0.03]) for (const posWeight of [1, 1.5, 2, 3, 4, 6, 8, 12]) GRID.push({ minDf, l2Words, l2Cues, posWeight, useWords });
 
 /** 词表要比只用线索的最好成绩高出这么多才用：几百个词的权重只换来零点几个百分点，不如少一层 */
 const WORDS_MUST_GAIN = 0.01;
@@ -168,7 +171,10 @@ function choose(task: Task): { h: Hyper; cv: number; cueOnly: number } {
     if (h.useWords && (!words || cv > words.cv + 1e-9)) words = { h, cv };
   }
   const best = words && words.cv >= cues!.cv + WORDS_MUST_GAIN ? words : cues!;
-  console.log(`${task.name}：所选超参在第 4 批和 own-4 的调参部分上的交叉验证 ${crossValidate(task, best.h, true).toFixed(3)}`);
+  console.log(
+    `${task.name}：所选超参的交叉验证，只数第 5 批和 own-5 ${crossValidate(task, best.h, (r) => r.later).toFixed(3)}，` +
+      `只数真实留言 ${crossValidate(task, best.h, (r) => r.real).toFixed(3)}，只数自写留言 ${crossValidate(task, best.h, (r) => !r.real).toFixed(3)}`,
+  );
   return { ...best, cueOnly: cues!.cv };
 }
 
@@ -178,7 +184,8 @@ function main(): void {
   const caseKey = new Map(REAL_LABELS.map((r) => [`${r.source}#${r.row}`, r.sameCaseAs ?? `${r.source}#${r.row}`]));
   const tuning = items.filter((i) => i.part === 'tuning');
   const foldsOf = (it: LabelledItem) => Array.from({ length: SEEDS }, (_, seed) => fnv1a(`cv${seed || ''}:${caseKey.get(it.key) ?? it.key}`) % FOLDS);
-  const isLater = (it: LabelledItem) => it.batch === 4 || it.key.startsWith('own#own-4');
+  /** 最近一批（第 5 批和 own-5）：定线索时还没见过的说法最多，单看它们的交叉验证，看线索是不是只贴着旧说法 */
+  const isLater = (it: LabelledItem) => it.batch >= 5;
   const full = (it: LabelledItem) => (it.title && it.title.trim() ? `${it.title.trim()}\n${it.body}` : it.body);
 
   const libTask: Task = {
@@ -189,11 +196,12 @@ function main(): void {
       const seg = new Set([...segWords(it.body), ...[...segWords(it.title ?? '')].map((w) => TITLE_PREFIX + w)]);
       return {
         seg,
-        cues: libraryCues(it.title, it.body),
+        cues: keepCues(libraryCues(it.title, it.body)),
         wordsFor: (lex) => [...wordsIn(tt, lex, TITLE_PREFIX), ...wordsIn(bt, lex)],
         y: it.library === 'suggestion' ? 1 : 0,
         folds: foldsOf(it),
         later: isLater(it),
+        real: it.origin === 'real',
       };
     }),
     metric: (tp, fp, fn, tn) => (f1(tp, fp, fn) + f1(tn, fn, fp)) / 2,
@@ -211,7 +219,7 @@ function main(): void {
   const libraryOf = (it: LabelledItem): ReportKind => {
     const kept = lexicon(Object.keys(libraryWeights.words));
     const words = [...wordsIn(normalizeWidth(it.title ?? ''), kept, TITLE_PREFIX), ...wordsIn(normalizeWidth(it.body), kept)];
-    return scoreLinear(libraryWeights, libraryCues(it.title, it.body), words).z > 0 ? 'suggestion' : 'problem';
+    return scoreLinear(libraryWeights, keepCues(libraryCues(it.title, it.body)), words).z > 0 ? 'suggestion' : 'problem';
   };
 
   const scopeTask: Task = {
@@ -225,6 +233,7 @@ function main(): void {
         y: it.scope === 'individual' ? 1 : 0,
         folds: foldsOf(it),
         later: isLater(it),
+        real: it.origin === 'real',
       };
     }),
     gate: hasPersonalMatter,
@@ -232,7 +241,7 @@ function main(): void {
   };
   const sc = choose(scopeTask);
   console.log(`范围：选 ${JSON.stringify(sc.h)}，交叉验证 个人诉求 F1 ${sc.cv.toFixed(3)}（只用线索 ${sc.cueOnly.toFixed(3)}）`);
-  if (process.argv.includes('--cv')) return;
+  if (process.argv.includes('--cv') || DROP.size) return;
   const gated = scopeTask.rows.filter((r) => hasPersonalMatter(r.cues));
   const scVocab = sc.h.useWords ? vocabulary(gated, sc.h.minDf) : [];
   const scLex = lexicon(scVocab);
