@@ -56,6 +56,10 @@ export function measure(): JudgementFigures {
   const h = evaluate(held, judgements);
   const t = evaluate(tune, judgements);
   show('留出集', h.figures);
+  // 最新一批的留出片换了抽样的侧重，单看不含它的留出集，才能和上一轮的数字比
+  const latest = Math.max(...held.map((i) => i.batch));
+  const withoutLatest = evaluate(held.filter((i) => i.batch < latest), judgements).figures;
+  show(`  留出集·不含第${latest}批`, withoutLatest);
   const h1 = evaluate(held.filter((i) => i.batch === 1), judgements).figures;
   const h2 = evaluate(held.filter((i) => i.batch === 2), judgements).figures;
   show('  留出集·第一批', h1);
@@ -94,6 +98,7 @@ export function measure(): JudgementFigures {
     heldBackFirst: brief(h1),
     heldBackSecond: brief(h2),
     ...later,
+    heldBackWithoutLatest: brief(withoutLatest),
     judgementsMeanUs: meanUs,
     tuning: {
       n: t.figures.n,
