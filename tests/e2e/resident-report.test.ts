@@ -97,7 +97,10 @@ test('用身份切换条换成委员，能看到委员工作台', async () => {
   await Promise.all([phone.page.waitForEvent('load'), testId(phone.page, 'identity-demo-member-2').tap()]);
   await waitForText(testId(phone.page, 'current-identity'), 'demo-member-2', false);
   await settled(phone.page);
+  // 换身份后页面重新载入：等联络站读出来（用户看到的就是这个），再点页脚的委员入口，等进入工作台
+  await testId(phone.page, 'station-name').waitFor();
   await tapTestId(phone.page, 'member-entry');
+  await phone.page.waitForURL(/packages\/work\//);
   await testId(phone.page, 'whoami').waitFor();
   await expect(testId(phone.page, 'whoami').textContent()).resolves.toContain('王秀英');
 });
