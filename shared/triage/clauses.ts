@@ -14,6 +14,7 @@
  * - resolved：本小句或同一句后面说已经修好、补上、不影响安全；
  * - present：其余，就是眼前的事。
  */
+import { zhWordSegmenter } from './features';
 
 /** 一句（句号、问号、叹号、分号、换行之间）里的小句（逗号、顿号、冒号、空格之间）。 */
 export interface Clause {
@@ -189,10 +190,9 @@ export function moodOf(clauses: Clause[], i: number, at: number, len: number, te
   return { kind: 'present' };
 }
 
-let segmenter: Intl.Segmenter | null | undefined;
-/** 词的切分（Intl.Segmenter('zh')）；运行环境没有时返回 null，退回按字 */
+/** 词的切分（与分类理由、查重共用一个切词器）；运行环境没有时返回 null，退回按字 */
 function words(text: string): Array<{ at: number; end: number }> | null {
-  if (segmenter === undefined) segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+  const segmenter = zhWordSegmenter();
   if (!segmenter) return null;
   return [...segmenter.segment(text)].map((s) => ({ at: s.index, end: s.index + s.segment.length }));
 }
