@@ -21,7 +21,7 @@ import { normalizeWidth } from '../shared/triage/features';
 import { libraryCues } from '../shared/triage/library';
 import { lexicon, scoreLinear, TITLE_PREFIX, wordsIn, type Cue, type Lexicon, type LinearWeights } from '../shared/triage/linear-judge';
 import { hasPersonalMatter, scopeCues } from '../shared/triage/scope';
-import { fnv1a, loadLabelled, REAL_LABELS, type LabelledItem } from '../tests/fixtures/triage-labels/labels';
+import { fnv1a, loadLabelled, REAL_LABELS, URGENCY_ONLY_BATCHES, type LabelledItem } from '../tests/fixtures/triage-labels/labels';
 
 const OUT = path.resolve(__dirname, '../shared/triage/judgement-weights.ts');
 /** --drop=线索名,线索名：去掉这些线索再做交叉验证（看一类线索值不值得留；只和 --cv 一起用） */
@@ -182,7 +182,9 @@ function main(): void {
   const { items, realAvailable } = loadLabelled();
   if (!realAvailable) throw new Error('找不到 ../shared/data（或 TRIAGE_DATA_DIR）：训练要读调参集里真实留言的正文');
   const caseKey = new Map(REAL_LABELS.map((r) => [`${r.source}#${r.row}`, r.sameCaseAs ?? `${r.source}#${r.row}`]));
-  const tuning = items.filter((i) => i.part === 'tuning');
+  // 只为紧急程度抽的批次（第六批：只从调参那一边抽、偏向险情词）不用来拟合范围和三库：它的范围、三库标注是顺手标的，
+  // 样本几乎全是房屋质量和险情（口径规定险情在自家也算群体），会把"自家房子的纠纷"整体拉向群体（见标注集 README）
+  const tuning = items.filter((i) => i.part === 'tuning' && !URGENCY_ONLY_BATCHES.includes(i.batch));
   const foldsOf = (it: LabelledItem) => Array.from({ length: SEEDS }, (_, seed) => fnv1a(`cv${seed || ''}:${caseKey.get(it.key) ?? it.key}`) % FOLDS);
   /** 最近一批（第 5 批和 own-5）：定线索时还没见过的说法最多，单看它们的交叉验证，看线索是不是只贴着旧说法 */
   const isLater = (it: LabelledItem) => it.batch >= 5;
