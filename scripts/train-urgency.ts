@@ -24,7 +24,7 @@ import path from 'node:path';
 import type { Cue, LinearWeights } from '../shared/triage/linear-judge';
 import { scoreLinear } from '../shared/triage/linear-judge';
 import { urgencyEvidence } from '../shared/triage/urgency';
-import { fnv1a, loadLabelled, REAL_LABELS, type LabelledItem } from '../tests/fixtures/triage-labels/labels';
+import { ACTIVE_SAMPLED_BATCHES, fnv1a, loadLabelled, REAL_LABELS, type LabelledItem } from '../tests/fixtures/triage-labels/labels';
 import { urgencySentences } from '../tests/fixtures/triage-labels/urgency-sentences';
 
 const OUT = path.resolve(__dirname, '../shared/triage/urgency-weights.ts');
@@ -165,15 +165,19 @@ function main(): void {
   const caseKey = new Map(REAL_LABELS.map((r) => [`${r.source}#${r.row}`, r.sameCaseAs ?? `${r.source}#${r.row}`]));
   const tuning = items.filter((i) => i.part === 'tuning');
   const full = (it: LabelledItem) => (it.title && it.title.trim() ? `${it.title.trim()}\n${it.body}` : it.body);
-  const rows: Row[] = tuning.map((it) => {
-    const e = urgencyEvidence(full(it));
-    return {
-      cues: e.cues,
-      rule: e.ruleUrgent,
-      y: it.urgency === 'urgent' ? 1 : 0,
-      folds: Array.from({ length: SEEDS }, (_, seed) => fnv1a(`cv${seed || ''}:${caseKey.get(it.key) ?? it.key}`) % FOLDS),
-    };
-  });
+  // 按模型分数抽的批次（第七批：线索分最高却判为一般的）不是随机样本：既不拿来拟合，也不拿来估精确率、定门槛——
+  // 边界上的难例成堆，会把交叉验证的精确率压低、门槛抬高；这一批只用来找规则漏掉的说法
+  const rows: Row[] = tuning
+    .filter((it) => !ACTIVE_SAMPLED_BATCHES.includes(it.batch))
+    .map((it) => {
+      const e = urgencyEvidence(full(it));
+      return {
+        cues: e.cues,
+        rule: e.ruleUrgent,
+        y: it.urgency === 'urgent' ? 1 : 0,
+        folds: Array.from({ length: SEEDS }, (_, seed) => fnv1a(`cv${seed || ''}:${caseKey.get(it.key) ?? it.key}`) % FOLDS),
+      };
+    });
   // 单元测试里的自写句子（紧急的说法和形近的诱饵）：与标注集里任何一条（包括留出集）正文相同的不用，只比对、不打印
   const labelled = new Set(items.map((it) => full(it).replace(/\s+/g, '')).concat(items.map((it) => it.body.replace(/\s+/g, ''))));
   const extra = urgencySentences().filter((x) => !labelled.has(x.text.replace(/\s+/g, '')));

@@ -1,7 +1,7 @@
 /** 紧急程度：正在发生的险情判紧急，形近而不紧急的说法判一般。 */
 import { assessUrgency, HAZARD_RULES, urgencyEvidence } from '../../../shared/triage/urgency';
 import { OWN_LABELS } from '../../fixtures/triage-labels/labels';
-import { MOOD_CASES, NORMAL_MORE, NORMAL_NAMED, URGENT_MORE, URGENT_NAMED } from '../../fixtures/triage-labels/urgency-sentences';
+import { MOOD_CASES, NORMAL_MORE, NORMAL_NAMED, ROUND5_NORMAL, ROUND5_URGENT, URGENT_MORE, URGENT_NAMED } from '../../fixtures/triage-labels/urgency-sentences';
 
 describe('紧急程度', () => {
   const urgent = URGENT_NAMED;
@@ -70,6 +70,16 @@ describe('紧急程度：第三轮新写的说法', () => {
 
   test.each(MOOD_CASES)('%s', (_name, text, want) => {
     expect(assessUrgency(text).urgency).toBe(want);
+  });
+});
+
+/** 第五轮：东西 × 状况换着说（电梯门开了轿厢没到、喊救命、水齐膝盖、压力表往上走、棚顶掀起来……）和形近的一般留言 */
+describe('紧急程度：第五轮新写的说法', () => {
+  test.each(ROUND5_URGENT)('「%s」判为紧急', (text) => {
+    expect(assessUrgency(text).urgency).toBe('urgent');
+  });
+  test.each(ROUND5_NORMAL)('「%s」不算紧急', (text) => {
+    expect(assessUrgency(text).urgency).toBe('normal');
   });
 });
 
