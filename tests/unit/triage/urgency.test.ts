@@ -1,7 +1,7 @@
 /** 紧急程度：正在发生的险情判紧急，形近而不紧急的说法判一般。 */
 import { assessUrgency, HAZARD_RULES, urgencyEvidence } from '../../../shared/triage/urgency';
 import { OWN_LABELS } from '../../fixtures/triage-labels/labels';
-import { MOOD_CASES, NORMAL_MORE, NORMAL_NAMED, ROUND5_NORMAL, ROUND5_URGENT, URGENT_MORE, URGENT_NAMED } from '../../fixtures/triage-labels/urgency-sentences';
+import { MOOD_CASES, NORMAL_MORE, NORMAL_NAMED, ROUND5_FORMAL_NORMAL, ROUND5_FORMAL_URGENT, ROUND5_NORMAL, ROUND5_URGENT, URGENT_MORE, URGENT_NAMED } from '../../fixtures/triage-labels/urgency-sentences';
 
 describe('紧急程度', () => {
   const urgent = URGENT_NAMED;
@@ -81,6 +81,12 @@ describe('紧急程度：第五轮新写的说法', () => {
   test.each(ROUND5_NORMAL)('「%s」不算紧急', (text) => {
     expect(assessUrgency(text).urgency).toBe('normal');
   });
+  test.each(ROUND5_FORMAL_URGENT)('书面说法「%s」判为紧急', (text) => {
+    expect(assessUrgency(text).urgency).toBe('urgent');
+  });
+  test.each(ROUND5_FORMAL_NORMAL)('书面说法「%s」不算紧急', (text) => {
+    expect(assessUrgency(text).urgency).toBe('normal');
+  });
 });
 
 describe('紧急程度：示范县的山体险情工单', () => {
@@ -141,6 +147,17 @@ describe('紧急程度：反复出事的电梯', () => {
     ['去年电梯发生过掉层 后来整台换了新的', 'normal'],
     ['2018年这台电梯发生过一次溜层', 'normal'],
     ['这个市场发生过多次火灾，消防通道还是堵着', 'normal'],
+  ])('「%s」→ %s', (text, want) => {
+    expect(assessUrgency(text).urgency).toBe(want);
+  });
+});
+
+/** 堤坝发虚、泡软、下沉：堤坝本身出了状况就算（"如果水一满"说的是后果，不抵消眼前的状况） */
+describe('紧急程度：堤坝发虚', () => {
+  test.each<[string, 'urgent' | 'normal']>([
+    ['水库堤坝路已经虚了，走在上面心里发慌，如果水一满就危险得很', 'urgent'],
+    ['河堤被雨泡软了 踩上去往下陷', 'urgent'],
+    ['河堤上的路去年修过了 现在很结实', 'normal'],
   ])('「%s」→ %s', (text, want) => {
     expect(assessUrgency(text).urgency).toBe(want);
   });
