@@ -1,7 +1,7 @@
 /** 紧急程度：正在发生的险情判紧急，形近而不紧急的说法判一般。 */
 import { assessUrgency, HAZARD_RULES, urgencyEvidence } from '../../../shared/triage/urgency';
 import { OWN_LABELS } from '../../fixtures/triage-labels/labels';
-import { MOOD_CASES, NORMAL_MORE, NORMAL_NAMED, ROUND5_FORMAL2_NORMAL, ROUND5_FORMAL2_URGENT, ROUND5_FORMAL_NORMAL, ROUND5_FORMAL_URGENT, ROUND5_NORMAL, ROUND5_URGENT, URGENT_MORE, URGENT_NAMED } from '../../fixtures/triage-labels/urgency-sentences';
+import { MOOD_CASES, NORMAL_MORE, NORMAL_NAMED, ROUND5_FORMAL2_NORMAL, ROUND5_FORMAL2_URGENT, ROUND5_FORMAL3_NORMAL, ROUND5_FORMAL3_URGENT, ROUND5_FORMAL_NORMAL, ROUND5_FORMAL_URGENT, ROUND5_NORMAL, ROUND5_URGENT, URGENT_MORE, URGENT_NAMED } from '../../fixtures/triage-labels/urgency-sentences';
 
 describe('紧急程度', () => {
   const urgent = URGENT_NAMED;
@@ -93,6 +93,12 @@ describe('紧急程度：第五轮新写的说法', () => {
   test.each(ROUND5_FORMAL2_NORMAL)('书面说法「%s」不算紧急', (text) => {
     expect(assessUrgency(text).urgency).toBe('normal');
   });
+  test.each(ROUND5_FORMAL3_URGENT)('长句「%s」判为紧急', (text) => {
+    expect(assessUrgency(text).urgency).toBe('urgent');
+  });
+  test.each(ROUND5_FORMAL3_NORMAL)('长句「%s」不算紧急', (text) => {
+    expect(assessUrgency(text).urgency).toBe('normal');
+  });
 });
 
 describe('紧急程度：示范县的山体险情工单', () => {
@@ -164,6 +170,21 @@ describe('紧急程度：堤坝发虚', () => {
     ['水库堤坝路已经虚了，走在上面心里发慌，如果水一满就危险得很', 'urgent'],
     ['河堤被雨泡软了 踩上去往下陷', 'urgent'],
     ['河堤上的路去年修过了 现在很结实', 'normal'],
+  ])('「%s」→ %s', (text, want) => {
+    expect(assessUrgency(text).urgency).toBe(want);
+  });
+});
+
+/** "自去年以来""从上个月起"：过去的时间后面跟"以来、开始、起"，说的是从那时到现在一直这样 */
+describe('紧急程度：从那时起一直如此', () => {
+  test.each<[string, 'urgent' | 'normal']>([
+    ['2018年交房后，墙体就出现多处贯穿裂缝，至今未修复，裂缝还在变宽。', 'urgent'],
+    ['自去年8月以来，小区挡土墙多处开裂外鼓，至今无人处理。', 'urgent'],
+    ['2019年5月开始，楼道里就一直有燃气味，多次打电话燃气公司都没来。', 'urgent'],
+    ['从上个月起，电梯就经常在两层之间停住，里面的人出不来。', 'urgent'],
+    ['2017年发生过山体滑坡，后来做了治理，现在很稳定。', 'normal'],
+    ['2016年小区着过一次火，至今消防通道仍被占用。', 'normal'],
+    ['去年楼顶漏水，修好以后没有再漏。', 'normal'],
   ])('「%s」→ %s', (text, want) => {
     expect(assessUrgency(text).urgency).toBe(want);
   });
