@@ -1,7 +1,7 @@
 /** 紧急程度：正在发生的险情判紧急，形近而不紧急的说法判一般。 */
 import { assessUrgency, HAZARD_RULES, urgencyEvidence } from '../../../shared/triage/urgency';
 import { OWN_LABELS } from '../../fixtures/triage-labels/labels';
-import { MOOD_CASES, NORMAL_MORE, NORMAL_NAMED, ROUND5_FORMAL2_NORMAL, ROUND5_FORMAL2_URGENT, ROUND5_EDGE_NORMAL, ROUND5_EDGE_URGENT, ROUND5_FORMAL3_NORMAL, ROUND5_FORMAL3_URGENT, ROUND5_FORMAL_NORMAL, ROUND5_FORMAL_URGENT, ROUND5_NORMAL, ROUND5_URGENT, URGENT_MORE, URGENT_NAMED } from '../../fixtures/triage-labels/urgency-sentences';
+import { MOOD_CASES, NORMAL_MORE, NORMAL_NAMED, ROUND5_FORMAL2_NORMAL, ROUND5_FORMAL2_URGENT, ROUND5_EDGE_NORMAL, ROUND5_EDGE_URGENT, ROUND5_FORMAL3_NORMAL, ROUND5_FORMAL3_URGENT, ROUND5_FORMAL4_NORMAL, ROUND5_FORMAL4_URGENT, ROUND5_FORMAL_NORMAL, ROUND5_FORMAL_URGENT, ROUND5_NORMAL, ROUND5_URGENT, URGENT_MORE, URGENT_NAMED } from '../../fixtures/triage-labels/urgency-sentences';
 
 describe('紧急程度', () => {
   const urgent = URGENT_NAMED;
@@ -97,6 +97,12 @@ describe('紧急程度：第五轮新写的说法', () => {
     expect(assessUrgency(text).urgency).toBe('urgent');
   });
   test.each(ROUND5_FORMAL3_NORMAL)('长句「%s」不算紧急', (text) => {
+    expect(assessUrgency(text).urgency).toBe('normal');
+  });
+  test.each(ROUND5_FORMAL4_URGENT)('分条陈述「%s」判为紧急', (text) => {
+    expect(assessUrgency(text).urgency).toBe('urgent');
+  });
+  test.each(ROUND5_FORMAL4_NORMAL)('同样开头的「%s」不算紧急', (text) => {
     expect(assessUrgency(text).urgency).toBe('normal');
   });
   test.each(ROUND5_EDGE_URGENT)('清单边上的「%s」判为紧急', (text) => {
