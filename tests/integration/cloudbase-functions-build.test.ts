@@ -54,6 +54,15 @@ test('函数里只有 zod/mini，没有完整版 zod；分诊模型不在任何 
   expect(byName('work').bundleBytes).toBeLessThan(210 * 1024);
 });
 
+test('分诊的判断（分类模型、紧急程度、范围、三库）只打进 intake；别的函数只带它们用到的个人信息遮盖与相似度', () => {
+  const triageOf = (name: string) => byName(name).inputs.filter((p) => p.startsWith('shared/triage/')).map((p) => p.slice('shared/triage/'.length)).sort();
+  expect(triageOf('intake')).toEqual(expect.arrayContaining(['urgency.ts', 'scope.ts', 'library.ts', 'model.ts', 'lazy-triager.ts']));
+  // 经过 shared/triage/index.ts 引一个函数，会把整套判断规则的顶层代码都带进来（work 曾因此多出三十来 KB）
+  expect(triageOf('work')).toEqual(['features.ts', 'pii.ts', 'similar.ts']);
+  expect(triageOf('admin')).toEqual(['features.ts', 'pii.ts', 'similar.ts']);
+  expect(triageOf('cron')).toEqual(['pii.ts']);
+});
+
 test('打进函数的节假日表与 chinese-days 的一样：每个放假日、调休上班日都在，中文名相同', () => {
   const full = chineseDays as { holidays: Record<string, string>; workdays: Record<string, string> };
   const compact = compactCalendarTable(full);
