@@ -12,6 +12,7 @@ import { buildAll, cloudbaserc, compactCalendarTable, EXTERNALS, FUNCTIONS, ROOT
 import { SHIPPED_MODEL_FILE } from '../../shared/triage/lazy-triager';
 import chineseDays from 'chinese-days/dist/chinese-days.json';
 import { ALL_COLLECTIONS } from '../../cloudfunctions/_runtime/adapters/schema.cloudbase';
+import { ERROR_MESSAGES, type ErrorCode } from '../../shared/domain/errors';
 
 let out: string;
 let built: BuiltFunction[];
@@ -125,6 +126,31 @@ test('打包后的 intake 身份只认平台注入的 OPENID：没有时 AUTH.NO
   const dir = byName('intake').dir;
   expect(runBundle(dir, call)).toBe('AUTH.NO_IDENTITY');
   expect(runBundle(dir, call, { WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_OPENID: 'o-platform-user', WX_APPID: 'wx0123456789abcdef' })).toBe('REQUEST.INVALID');
+}, 60_000);
+
+/**
+ * 请求模式是第一次用到时才建的（issue 13 冷启动）：冷启动后的第一个请求就不合格时，错误码和中文提示要和以前一样。
+ * 每个函数一个全新进程，依次发下面这些请求——每个动作的模式都是在这次调用里第一次建的；校验在读库之前，不连网也答得出。
+ */
+const INVALID_FIRST_CALLS: Array<[fn: string, action: string, payload: Record<string, unknown>, code: string]> = [
+  ['intake', 'getStation', { stationId: '' }, 'STATION.NOT_FOUND'],
+  ['intake', 'submitReport', { stationId: 'demo-station-1', text: '  \n ', clientRequestId: 'cold-start-1' }, 'REPORT.TEXT_EMPTY'],
+  ['intake', 'findSimilar', { stationId: 'x'.repeat(65), text: '路灯坏了' }, 'STATION.NOT_FOUND'],
+  ['intake', 'rateTicket', { ticketId: 't1', rating: 'great' }, 'REQUEST.INVALID'],
+  ['intake', 'recordSubscription', { templateIds: 'all', accepted: [] }, 'REQUEST.INVALID'],
+  ['work', 'bindMember', { inviteCode: 'ab' }, 'MEMBER.INVITE_INVALID'],
+  ['work', 'mergeTicket', { ticketId: 't1' }, 'TICKET.MERGE_TARGET_INVALID'],
+  ['work', 'myActivity', { month: '2026-13-01' }, 'FIGURES.PERIOD_INVALID'],
+  ['admin', 'saveMember', { name: ' ', groupId: 'g1', role: 'member' }, 'MEMBER.NAME_MISSING'],
+  ['admin', 'importMembers', { rows: [] }, 'IMPORT.EMPTY'],
+];
+
+test.each(['intake', 'work', 'admin'])('打包后的 %s 冷启动后第一个不合格的请求：错误码与中文提示照旧', (fn) => {
+  const cases = INVALID_FIRST_CALLS.filter((c) => c[0] === fn);
+  const calls = JSON.stringify(cases.map(([, action, payload]) => ({ action, ...payload })));
+  const script = `const m = require('./index.js'); (async () => { const out = []; for (const e of ${calls}) { const r = await m.main(e, { request_id: 'r1' }); out.push(r.ok ? 'ok' : r.error.code + '|' + r.error.message); } process.stdout.write(JSON.stringify(out)); })();`;
+  const got = JSON.parse(runBundle(byName(fn).dir, script, { WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_OPENID: 'o-platform-user', WX_APPID: 'wx0123456789abcdef' })) as string[];
+  expect(got).toEqual(cases.map(([, , , code]) => `${code}|${ERROR_MESSAGES[code as ErrorCode]}`));
 }, 60_000);
 
 test('打包后的 intake 第一次提交就用旁边的模型文件分诊：类别、紧急程度和打码都在', () => {
