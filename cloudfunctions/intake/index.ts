@@ -1,11 +1,12 @@
 /**
  * intake 云函数的入口（微信云开发）：居民扫码后的一切，路由见 handler.ts。
- * 分诊模型（约 0.55 MB）不打进 index.js：构建把它复制到 index.js 旁边（SHIPPED_MODEL_FILE），第一次分诊时才读入、解析。
- * 几百 KB 的字符串留在 index.js 里，每次冷启动都要多编译十来毫秒。
+ * 分诊模型（约 0.55 MB）和分诊引擎（shared/triage 的规则与模型代码）都不打进 index.js：构建把模型复制到 index.js 旁边
+ * （SHIPPED_MODEL_FILE），把引擎单独打包放在旁边（SHIPPED_ENGINE_FILE），第一次分诊时才读入。
+ * 它们留在 index.js 里，每次冷启动都要多编译、多执行十来毫秒，而只有提交反映才分诊（issue 13）。
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { lazyTriager, SHIPPED_MODEL_FILE } from '../../shared/triage/lazy-triager';
+import { lazyTriager, SHIPPED_ENGINE_FILE, SHIPPED_MODEL_FILE, type TriageEngine } from '../../shared/triage/lazy-triager';
 import { callDeps, CloudRuntime, handlerMain, lazyMain, type CloudMain, type CloudPlatform, type RuntimeOptions } from '../_runtime/platform.cloudbase';
 import { initNodeSdk } from '../_runtime/adapters/sdk.cloudbase';
 import { initWxServerSdk } from '../_runtime/adapters/sdk.wechat';
@@ -18,8 +19,17 @@ function readModelJson(): unknown {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
-/** 这个函数的分诊器（导出给构建检查用：打包后确实从旁边的文件读模型） */
-export const triager = lazyTriager(readModelJson);
+/**
+ * 打包后引擎在 index.js 旁边；从源码运行（测试、tsx）时直接用 shared/triage。只有打包后的 index.js 才读旁边的：
+ * 构建也会往源码目录里写产物，源码旁边可能留着旧的引擎。路径不写成字面量，打包时才不会把引擎又打进 index.js。
+ */
+function loadEngine(): TriageEngine {
+  const bundled = path.basename(__filename) === 'index.js';
+  return require(bundled ? path.join(__dirname, SHIPPED_ENGINE_FILE) : path.join(__dirname, '../../shared/triage')) as TriageEngine;
+}
+
+/** 这个函数的分诊器（导出给构建检查用：打包后确实从旁边的文件读模型和引擎） */
+export const triager = lazyTriager(readModelJson, loadEngine);
 
 export function createMain(platform: CloudPlatform, options: RuntimeOptions = {}): CloudMain {
   const rt = new CloudRuntime(platform, { triager, ...options });
