@@ -15,8 +15,8 @@ const APPID = /^wx[0-9a-f]{16}$/;
 const TOURIST_APPID = 'touristappid';
 const appid = () => z.string({ error: '缺少 WEAPP_APPID（小程序 AppID）' }).check(z.regex(APPID, { error: 'WEAPP_APPID 应为 wx 开头的 18 位' }));
 
-/** 部署时设到云函数上的变量名（scripts/build-functions.ts 按它列出 envVariables）；与下面 cloudVars 的键一一对应，类型检查核对 */
-export const CLOUD_ENV_KEYS = ['WEAPP_APPID', 'WEAPP_STATE', 'SUBSCRIBE_TEMPLATES', 'CONTENT_REVIEW', 'MEDIA_CHECK'] as const;
+/** 云函数读的变量名：与下面 cloudVars 的键一一对应，类型检查核对（多一个、少一个都不通过） */
+const CLOUD_VAR_NAMES = ['WEAPP_APPID', 'WEAPP_STATE', 'SUBSCRIBE_TEMPLATES', 'CONTENT_REVIEW', 'MEDIA_CHECK'] as const;
 
 /**
  * 云函数读的变量；部署时从部署配置取值，设到每个云函数上。模式在函数里建：云函数冷启动 require 时不建，
@@ -34,10 +34,12 @@ const cloudVars = () =>
     CONTENT_REVIEW: z._default(z.enum(['allow', 'block']), 'allow'),
     /** 照片审核：async 用 mediaCheckAsync（需配置消息推送到 mediacheck 函数），off 不审核直接显示 */
     MEDIA_CHECK: z._default(z.enum(['async', 'off']), 'async'),
-  }) satisfies Record<(typeof CLOUD_ENV_KEYS)[number], z.ZodMiniType>;
+  }) satisfies Record<(typeof CLOUD_VAR_NAMES)[number], z.ZodMiniType>;
 
 const cloudEnvSchema = () => z.object(cloudVars());
 export type CloudEnvVars = z.infer<ReturnType<typeof cloudEnvSchema>>;
+/** 部署时设到云函数上的变量名（scripts/build-functions.ts 按它列出 envVariables） */
+export const CLOUD_ENV_KEYS: Array<keyof CloudEnvVars> = [...CLOUD_VAR_NAMES];
 
 /** 本地服务的变量。本地和部署的 schema 在函数里建：云函数的包里只留云函数自己那部分 */
 const localEnvSchema = () =>
