@@ -106,12 +106,13 @@ export function compactCalendarTable(table: CalendarTable): CalendarTable {
   return { holidays: compact(table.holidays), workdays: compact(table.workdays) };
 }
 
-const compactChineseDays: esbuild.Plugin = {
+export const compactChineseDays: esbuild.Plugin = {
   name: 'compact-chinese-days',
   setup(build) {
+    // 表写成 JSON.parse('…') 而不是对象字面量：V8 扫过一个字符串比解析、编译两千多个属性的字面量快得多，冷启动编译少一毫秒多
     build.onLoad({ filter: /chinese-days[\\/]dist[\\/]chinese-days\.json$/ }, (args) => ({
-      contents: JSON.stringify(compactCalendarTable(JSON.parse(fs.readFileSync(args.path, 'utf8')) as CalendarTable)),
-      loader: 'json',
+      contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(compactCalendarTable(JSON.parse(fs.readFileSync(args.path, 'utf8')) as CalendarTable)))});`,
+      loader: 'js',
     }));
   },
 };

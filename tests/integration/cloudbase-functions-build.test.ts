@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildAll, cloudbaserc, compactCalendarTable, EXTERNALS, FUNCTIONS, ROOT, type BuiltFunction } from '../../scripts/build-functions';
+import * as esbuild from 'esbuild';
+import { buildAll, cloudbaserc, compactCalendarTable, compactChineseDays, EXTERNALS, FUNCTIONS, ROOT, type BuiltFunction } from '../../scripts/build-functions';
 import { SHIPPED_ENGINE_FILE, SHIPPED_MODEL_FILE } from '../../shared/triage/lazy-triager';
 import chineseDays from 'chinese-days/dist/chinese-days.json';
 import { ALL_COLLECTIONS } from '../../cloudfunctions/_runtime/adapters/schema.cloudbase';
@@ -80,6 +81,22 @@ test('打进函数的节假日表与 chinese-days 的一样：每个放假日、
   }
   expect(chinese(compact.holidays['2026-02-17']!)).toBe('春节');
   expect(JSON.stringify(compact).length).toBeLessThan(JSON.stringify(full).length / 2);
+});
+
+test('打进包里的节假日表（JSON.parse 一个字符串）读出来就是 compactCalendarTable 的结果', async () => {
+  const r = await esbuild.build({
+    stdin: { contents: "import table from 'chinese-days/dist/chinese-days.json'; module.exports = table;", resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    write: false,
+    platform: 'node',
+    format: 'cjs',
+    plugins: [compactChineseDays],
+  });
+  const code = r.outputFiles[0]!.text;
+  expect(code).toContain('JSON.parse(');
+  const mod = { exports: {} as unknown };
+  new Function('module', 'exports', 'require', code)(mod, mod.exports, require);
+  expect(mod.exports).toEqual(compactCalendarTable(chineseDays as { holidays: Record<string, string>; workdays: Record<string, string> }));
 });
 
 test('permissions.openapi 正好是各函数调用的接口；cron 每分钟定时触发（7 段 cron）', () => {
