@@ -13,26 +13,33 @@ import * as z from 'zod/mini';
 
 const APPID = /^wx[0-9a-f]{16}$/;
 const TOURIST_APPID = 'touristappid';
-const appid = z.string({ error: '缺少 WEAPP_APPID（小程序 AppID）' }).check(z.regex(APPID, { error: 'WEAPP_APPID 应为 wx 开头的 18 位' }));
+const appid = () => z.string({ error: '缺少 WEAPP_APPID（小程序 AppID）' }).check(z.regex(APPID, { error: 'WEAPP_APPID 应为 wx 开头的 18 位' }));
 
-/** 云函数读的变量；部署时从部署配置取值，设到每个云函数上（scripts/build-functions.ts 按它列出 envVariables） */
-const CLOUD_VARS = {
-  /** 小程序 AppID：企业微信卡片点开小程序要用 */
-  WEAPP_APPID: z._default(appid, ''),
-  /** 订阅消息点开、小程序码指向哪个版本：formal 正式版、trial 体验版、developer 开发版 */
-  WEAPP_STATE: z._default(z.enum(['formal', 'trial', 'developer']), 'formal'),
-  /** 事件 → 订阅消息模板（JSON，见 adapters/subscribe.wechat.ts 与 docs/deploy.md） */
-  SUBSCRIBE_TEMPLATES: z._default(z.string(), ''),
-  /** msgSecCheck 给出 review 时：allow 放行，block 拦下 */
-  CONTENT_REVIEW: z._default(z.enum(['allow', 'block']), 'allow'),
-  /** 照片审核：async 用 mediaCheckAsync（需配置消息推送到 mediacheck 函数），off 不审核直接显示 */
-  MEDIA_CHECK: z._default(z.enum(['async', 'off']), 'async'),
-};
+/** 云函数读的变量名：与下面 cloudVars 的键一一对应，类型检查核对（多一个、少一个都不通过） */
+const CLOUD_VAR_NAMES = ['WEAPP_APPID', 'WEAPP_STATE', 'SUBSCRIBE_TEMPLATES', 'CONTENT_REVIEW', 'MEDIA_CHECK'] as const;
 
-const CloudEnvSchema = z.object(CLOUD_VARS);
-export type CloudEnvVars = z.infer<typeof CloudEnvSchema>;
-/** 部署时设到云函数上的变量名 */
-export const CLOUD_ENV_KEYS = Object.keys(CLOUD_VARS) as Array<keyof CloudEnvVars>;
+/**
+ * 云函数读的变量；部署时从部署配置取值，设到每个云函数上。模式在函数里建：云函数冷启动 require 时不建，
+ * 第一次调用读环境变量时才建（issue 13）
+ */
+const cloudVars = () =>
+  ({
+    /** 小程序 AppID：企业微信卡片点开小程序要用 */
+    WEAPP_APPID: z._default(appid(), ''),
+    /** 订阅消息点开、小程序码指向哪个版本：formal 正式版、trial 体验版、developer 开发版 */
+    WEAPP_STATE: z._default(z.enum(['formal', 'trial', 'developer']), 'formal'),
+    /** 事件 → 订阅消息模板（JSON，见 adapters/subscribe.wechat.ts 与 docs/deploy.md） */
+    SUBSCRIBE_TEMPLATES: z._default(z.string(), ''),
+    /** msgSecCheck 给出 review 时：allow 放行，block 拦下 */
+    CONTENT_REVIEW: z._default(z.enum(['allow', 'block']), 'allow'),
+    /** 照片审核：async 用 mediaCheckAsync（需配置消息推送到 mediacheck 函数），off 不审核直接显示 */
+    MEDIA_CHECK: z._default(z.enum(['async', 'off']), 'async'),
+  }) satisfies Record<(typeof CLOUD_VAR_NAMES)[number], z.ZodMiniType>;
+
+const cloudEnvSchema = () => z.object(cloudVars());
+export type CloudEnvVars = z.infer<ReturnType<typeof cloudEnvSchema>>;
+/** 部署时设到云函数上的变量名（scripts/build-functions.ts 按它列出 envVariables） */
+export const CLOUD_ENV_KEYS: Array<keyof CloudEnvVars> = [...CLOUD_VAR_NAMES];
 
 /** 本地服务的变量。本地和部署的 schema 在函数里建：云函数的包里只留云函数自己那部分 */
 const localEnvSchema = () =>
@@ -77,9 +84,9 @@ const deployEnvSchema = () =>
   z.object({
     /** 云开发环境 id */
     ENV_ID: z.string({ error: '缺少 ENV_ID（云开发环境 id）' }).check(z.regex(/^[a-z0-9][a-z0-9_-]{2,39}$/, { error: 'ENV_ID 格式不对（小写字母、数字、- 和 _）' })),
-    ...CLOUD_VARS,
+    ...cloudVars(),
     /** 部署的是真的小程序：必填 */
-    WEAPP_APPID: appid,
+    WEAPP_APPID: appid(),
     /** 腾讯云 API 密钥：有则用它登录 tcb、导入通讯录 */
     TENCENTCLOUD_SECRETID: z.optional(z.string().check(z.minLength(10))),
     TENCENTCLOUD_SECRETKEY: z.optional(z.string().check(z.minLength(10))),
@@ -127,7 +134,7 @@ export function loadLocalEnv(source?: EnvSource): LocalEnv {
 }
 
 export function loadCloudEnvVars(source: EnvSource = process.env): CloudEnvVars {
-  return parseEnvWith(CloudEnvSchema, source, '云函数环境变量', '见 docs/deploy.md');
+  return parseEnvWith(cloudEnvSchema(), source, '云函数环境变量', '见 docs/deploy.md');
 }
 
 export function loadDeployEnv(source: EnvSource): DeployEnv {

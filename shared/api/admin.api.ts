@@ -8,30 +8,31 @@ import { MONTH_PATTERN, type FigureRow, type FigureTargets } from '../domain/fig
 import type { ActivityItem } from '../domain/activity';
 import { FIGURE_DIMENSIONS } from '../ports/store.port';
 import { SETTINGS_BOUNDS, SettingsPatchSchema, type CountySettings } from '../domain/settings';
+import { lazySchema } from '../domain/lazy-schema';
 import { action } from './contract';
 import { PHONE_PATTERN } from './intake.api';
 
-const id = z.string().check(z.minLength(1), z.maxLength(64));
+const id = lazySchema(() => z.string().check(z.minLength(1), z.maxLength(64)));
 const text = (max: number) => z.string().check(z.trim(), z.maxLength(max));
 const required = (max: number, emptyCode: 'REQUEST.INVALID' | 'MEMBER.NAME_MISSING' = 'REQUEST.INVALID') =>
   z.string().check(z.trim(), z.minLength(1, { error: emptyCode }), z.maxLength(max));
-const phone = z.optional(z.string().check(z.trim(), z.regex(new RegExp(`^$|${PHONE_PATTERN.source}`), { error: 'MEMBER.PHONE_INVALID' })));
+const phone = lazySchema(() => z.optional(z.string().check(z.trim(), z.regex(new RegExp(`^$|${PHONE_PATTERN.source}`), { error: 'MEMBER.PHONE_INVALID' }))));
 /** 企业微信群机器人地址（空串表示不用机器人） */
 export const WECOM_WEBHOOK_PATTERN = /^https:\/\/qyapi\.weixin\.qq\.com\/cgi-bin\/webhook\/send\?key=[\w-]{8,64}$/;
 export const GROUP_ROLES = ['member', 'convener'] as const;
 export type GroupRole = (typeof GROUP_ROLES)[number];
 export const GROUP_ROLE_LABELS: Record<GroupRole, string> = { member: '委员', convener: '召集人' };
 
-export const SaveGroupRequest = z.object({
+export const SaveGroupRequest = lazySchema(() => z.object({
   id: z.optional(id),
   name: required(40),
   area: z.optional(text(40)),
   wecomWebhook: z.optional(z.string().check(z.trim(), z.regex(new RegExp(`^$|${WECOM_WEBHOOK_PATTERN.source}`), { error: 'GROUP.WEBHOOK_INVALID' }))),
   /** 默认每单几位委员可接（不填用县里的默认值） */
   claimLimit: z.optional(z.number().check(z.int(), z.gte(1), z.lte(100))),
-});
+}));
 
-export const SaveStationRequest = z.object({
+export const SaveStationRequest = lazySchema(() => z.object({
   id: z.optional(id),
   name: required(40),
   address: required(100),
@@ -41,52 +42,52 @@ export const SaveStationRequest = z.object({
   phone: z.optional(text(30)),
   pausedNotice: z.optional(text(200)),
   neighbours: z.optional(z.array(id).check(z.maxLength(20))),
-});
+}));
 
-export const SetStationEnabledRequest = z.object({ stationId: id, enabled: z.boolean(), pausedNotice: z.optional(text(200)) });
+export const SetStationEnabledRequest = lazySchema(() => z.object({ stationId: id, enabled: z.boolean(), pausedNotice: z.optional(text(200)) }));
 
-export const SaveMemberRequest = z.object({
+export const SaveMemberRequest = lazySchema(() => z.object({
   id: z.optional(id),
   name: required(20, 'MEMBER.NAME_MISSING'),
   groupId: id,
   role: z.enum(GROUP_ROLES, { error: 'MEMBER.ROLE_INVALID' }),
   phone,
   sector: z.optional(text(30)),
-});
-export const MemberIdRequest = z.object({ memberId: id });
-export const RemoveMembershipRequest = z.object({ memberId: id, groupId: id });
-export const SetMemberActiveRequest = z.object({ memberId: id, active: z.boolean() });
+}));
+export const MemberIdRequest = lazySchema(() => z.object({ memberId: id }));
+export const RemoveMembershipRequest = lazySchema(() => z.object({ memberId: id, groupId: id }));
+export const SetMemberActiveRequest = lazySchema(() => z.object({ memberId: id, active: z.boolean() }));
 
 export const MAX_IMPORT_ROWS = 500;
 /** 从 Excel 复制来的一行：姓名、小组、身份、电话、界别（页面把粘贴的文字拆成这样的行） */
-export const ImportRow = z.object({
+export const ImportRow = lazySchema(() => z.object({
   name: z.string().check(z.maxLength(100)),
   groupName: z.string().check(z.maxLength(100)),
   role: z.string().check(z.maxLength(20)),
   phone: z.optional(z.string().check(z.maxLength(40))),
   sector: z.optional(z.string().check(z.maxLength(60))),
-});
+}));
 export type ImportRowInput = z.infer<typeof ImportRow>;
-export const ImportMembersRequest = z.object({
+export const ImportMembersRequest = lazySchema(() => z.object({
   rows: z.array(ImportRow).check(z.minLength(1, { error: 'IMPORT.EMPTY' }), z.maxLength(MAX_IMPORT_ROWS, { error: 'IMPORT.TOO_MANY_ROWS' })),
   dryRun: z.optional(z.boolean()),
-});
+}));
 
-export const StationIdRequest = z.object({ stationId: id });
-export const GroupPostersRequest = z.object({ groupId: id });
-export const ListMembersRequest = z.object({ groupId: z.optional(id) });
-export const AuditLogRequest = z.object({ cursor: z.optional(z.nullable(z.string().check(z.maxLength(200)))) });
-export const EmptyRequest = z.object({});
+export const StationIdRequest = lazySchema(() => z.object({ stationId: id }));
+export const GroupPostersRequest = lazySchema(() => z.object({ groupId: id }));
+export const ListMembersRequest = lazySchema(() => z.object({ groupId: z.optional(id) }));
+export const AuditLogRequest = lazySchema(() => z.object({ cursor: z.optional(z.nullable(z.string().check(z.maxLength(200)))) }));
+export const EmptyRequest = lazySchema(() => z.object({}));
 
-const month = z.string().check(z.regex(MONTH_PATTERN, { error: 'FIGURES.PERIOD_INVALID' }));
+const month = lazySchema(() => z.string().check(z.regex(MONTH_PATTERN, { error: 'FIGURES.PERIOD_INVALID' })));
 
-export const DashboardRequest = z.object({
+export const DashboardRequest = lazySchema(() => z.object({
   from: month,
   to: month,
   by: z.enum(FIGURE_DIMENSIONS),
   groupId: z.optional(id),
   stationId: z.optional(id),
-});
+}));
 
 /** 看板：rows 按维度分行，totals 是范围内的合计，previous 是上一段同样长的时间的合计（算"比上月"） */
 export interface DashboardView {
@@ -102,7 +103,7 @@ export interface DashboardView {
   asOf: string;
 }
 
-export const MemberActivityRequest = z.object({ month });
+export const MemberActivityRequest = lazySchema(() => z.object({ month }));
 
 /** 一位委员一个月的履职积分：总分与每一分的来历 */
 export interface MemberActivityRow {
@@ -116,7 +117,7 @@ export interface MemberActivityView {
   rows: MemberActivityRow[];
 }
 
-export const MonthlyReportRequest = z.object({ month, groupId: z.optional(id), preview: z.optional(z.boolean()) });
+export const MonthlyReportRequest = lazySchema(() => z.object({ month, groupId: z.optional(id), preview: z.optional(z.boolean()) }));
 
 /** 每月通报清单里的一件 */
 export interface ReportTicketRow {
@@ -153,7 +154,7 @@ export interface MonthlyReportView {
 }
 
 /** 设置页提交的修改：只含要改的项，范围按 shared/domain/settings.ts */
-export const SaveSettingsRequest = z.object({ settings: SettingsPatchSchema });
+export const SaveSettingsRequest = lazySchema(() => z.object({ settings: SettingsPatchSchema }));
 
 export interface StationRow {
   id: string;

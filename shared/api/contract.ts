@@ -2,6 +2,8 @@
  * 云函数的调用约定怎样写：每个 action 一个请求模式（zod/mini，云函数校验、小程序表单校验都用它）和一个返回类型。
  * 返回类型只在编译期存在：云函数的实现必须返回它（router 的类型检查），小程序的客户端从它推出每个方法的类型——
  * 两边任何一边改了而另一边没跟上，npm run typecheck 就不通过。
+ * 请求模式都用 lazySchema(() => …) 声明（shared/domain/lazy-schema.ts）：第一次校验这个 action 的请求时才建，
+ * 云函数冷启动时一个也不建（issue 13）；类型与直接建好的模式相同。
  */
 import type * as z from 'zod/mini';
 

@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import { CATEGORIES, DISSATISFACTION_REASONS, LIBRARIES, RATINGS, REBOUND_ANSWERS, REPORT_KINDS, URGENCIES, type Category, type DissatisfactionReason, type Library, type NotificationEvent, type Rating, type ReportKind, type Urgency } from '../domain/vocabulary';
 import type { TicketStatus } from '../domain/lifecycle';
 import type { Contact, Rated } from '../domain/model';
+import { lazySchema } from '../domain/lazy-schema';
 import { SETTINGS_BOUNDS, type ReportLimits } from '../domain/settings';
 import { action } from './contract';
 
@@ -17,22 +18,22 @@ export const PHOTOS_CEILING = SETTINGS_BOUNDS.maxPhotos.max;
 export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 export const FILE_ID_PATTERN = /^(cloud|local):\/\/[\w./-]{1,200}$/;
 
-const ticketId = z.string().check(z.minLength(1), z.maxLength(64));
+const ticketId = lazySchema(() => z.string().check(z.minLength(1), z.maxLength(64)));
 
-export const GetStationRequest = z.object({ stationId: z.string().check(z.minLength(1, { error: 'STATION.NOT_FOUND' }), z.maxLength(64, { error: 'STATION.NOT_FOUND' })) });
+export const GetStationRequest = lazySchema(() => z.object({ stationId: z.string().check(z.minLength(1, { error: 'STATION.NOT_FOUND' }), z.maxLength(64, { error: 'STATION.NOT_FOUND' })) }));
 
-export const ReportTextSchema = z.string().check(
+export const ReportTextSchema = lazySchema(() => z.string().check(
   z.trim(),
   z.minLength(1, { error: 'REPORT.TEXT_EMPTY' }),
   z.maxLength(TEXT_CEILING, { error: 'REPORT.TEXT_TOO_LONG' }),
-);
+));
 
-export const ContactInput = z.object({
+export const ContactInput = lazySchema(() => z.object({
   name: z.optional(z.string().check(z.trim(), z.maxLength(20))),
   phone: z.optional(z.string().check(z.trim(), z.regex(new RegExp(`^$|${PHONE_PATTERN.source}`), { error: 'REPORT.PHONE_INVALID' }))),
-});
+}));
 
-export const SubmitReportRequest = z.object({
+export const SubmitReportRequest = lazySchema(() => z.object({
   stationId: z.string().check(z.minLength(1, { error: 'STATION.NOT_FOUND' }), z.maxLength(64, { error: 'STATION.NOT_FOUND' })),
   text: ReportTextSchema,
   kind: z.optional(z.enum(REPORT_KINDS)),
@@ -42,33 +43,33 @@ export const SubmitReportRequest = z.object({
   contact: z.optional(ContactInput),
   anonymous: z.optional(z.boolean()),
   clientRequestId: z.string({ error: 'REPORT.CLIENT_REQUEST_ID_INVALID' }).check(z.regex(/^[\w-]{8,64}$/, { error: 'REPORT.CLIENT_REQUEST_ID_INVALID' })),
-});
+}));
 export type SubmitReportInput = z.infer<typeof SubmitReportRequest>;
 
-export const FindSimilarRequest = z.object({ stationId: GetStationRequest.shape.stationId, text: z.string().check(z.maxLength(TEXT_CEILING * 2)) });
-export const TicketIdRequest = z.object({ ticketId });
-export const MyReportsRequest = z.object({});
-export const RateTicketRequest = z.object({
+export const FindSimilarRequest = lazySchema(() => z.object({ stationId: GetStationRequest.shape.stationId, text: z.string().check(z.maxLength(TEXT_CEILING * 2)) }));
+export const TicketIdRequest = lazySchema(() => z.object({ ticketId }));
+export const MyReportsRequest = lazySchema(() => z.object({}));
+export const RateTicketRequest = lazySchema(() => z.object({
   ticketId,
   rating: z.enum(RATINGS),
   /** 不满意的原因（一点即选，可多选）；满意、基本满意时不看 */
   reasons: z.optional(z.array(z.enum(DISSATISFACTION_REASONS)).check(z.maxLength(DISSATISFACTION_REASONS.length))),
   comment: z.optional(z.string().check(z.trim(), z.maxLength(300))),
-});
-const cursor = z.optional(z.nullable(z.string().check(z.maxLength(200))));
+}));
+const cursor = lazySchema(() => z.optional(z.nullable(z.string().check(z.maxLength(200)))));
 /** 居民的消息中心：一页一页往下翻 */
-export const ResidentMessagesRequest = z.object({ cursor });
-export const MarkResidentMessagesReadRequest = z.object({ ids: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(200)) });
+export const ResidentMessagesRequest = lazySchema(() => z.object({ cursor }));
+export const MarkResidentMessagesReadRequest = lazySchema(() => z.object({ ids: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(200)) }));
 /** 小程序里 requestSubscribeMessage 的结果：问了哪些模板（一次最多 3 个）、接受了哪些 */
-export const RecordSubscriptionRequest = z.object({
+export const RecordSubscriptionRequest = lazySchema(() => z.object({
   templateIds: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(3)),
   accepted: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(3)),
-});
+}));
 /** 回头看的一问一答：没评价过的答评价（满意/基本满意/不满意），评价过的答有没有反弹 */
 export const FOLLOW_UP_ANSWERS = [...RATINGS, ...REBOUND_ANSWERS] as const;
 export type FollowUpAnswer = (typeof FOLLOW_UP_ANSWERS)[number];
-export const AnswerFollowUpRequest = z.object({ ticketId, answer: z.enum(FOLLOW_UP_ANSWERS) });
-export const ListCasesRequest = z.object({ stationId: GetStationRequest.shape.stationId });
+export const AnswerFollowUpRequest = lazySchema(() => z.object({ ticketId, answer: z.enum(FOLLOW_UP_ANSWERS) }));
+export const ListCasesRequest = lazySchema(() => z.object({ stationId: GetStationRequest.shape.stationId }));
 
 export interface StationView {
   station: { id: string; name: string; address: string; intro: string; receptionHours: string; phone: string };

@@ -5,65 +5,66 @@ import * as z from 'zod/mini';
 import { CATEGORIES, REPORT_KINDS, SCOPES, URGENCIES, type Category, type Library, type NotificationEvent, type ReportKind, type Scope, type Urgency } from '../domain/vocabulary';
 import type { Relation, TicketAction, TicketStatus } from '../domain/lifecycle';
 import type { Claimant, Outcome, Rated, TriageRecord } from '../domain/model';
+import { lazySchema } from '../domain/lazy-schema';
 import { action } from './contract';
 import { DEADLINE_BOUNDS } from '../domain/deadline-settings';
 import { MONTH_PATTERN } from '../domain/periods';
 import type { MemberActivityRow } from './admin.api';
 import { FILE_ID_PATTERN, PHOTOS_CEILING, type MessageItemView, type MessagePage, type TimelineItem } from './intake.api';
 
-const ticketId = z.string().check(z.minLength(1), z.maxLength(64));
+const ticketId = lazySchema(() => z.string().check(z.minLength(1), z.maxLength(64)));
 const note = (max: number, emptyCode: 'REQUEST.INVALID' = 'REQUEST.INVALID') => z.string().check(z.trim(), z.minLength(1, { error: emptyCode }), z.maxLength(max));
-const cursor = z.optional(z.nullable(z.string().check(z.maxLength(200))));
-const photos = z.optional(z.array(z.string().check(z.regex(FILE_ID_PATTERN, { error: 'REPORT.PHOTO_INVALID' }))).check(z.maxLength(PHOTOS_CEILING, { error: 'REPORT.TOO_MANY_PHOTOS' })));
+const cursor = lazySchema(() => z.optional(z.nullable(z.string().check(z.maxLength(200)))));
+const photos = lazySchema(() => z.optional(z.array(z.string().check(z.regex(FILE_ID_PATTERN, { error: 'REPORT.PHOTO_INVALID' }))).check(z.maxLength(PHOTOS_CEILING, { error: 'REPORT.TOO_MANY_PHOTOS' }))));
 
-export const EmptyRequest = z.object({});
-export const BindMemberRequest = z.object({ inviteCode: z.string().check(z.trim(), z.minLength(4, { error: 'MEMBER.INVITE_INVALID' }), z.maxLength(32, { error: 'MEMBER.INVITE_INVALID' })) });
-export const MyMessagesRequest = z.object({ cursor });
-export const MarkReadRequest = z.object({ ids: z.array(z.string()).check(z.maxLength(200)) });
+export const EmptyRequest = lazySchema(() => z.object({}));
+export const BindMemberRequest = lazySchema(() => z.object({ inviteCode: z.string().check(z.trim(), z.minLength(4, { error: 'MEMBER.INVITE_INVALID' }), z.maxLength(32, { error: 'MEMBER.INVITE_INVALID' })) }));
+export const MyMessagesRequest = lazySchema(() => z.object({ cursor }));
+export const MarkReadRequest = lazySchema(() => z.object({ ids: z.array(z.string()).check(z.maxLength(200)) }));
 export const QUEUE_FILTERS = ['open', 'mine', 'group', 'overdue'] as const;
 export type QueueFilter = (typeof QUEUE_FILTERS)[number];
-export const ListQueueRequest = z.object({ filter: z.enum(QUEUE_FILTERS), cursor });
-export const TicketIdRequest = z.object({ ticketId });
-export const AddProgressRequest = z.object({ ticketId, note: note(1000), photos });
-export const RecordConsultationRequest = z.object({
+export const ListQueueRequest = lazySchema(() => z.object({ filter: z.enum(QUEUE_FILTERS), cursor }));
+export const TicketIdRequest = lazySchema(() => z.object({ ticketId }));
+export const AddProgressRequest = lazySchema(() => z.object({ ticketId, note: note(1000), photos }));
+export const RecordConsultationRequest = lazySchema(() => z.object({
   ticketId,
   heldAt: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$/)),
   place: note(100),
   participants: z.array(note(60)).check(z.minLength(1), z.maxLength(50)),
   departments: z.array(note(60)).check(z.maxLength(30)),
   agreement: note(2000),
-});
-export const ProposeCloseRequest = z.object({ ticketId, summary: note(1000) });
+}));
+export const ProposeCloseRequest = lazySchema(() => z.object({ ticketId, summary: note(1000) }));
 /** 办结：公开案例的标题与写法（都会再去掉一遍个人信息）；publish=false 只办结不公开 */
-export const CloseTicketRequest = z.object({ ticketId, caseTitle: z.optional(note(40)), caseSummary: note(2000), publish: z.optional(z.boolean()) });
-export const AssignTicketRequest = z.object({ ticketId, memberIds: z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.minLength(1), z.maxLength(20)) });
+export const CloseTicketRequest = lazySchema(() => z.object({ ticketId, caseTitle: z.optional(note(40)), caseSummary: note(2000), publish: z.optional(z.boolean()) }));
+export const AssignTicketRequest = lazySchema(() => z.object({ ticketId, memberIds: z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.minLength(1), z.maxLength(20)) }));
 /** 合并到哪一张：给 id，或给召集人看到的编号（在本组里查） */
-export const MergeTicketRequest = z.object({ ticketId, intoTicketId: z.optional(ticketId), intoTicketNo: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(20))) }).check(
+export const MergeTicketRequest = lazySchema(() => z.object({ ticketId, intoTicketId: z.optional(ticketId), intoTicketNo: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(20))) }).check(
   z.refine((r) => !!r.intoTicketId || !!r.intoTicketNo, { error: 'TICKET.MERGE_TARGET_INVALID', path: ['intoTicketNo'] }),
-);
+));
 export type MergeTarget = Pick<z.infer<typeof MergeTicketRequest>, 'intoTicketId' | 'intoTicketNo'>;
-export const ReferTicketRequest = z.object({ ticketId, department: note(60), reason: note(500) });
-export const RejectTicketRequest = z.object({ ticketId, reason: note(500) });
-export const ReopenTicketRequest = z.object({ ticketId, reason: z.optional(z.string().check(z.trim(), z.maxLength(500))) });
-export const ReturnProposalRequest = z.object({ ticketId, reason: note(500) });
-export const SetClaimLimitRequest = z.object({ ticketId, limit: z.number().check(z.int(), z.gte(1), z.lte(100)), openToGroup: z.optional(z.boolean()) });
+export const ReferTicketRequest = lazySchema(() => z.object({ ticketId, department: note(60), reason: note(500) }));
+export const RejectTicketRequest = lazySchema(() => z.object({ ticketId, reason: note(500) }));
+export const ReopenTicketRequest = lazySchema(() => z.object({ ticketId, reason: z.optional(z.string().check(z.trim(), z.maxLength(500))) }));
+export const ReturnProposalRequest = lazySchema(() => z.object({ ticketId, reason: note(500) }));
+export const SetClaimLimitRequest = lazySchema(() => z.object({ ticketId, limit: z.number().check(z.int(), z.gte(1), z.lte(100)), openToGroup: z.optional(z.boolean()) }));
 /** 召集人延期（一次）：办结期限顺延几个工作日，理由居民看得到 */
-export const ExtendDeadlineRequest = z.object({ ticketId, workdays: z.number().check(z.int(), z.gte(1), z.lte(DEADLINE_BOUNDS.resolveWithDepartmentsWorkdays.max)), reason: note(300) });
+export const ExtendDeadlineRequest = lazySchema(() => z.object({ ticketId, workdays: z.number().check(z.int(), z.gte(1), z.lte(DEADLINE_BOUNDS.resolveWithDepartmentsWorkdays.max)), reason: note(300) }));
 /** 回头督：接单委员答"商定的事办了没有"；没办的通知召集人 */
-export const AnswerActionCheckRequest = z.object({ ticketId, checkId: z.string().check(z.minLength(1), z.maxLength(64)), done: z.boolean(), note: z.optional(z.string().check(z.trim(), z.maxLength(500))) });
-export const HotTopicsRequest = z.object({
+export const AnswerActionCheckRequest = lazySchema(() => z.object({ ticketId, checkId: z.string().check(z.minLength(1), z.maxLength(64)), done: z.boolean(), note: z.optional(z.string().check(z.trim(), z.maxLength(500))) }));
+export const HotTopicsRequest = lazySchema(() => z.object({
   groupId: z.optional(z.string().check(z.maxLength(64))),
   stationId: z.optional(z.string().check(z.maxLength(64))),
   days: z._default(z.number().check(z.int(), z.gte(1), z.lte(366)), 30),
-});
-export const OverrideTriageRequest = z.object({
+}));
+export const OverrideTriageRequest = lazySchema(() => z.object({
   ticketId,
   category: z.optional(z.enum(CATEGORIES)),
   kind: z.optional(z.enum(REPORT_KINDS)),
   urgency: z.optional(z.enum(URGENCIES)),
   scope: z.optional(z.enum(SCOPES)),
   reason: note(300),
-});
+}));
 export type TriageOverride = Omit<z.infer<typeof OverrideTriageRequest>, 'ticketId'>;
 export type ConsultationInput = Omit<z.infer<typeof RecordConsultationRequest>, 'ticketId'>;
 
@@ -183,6 +184,6 @@ export const workContract = {
   extendDeadline: action<TicketResult>()(ExtendDeadlineRequest),
   answerActionCheck: action<TicketResult>()(AnswerActionCheckRequest),
   /** 委员看自己一个月的履职积分（每一分对得上一张工单和一个动作） */
-  myActivity: action<MemberActivityRow>()(z.object({ month: z.string().check(z.regex(MONTH_PATTERN, { error: 'FIGURES.PERIOD_INVALID' })) })),
+  myActivity: action<MemberActivityRow>()(lazySchema(() => z.object({ month: z.string().check(z.regex(MONTH_PATTERN, { error: 'FIGURES.PERIOD_INVALID' })) }))),
 };
 export type WorkContract = typeof workContract;

@@ -3,6 +3,7 @@
  * 与 calendar.ts 分开：县级设置（小程序主包也用）只要这些，不必把全国节假日数据表带进包里。
  */
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 
 /** 北京时间的日历日，'YYYY-MM-DD' */
 export type CalendarDate = string;
@@ -33,16 +34,16 @@ export function isCalendarDate(s: string): boolean {
 
 const invalid = { error: 'SETTINGS.INVALID' } as const;
 
-export const CalendarOverrideSchema = z.object({
+export const CalendarOverrideSchema = lazySchema(() => z.object({
   date: z.string(invalid).check(z.refine(isCalendarDate, invalid)),
   kind: z.enum(OVERRIDE_KINDS, invalid),
   note: z.string(invalid).check(z.maxLength(OVERRIDE_NOTE_MAX, invalid)),
-});
+}));
 
 /** 县里的调整表：同一天只能有一条（否则谁说了算说不清） */
-export const CalendarOverridesSchema = z.array(CalendarOverrideSchema, invalid).check(
+export const CalendarOverridesSchema = lazySchema(() => z.array(CalendarOverrideSchema, invalid).check(
   z.maxLength(OVERRIDES_MAX, invalid),
   z.refine((list) => new Set(list.map((o) => o.date)).size === list.length, invalid),
-);
+));
 
 export const ESTIMATED_NOTICE = '节假日安排未发布，按周一至周五估算';

@@ -37,9 +37,14 @@ function weekdayOf(n: number): number {
   return (((n + 4) % 7) + 7) % 7;
 }
 
-// 循环里按"第几天"（自 1970-01-01 起的天数）查，不再来回格式化字符串
-const HOLIDAY_DAYS = new Set(Object.keys(HOLIDAYS).map(dayNumber));
-const WORKDAY_DAYS = new Set(Object.keys(WORKDAYS).map(dayNumber));
+/**
+ * 循环里按"第几天"（自 1970-01-01 起的天数）查，不再来回格式化字符串。第一次算工作日时才建：
+ * 两千多个日子的集合在云函数冷启动时建好要半毫秒多，而多数调用用不到（issue 13）。
+ */
+let statutoryDays: { holidays: Set<number>; workdays: Set<number> } | undefined;
+function statutory(): { holidays: Set<number>; workdays: Set<number> } {
+  return (statutoryDays ??= { holidays: new Set(Object.keys(HOLIDAYS).map(dayNumber)), workdays: new Set(Object.keys(WORKDAYS).map(dayNumber)) });
+}
 const coveredYears = Object.keys(HOLIDAYS).map((k) => +k.slice(0, 4));
 
 /** 期限最远能排到多少天之后（办结期限最多 180 个工作日，约 9 个月）：这段时间里有数据之外的日子就要提示 */
@@ -84,8 +89,9 @@ function indexOf(overrides: readonly CalendarOverride[]): Map<number, OverrideKi
 function classify(n: number, overrides: readonly CalendarOverride[]): boolean {
   const own = overrides.length ? indexOf(overrides).get(n) : undefined;
   if (own) return own === 'work';
-  if (WORKDAY_DAYS.has(n)) return true;
-  if (HOLIDAY_DAYS.has(n)) return false;
+  const days = statutory();
+  if (days.workdays.has(n)) return true;
+  if (days.holidays.has(n)) return false;
   const wd = weekdayOf(n);
   return wd >= 1 && wd <= 5;
 }

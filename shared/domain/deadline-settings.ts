@@ -3,6 +3,7 @@
  * 县级设置（小程序主包也用）不必把工作日历的数据表带进包里。
  */
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 
 /** 每一项的范围：政协办在设置页改的时候不能超出 */
 export const DEADLINE_BOUNDS = {
@@ -18,7 +19,7 @@ type DeadlineKey = keyof typeof DEADLINE_BOUNDS;
 const invalid = { error: 'SETTINGS.INVALID' } as const;
 const bounded = (k: DeadlineKey) => z.number(invalid).check(z.int(invalid), z.gte(DEADLINE_BOUNDS[k].min, invalid), z.lte(DEADLINE_BOUNDS[k].max, invalid));
 
-export const DeadlineSettingsSchema = z.object({
+export const DeadlineSettingsSchema = lazySchema(() => z.object({
   /** 派单后几个工作日内要有委员接单 */
   claimWorkdays: bounded('claimWorkdays'),
   /** 派单后几个工作日内要给居民首次反馈 */
@@ -31,7 +32,7 @@ export const DeadlineSettingsSchema = z.object({
   urgentClaimHours: bounded('urgentClaimHours'),
   /** 过期后再过几个工作日升级到政协办 */
   escalateToOfficeWorkdays: bounded('escalateToOfficeWorkdays'),
-});
+}));
 export type DeadlineSettings = z.infer<typeof DeadlineSettingsSchema>;
 
 export const DEFAULT_DEADLINE_SETTINGS: DeadlineSettings = {

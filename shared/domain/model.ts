@@ -2,10 +2,11 @@
  * 领域实体的 zod 模式（zod/mini：云函数包体小）。数据库读回来的行也用它校验——数据库也是边界。
  */
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 import { CATEGORIES, LIBRARIES, NOTIFICATION_EVENTS, OUTCOME_KINDS, RATINGS, REPORT_KINDS, SCOPES, URGENCIES } from './vocabulary';
 import { RELATIONS, TICKET_ACTIONS, TICKET_STATUSES } from './lifecycle';
 
-export const StationSchema = z.object({
+export const StationSchema = lazySchema(() => z.object({
   id: z.string(),
   name: z.string(), // 箭楼社区委员联络室
   address: z.string(),
@@ -22,21 +23,21 @@ export const StationSchema = z.object({
   pausedNotice: z.optional(z.string()),
   /** 微信里：已生成的小程序码在云存储里的 fileID（生成一次后缓存） */
   codeFileId: z.optional(z.string()),
-});
+}));
 export type Station = z.infer<typeof StationSchema>;
 
-export const MemberGroupSchema = z.object({
+export const MemberGroupSchema = lazySchema(() => z.object({
   id: z.string(),
   name: z.string(), // 下陆区第三委员小组
   district: z.string(),
   /** 企业微信群机器人 webhook 地址（可空） */
   webhookUrl: z.nullable(z.string()),
   claimLimit: z.number(),
-});
+}));
 export type MemberGroup = z.infer<typeof MemberGroupSchema>;
 
-export const GroupRoleSchema = z.object({ groupId: z.string(), role: z.enum(['member', 'convener']) });
-export const MemberSchema = z.object({
+export const GroupRoleSchema = lazySchema(() => z.object({ groupId: z.string(), role: z.enum(['member', 'convener']) }));
+export const MemberSchema = lazySchema(() => z.object({
   id: z.string(),
   name: z.string(),
   /** 界别，如 经济界、科技界 */
@@ -51,13 +52,13 @@ export const MemberSchema = z.object({
   active: z.boolean(),
   /** 管理员管哪些小组：不设为全县（市）；区县政协办只管自己的几个小组 */
   adminGroupIds: z.optional(z.nullable(z.array(z.string()))),
-});
+}));
 export type Member = z.infer<typeof MemberSchema>;
 
-export const ClaimantSchema = z.object({ memberId: z.string(), name: z.string(), at: z.string(), assigned: z.boolean() });
+export const ClaimantSchema = lazySchema(() => z.object({ memberId: z.string(), name: z.string(), at: z.string(), assigned: z.boolean() }));
 export type Claimant = z.infer<typeof ClaimantSchema>;
 
-export const TriageRecordSchema = z.object({
+export const TriageRecordSchema = lazySchema(() => z.object({
   category: z.enum(CATEGORIES),
   library: z.enum(['problem', 'suggestion']),
   urgency: z.enum(URGENCIES),
@@ -70,21 +71,21 @@ export const TriageRecordSchema = z.object({
     scope: z.array(z.string()),
   }),
   libraryDisagrees: z.boolean(),
-});
+}));
 export type TriageRecord = z.infer<typeof TriageRecordSchema>;
 
-export const ContactSchema = z.object({ name: z.optional(z.string()), phone: z.optional(z.string()) });
+export const ContactSchema = lazySchema(() => z.object({ name: z.optional(z.string()), phone: z.optional(z.string()) }));
 export type Contact = z.infer<typeof ContactSchema>;
 
-export const RatedSchema = z.object({ rating: z.enum(RATINGS), comment: z.string(), at: z.string() });
+export const RatedSchema = lazySchema(() => z.object({ rating: z.enum(RATINGS), comment: z.string(), at: z.string() }));
 
-export const OutcomeSchema = z.object({
+export const OutcomeSchema = lazySchema(() => z.object({
   kind: z.enum(OUTCOME_KINDS),
   note: z.string(),
   department: z.optional(z.string()),
   intoTicketId: z.optional(z.string()),
   at: z.string(),
-});
+}));
 export type Outcome = z.infer<typeof OutcomeSchema>;
 export type Rated = z.infer<typeof RatedSchema>;
 
@@ -92,52 +93,52 @@ export type Rated = z.infer<typeof RatedSchema>;
  * 一位居民对办理结果的评价：反映人和每一位"我也遇到了"的居民各一条，每一条都计入满意率。
  * 不满意时可点选原因（DISSATISFACTION_REASONS 的键）并写一句话；via 说明是办结后评的还是回头看时答的。
  */
-export const ResidentRatingSchema = z.object({
+export const ResidentRatingSchema = lazySchema(() => z.object({
   openid: z.string(),
   rating: z.enum(RATINGS),
   reasons: z.array(z.string()),
   comment: z.string(),
   at: z.string(),
   via: z.enum(['rate', 'followUp']),
-});
+}));
 export type ResidentRating = z.infer<typeof ResidentRatingSchema>;
 
 /** 工单的期限（ISO 时刻）：派单（提交、重新办理、改派）时按县里的设置和工作日历算出 */
-export const TicketDueSchema = z.object({
+export const TicketDueSchema = lazySchema(() => z.object({
   claim: z.optional(z.string()),
   feedback: z.optional(z.string()),
   resolve: z.optional(z.string()),
-});
+}));
 export type TicketDue = z.infer<typeof TicketDueSchema>;
 
 /** 召集人延期（每张工单只能一次）：谁、什么时候、为什么、延期前的期限 */
-export const DueExtensionSchema = z.object({ at: z.string(), byMemberId: z.string(), byName: z.string(), reason: z.string(), previous: TicketDueSchema });
+export const DueExtensionSchema = lazySchema(() => z.object({ at: z.string(), byMemberId: z.string(), byName: z.string(), reason: z.string(), previous: TicketDueSchema }));
 export type DueExtension = z.infer<typeof DueExtensionSchema>;
 
 export const FOLLOW_UP_KINDS = ['rating', 'rebound'] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 /** 回头看问过的一句话：问谁、问的是评价还是"有没有反弹"、答了什么 */
-export const FollowUpSchema = z.object({
+export const FollowUpSchema = lazySchema(() => z.object({
   openid: z.string(),
   kind: z.enum(FOLLOW_UP_KINDS),
   askedAt: z.string(),
   answer: z.optional(z.string()),
   answeredAt: z.optional(z.string()),
-});
+}));
 export type FollowUp = z.infer<typeof FollowUpSchema>;
 
 /** 回头督：一次协商商定的事，到 dueAt 问接单委员办了没有 */
-export const ActionCheckSchema = z.object({
+export const ActionCheckSchema = lazySchema(() => z.object({
   id: z.string(),
   /** 那次协商商定的事（协商结果） */
   agreement: z.string(),
   dueAt: z.string(),
   askedAt: z.optional(z.string()),
   answers: z.array(z.object({ memberId: z.string(), name: z.string(), done: z.boolean(), note: z.string(), at: z.string() })),
-});
+}));
 export type ActionCheck = z.infer<typeof ActionCheckSchema>;
 
-export const TicketSchema = z.object({
+export const TicketSchema = lazySchema(() => z.object({
   id: z.string(),
   /** 给人看的编号，电话里念得出来 */
   no: z.string(),
@@ -194,10 +195,10 @@ export const TicketSchema = z.object({
   updatedAt: z.string(),
   /** 乐观锁：每次写入 +1，条件更新以它为准 */
   version: z.number(),
-});
+}));
 export type Ticket = z.infer<typeof TicketSchema>;
 
-export const HistoryEntrySchema = z.object({
+export const HistoryEntrySchema = lazySchema(() => z.object({
   id: z.string(),
   ticketId: z.string(),
   at: z.string(),
@@ -212,14 +213,14 @@ export const HistoryEntrySchema = z.object({
   /** 居民时间线能否看到这一条 */
   visibleToResident: z.boolean(),
   data: z.optional(z.record(z.string(), z.unknown())),
-});
+}));
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
 export const CHANNELS = ['inapp', 'wecom', 'subscribe'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** 发件箱：状态变化和它引起的通知在同一个事务里写入，再由投递步骤送出。 */
-export const OutboxEntrySchema = z.object({
+export const OutboxEntrySchema = lazySchema(() => z.object({
   id: z.string(),
   ticketId: z.string(),
   /** member:<委员id> | openid:<居民openid> | group:<小组id>（企业微信群） */
@@ -236,10 +237,10 @@ export const OutboxEntrySchema = z.object({
   lastError: z.nullable(z.string()),
   createdAt: z.string(),
   sentAt: z.nullable(z.string()),
-});
+}));
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
 
-export const MessageSchema = z.object({
+export const MessageSchema = lazySchema(() => z.object({
   id: z.string(),
   recipient: z.string(),
   ticketId: z.string(),
@@ -249,7 +250,7 @@ export const MessageSchema = z.object({
   page: z.string(),
   createdAt: z.string(),
   readAt: z.nullable(z.string()),
-});
+}));
 export type Message = z.infer<typeof MessageSchema>;
 
 export const recipientOfMember = (memberId: string) => `member:${memberId}`;
@@ -257,7 +258,7 @@ export const recipientOfResident = (openid: string) => `openid:${openid}`;
 export const recipientOfGroup = (groupId: string) => `group:${groupId}`;
 
 /** 管理后台的每一次修改：谁、什么时候、改了什么、从什么改成什么。只追加，不修改。 */
-export const AuditEntrySchema = z.object({
+export const AuditEntrySchema = lazySchema(() => z.object({
   id: z.string(),
   at: z.string(),
   actorOpenid: z.string(),
@@ -270,5 +271,5 @@ export const AuditEntrySchema = z.object({
   /** 改之前与改之后（只列变了的字段；新建时 before 为 null） */
   before: z.nullable(z.record(z.string(), z.unknown())),
   after: z.nullable(z.record(z.string(), z.unknown())),
-});
+}));
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;

@@ -3,6 +3,7 @@
  * 请求模式的硬上限、错误提示里的数字、报告表单的提示都从这里来。不要在代码里按县名写特例。
  */
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 import type { ErrorCode } from './errors';
 import { CATEGORIES } from './vocabulary';
 import { CalendarOverridesSchema, type CalendarOverride } from './calendar-overrides';
@@ -40,7 +41,7 @@ type NumberKey = keyof typeof SETTINGS_BOUNDS;
 const invalid = { error: 'SETTINGS.INVALID' } as const;
 const bounded = (k: NumberKey) => z.number(invalid).check(z.int(invalid), z.gte(SETTINGS_BOUNDS[k].min, invalid), z.lte(SETTINGS_BOUNDS[k].max, invalid));
 
-export const CountySettingsSchema = z.object({
+export const CountySettingsSchema = lazySchema(() => z.object({
   /** 一条反映最多多少字 */
   maxTextLength: bounded('maxTextLength'),
   /** 一条反映最多几张照片 */
@@ -80,7 +81,7 @@ export const CountySettingsSchema = z.object({
   actionCheckDays: bounded('actionCheckDays'),
   /** 县里对工作日历的调整（地方节日放假、调班），优先于全国安排 */
   calendarOverrides: CalendarOverridesSchema,
-});
+}));
 export type CountySettings = z.infer<typeof CountySettingsSchema>;
 
 export const DEFAULT_SETTINGS: CountySettings = {
@@ -133,7 +134,7 @@ export function mergeSettings(stored: unknown): CountySettings {
 }
 
 /** 设置页提交的修改：只含要改的项，每项都要在范围内（超出范围的错误码是 SETTINGS.INVALID，带上字段名） */
-export const SettingsPatchSchema = z.partial(CountySettingsSchema);
+export const SettingsPatchSchema = lazySchema(() => z.partial(CountySettingsSchema));
 
 /** 报告表单需要知道的限制（站点页随站点信息下发） */
 export type ReportLimits = Pick<CountySettings, 'maxTextLength' | 'maxPhotos' | 'maxPhotoBytes'>;

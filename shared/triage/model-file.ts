@@ -11,47 +11,50 @@
  * - 权重八成是 0：每个特征一个字节的"哪些类别非零"掩码，非零值各占半字节（±7 以内），更大的值另存一个字节。
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../domain/lazy-schema';
 import { CATEGORIES } from '../domain/vocabulary';
 
 export const MODEL_FORMAT = 'mashangti-triage-model/2';
 
 const positive = () => z.number().check(z.positive());
 
-export const TriageModelFileSchema = z
-  .object({
-    format: z.literal(MODEL_FORMAT, { error: `应为 ${MODEL_FORMAT}（模型文件与代码版本不符）` }),
-    categories: z.array(z.enum(CATEGORIES, { error: '不是一级分类名' })).check(
-      z.minLength(1, { error: '至少要有一个分类' }),
-      z.refine((cs) => new Set(cs).size === cs.length, { error: '分类重复' }),
+export const TriageModelFileSchema = lazySchema(() =>
+  z
+    .object({
+      format: z.literal(MODEL_FORMAT, { error: `应为 ${MODEL_FORMAT}（模型文件与代码版本不符）` }),
+      categories: z.array(z.enum(CATEGORIES, { error: '不是一级分类名' })).check(
+        z.minLength(1, { error: '至少要有一个分类' }),
+        z.refine((cs) => new Set(cs).size === cs.length, { error: '分类重复' }),
+      ),
+      features: z
+        .object({
+          minN: z.int().check(z.minimum(1)),
+          maxN: z.int(),
+          /** 标题 n-gram 在正文特征里的权重（0 表示不并入正文） */
+          titleWeight: z.number().check(z.minimum(0)),
+          /** 非空时标题另起一套带此前缀的特征 */
+          titlePrefix: z.string(),
+        })
+        .check(z.refine((f) => f.maxN >= f.minN, { error: 'maxN 不能小于 minN', path: ['maxN'] })),
+      /** n-gram 词表（字典树）：units 是用到的字（按节点频次排序），trie 是前序节点的 LEB128 变长整数（base64），
+       *  每个值 = 字序号 × 8 + 是否特征 × 4 + min(退回层数, 3)，退回层数 ≥ 3 时紧跟一个变长整数（退回层数 − 3） */
+      vocab: z.object({ units: z.string(), trie: z.string() }),
+      /** idf 量化：idf = min + q × step，q 为 uint8（base64） */
+      idf: z.object({ min: z.number(), step: positive(), data: z.string() }),
+      /** 权重：int8，行主序 [特征][类别]，真实值 = q × scale[类别]。稀疏存放（都是 base64）：
+       *  mask 每个特征 ⌈类别数/8⌉ 字节，第 k 位表示类别 k 非零；nibbles 依次是各非零值 + 8 的半字节（高半字节在前），
+       *  半字节 0 表示这个值在 wide 里（下一个 int8）。 */
+      weights: z.object({ scale: z.array(positive()), mask: z.string(), nibbles: z.string(), wide: z.string() }),
+      bias: z.array(z.number()),
+      /** 置信度用的 softmax 温度（训练时在交叉验证上标定） */
+      temperature: positive(),
+      meta: z.optional(z.record(z.string(), z.unknown())),
+    })
+    .check(
+      z.refine((m) => m.weights.scale.length === m.categories.length, { error: '长度应与 categories 相同', path: ['weights', 'scale'] }),
+      z.refine((m) => m.bias.length === m.categories.length, { error: '长度应与 categories 相同', path: ['bias'] }),
     ),
-    features: z
-      .object({
-        minN: z.int().check(z.minimum(1)),
-        maxN: z.int(),
-        /** 标题 n-gram 在正文特征里的权重（0 表示不并入正文） */
-        titleWeight: z.number().check(z.minimum(0)),
-        /** 非空时标题另起一套带此前缀的特征 */
-        titlePrefix: z.string(),
-      })
-      .check(z.refine((f) => f.maxN >= f.minN, { error: 'maxN 不能小于 minN', path: ['maxN'] })),
-    /** n-gram 词表（字典树）：units 是用到的字（按节点频次排序），trie 是前序节点的 LEB128 变长整数（base64），
-     *  每个值 = 字序号 × 8 + 是否特征 × 4 + min(退回层数, 3)，退回层数 ≥ 3 时紧跟一个变长整数（退回层数 − 3） */
-    vocab: z.object({ units: z.string(), trie: z.string() }),
-    /** idf 量化：idf = min + q × step，q 为 uint8（base64） */
-    idf: z.object({ min: z.number(), step: positive(), data: z.string() }),
-    /** 权重：int8，行主序 [特征][类别]，真实值 = q × scale[类别]。稀疏存放（都是 base64）：
-     *  mask 每个特征 ⌈类别数/8⌉ 字节，第 k 位表示类别 k 非零；nibbles 依次是各非零值 + 8 的半字节（高半字节在前），
-     *  半字节 0 表示这个值在 wide 里（下一个 int8）。 */
-    weights: z.object({ scale: z.array(positive()), mask: z.string(), nibbles: z.string(), wide: z.string() }),
-    bias: z.array(z.number()),
-    /** 置信度用的 softmax 温度（训练时在交叉验证上标定） */
-    temperature: positive(),
-    meta: z.optional(z.record(z.string(), z.unknown())),
-  })
-  .check(
-    z.refine((m) => m.weights.scale.length === m.categories.length, { error: '长度应与 categories 相同', path: ['weights', 'scale'] }),
-    z.refine((m) => m.bias.length === m.categories.length, { error: '长度应与 categories 相同', path: ['bias'] }),
-  );
+);
 
 /** 模型文件里的 JSON 形状。 */
 export type TriageModelFile = z.infer<typeof TriageModelFileSchema>;

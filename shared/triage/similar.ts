@@ -63,21 +63,8 @@ const SYNONYMS: ReadonlyArray<string> = [
   '社保 社保 社会保险 养老保险',
 ];
 
-const SYN_MAP = new Map<string, string>();
-for (const line of SYNONYMS) {
-  const [concept, ...variants] = line.split(' ');
-  for (const v of variants) SYN_MAP.set(v, concept);
-}
-const SYN_RE = new RegExp(
-  [...SYN_MAP.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|'),
-  'g',
-);
-
 /** 几乎每条反映都有、说明不了"是不是同一件事"的词（自己整理的套话）。 */
-const GENERIC_WORDS = new Set(
+const GENERIC_WORDS_TEXT =
   (
     '我们 你们 他们 我 你 他 她 大家 居民 群众 百姓 老百姓 业主 小区 社区 村 村里 这里 那里 这个 那个 这些 那些 这样 那样 ' +
     '希望 建议 请求 恳请 请 麻烦 谢谢 感谢 您好 你好 领导 部门 相关 有关 政府 单位 问题 情况 反映 投诉 要求 解决 处理 ' +
@@ -85,11 +72,10 @@ const GENERIC_WORDS = new Set(
     '没有 没 不 不能 不会 能不能 可以 能 要 想 会 应该 必须 是否 怎么 为什么 什么 如何 到底 ' +
     '影响 生活 出行 方便 不便 安全 困难 时候 时间 今年 去年 最近 以前 以后 一个 一段 一些 有些 个 人 ' +
     '的 了 是 在 和 与 及 等 把 被 对 给 让 从 到 向 于 上 下 里 中 后 前 着 过 啊 呢 吗 吧 呀 哦 都 所 得 地 之'
-  ).split(' '),
-);
+  );
 
 /** 字二元组里到处都是的套话（从前按留言数据的文档频次挑出的通用二元组）。 */
-const GENERIC_BIGRAMS = new Set(
+const GENERIC_BIGRAMS_TEXT =
   (
     '没有 部门 一个 问题 政府 现在 什么 希望 严重 工作 相关 可以 解决 情况 关部 不能 西地 地省 人员 要求 已经 时间 这样 进行 不是 影响 生活 百姓 ' +
     '一直 作为 有关 国家 但是 多次 请问 是一 人民 规定 为什 处理 还是 如果 有一 自己 因为 反映 无法 不知 这些 是否 的一 了一 知道 老百 存在 本人 ' +
@@ -100,8 +86,31 @@ const GENERIC_BIGRAMS = new Set(
     '多年 之前 期间 特别 完全 左右 就不 经常 可能 以及 提供 明确 两个 不了 这一 具体 其中 月份 关注 感谢 那么 考虑 一些 普通 理的 几年 给予 可是 ' +
     '告知 继续 强烈 还没 事实 此事 的小 各种 代表 如何 一样 在此 这里 提出 面的 今天 还要 一点 重的 不可 出来 家的 以后 我想 主要 真的 理由 们一 ' +
     '去了 到现 长期 以来 个小 到底 进入 一定 如下 方式 说是 不管 的大 年来 最后 带来 来了 及时 再次 领导 您好 尊敬 市政 有限 限公 公司'
-  ).split(' '),
-);
+  );
+
+/**
+ * 同义词归并表与套话表：第一次比对时才建，建一次。放在模块加载时建要半毫秒多，
+ * 算进每次云函数冷启动，而多数调用不比对（issue 13）。
+ */
+let tablesCache: { synonyms: Map<string, string>; synonymRe: RegExp; genericWords: Set<string>; genericBigrams: Set<string>; labelStop: Set<string> } | undefined;
+function tables(): NonNullable<typeof tablesCache> {
+  if (tablesCache) return tablesCache;
+  const synonyms = new Map<string, string>();
+  for (const line of SYNONYMS) {
+    const [concept, ...variants] = line.split(' ');
+    for (const v of variants) synonyms.set(v, concept);
+  }
+  const synonymRe = new RegExp(
+    [...synonyms.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|'),
+    'g',
+  );
+  const genericWords = new Set(GENERIC_WORDS_TEXT.split(' '));
+  tablesCache = { synonyms, synonymRe, genericWords, genericBigrams: new Set(GENERIC_BIGRAMS_TEXT.split(' ')), labelStop: new Set([...genericWords, ...LABEL_STOP_EXTRA]) };
+  return tablesCache;
+}
 
 export interface TextVector {
   weights: Map<string, number>;
@@ -114,6 +123,7 @@ export function contentWords(text: string): string[] {
   // 切词器第一次用到时才建（建一个要二十来毫秒，放在模块加载时会算进云函数的冷启动），与分类理由共用一个
   const segmenter = zhWordSegmenter();
   if (!segmenter) return out;
+  const { synonyms, synonymRe } = tables();
   const t = normalizeWidth(text);
   let last = 0;
   const plain = (s: string) => {
@@ -121,12 +131,12 @@ export function contentWords(text: string): string[] {
       if (seg.isWordLike === false) continue;
       const w = seg.segment;
       if (!/[\u4e00-\u9fff]/.test(w)) continue; // 数字、字母（门牌、日期、脱敏地名）说明不了是不是同一件事
-      out.push(SYN_MAP.get(w) ?? w);
+      out.push(synonyms.get(w) ?? w);
     }
   };
-  for (const m of t.matchAll(SYN_RE)) {
+  for (const m of t.matchAll(synonymRe)) {
     plain(t.slice(last, m.index));
-    out.push(SYN_MAP.get(m[0])!);
+    out.push(synonyms.get(m[0])!);
     last = m.index! + m[0].length;
   }
   plain(t.slice(last));
@@ -144,16 +154,17 @@ export function textVector(text: string, title?: string | null): TextVector {
 
 /** 已经切好词时直接建向量（热点里词还要拿来作标签，不切两遍）。 */
 function vectorOf(full: string, words: readonly string[]): TextVector {
+  const { genericWords, genericBigrams } = tables();
   const weights = new Map<string, number>();
   for (const w of words) {
-    if (GENERIC_WORDS.has(w)) continue;
+    if (genericWords.has(w)) continue;
     const weight = w.length === 1 ? 0.5 : 1;
     const key = WORD_PREFIX + w;
     weights.set(key, Math.max(weights.get(key) ?? 0, weight));
   }
   const bigramWeight = weights.size ? BIGRAM_WEIGHT : 1;
   for (const g of bigramSet(full)) {
-    if (g.length < 2 || GENERIC_BIGRAMS.has(g)) continue;
+    if (g.length < 2 || genericBigrams.has(g)) continue;
     weights.set(g, bigramWeight);
   }
   let norm = 0;
@@ -308,8 +319,8 @@ export interface HotTopic {
   terms: string[];
 }
 
-/** 话题标签里不用的词：套话，以及"反映""希望"这类说明不了话题的动词 */
-const LABEL_STOP = new Set([...GENERIC_WORDS, '国家', '社会', '工作', '人员', '市民', '街道', '出现', '发生', '进行', '存在', '导致', '造成', '开始', '没人', '一下', '有人', '时间', '原因']);
+/** 话题标签里不用的词（tables().labelStop）：套话，以及"反映""希望"这类说明不了话题的动词 */
+const LABEL_STOP_EXTRA = ['国家', '社会', '工作', '人员', '市民', '街道', '出现', '发生', '进行', '存在', '导致', '造成', '开始', '没人', '一下', '有人', '时间', '原因'];
 
 /**
  * 把一批近期留言归成话题：先按常见话题词表归类（标签可读，如"停车难""噪音扰民"），
@@ -322,6 +333,7 @@ export function hotTopics(
 ): HotTopic[] {
   const minCount = opts.minCount ?? 2;
   const limit = opts.limit ?? 10;
+  const { labelStop } = tables();
   const byTopic = new Map<string, { ids: string[]; count: number; terms: Map<string, number> }>();
   const rest: Array<{ id: string; v: TextVector; words: string[]; weight: number }> = [];
   for (const it of items) {
@@ -334,7 +346,7 @@ export function hotTopics(
     }
     if (!best) {
       const all = contentWords(it.text);
-      const words = [...new Set(all)].filter((w) => w.length >= 2 && !LABEL_STOP.has(w));
+      const words = [...new Set(all)].filter((w) => w.length >= 2 && !labelStop.has(w));
       rest.push({ id: it.id, v: vectorOf(it.text, all), words, weight });
       continue;
     }

@@ -3,7 +3,8 @@
  */
 import type { Ticket } from '../domain/model';
 import { maskName, maskPhone } from '../domain/personal-data';
-import { redactPersonalData } from '../triage';
+// 从 pii 直接引、不经 triage/index：那样会把紧急程度、范围等规则表一起带进 work 和 admin 的包（esbuild 摇不掉它们的顶层代码）
+import { redactPersonalData } from '../triage/pii';
 
 /** 公开文字里去掉这张工单已知的个人信息（联系人姓名、电话），再由 redactPersonalData 去掉其余可识别的号码。 */
 export function scrubKnownPersonalData(text: string, t: Pick<Ticket, 'contact'>): string {

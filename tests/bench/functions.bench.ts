@@ -3,7 +3,7 @@
  * SDK（@cloudbase/node-sdk、wx-server-sdk）从仓库的 node_modules 解析，和云端按 package.json 装好后一样。
  * 另外单独量一次"只 require 两个 SDK"，看出我们自己的代码占多少；以及第一次调用（初始化 SDK、读身份、
  * 回答一个不需要数据库的请求）要多久。只打印，不做断言。  npx tsx tests/bench/functions.bench.ts
- * bundleKB 是整个包（index.js 加上一起上传的文件，intake 带着分诊模型），indexKB 只是 index.js。
+ * bundleKB 是整个包（index.js 加上一起上传的文件，intake 带着分诊引擎和模型），indexKB 只是 index.js。
  * 数字也作为 FunctionsFigures 返回（--json 里的 functions.*，每个函数一组：functions.intake.bundleKB…）。
  */
 import { execFileSync } from 'node:child_process';

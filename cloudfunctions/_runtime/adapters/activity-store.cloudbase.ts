@@ -6,6 +6,7 @@
  * - 核对（reconcileActivity，由 reconcileFigures 调用）：读完全部工单和记协商的历史重算，不符的整单改写。
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../../../shared/domain/lazy-schema';
 import { HistoryEntrySchema, type HistoryEntry, type Ticket } from '../../../shared/domain/model';
 import { ACTIVITY_KINDS, compareActivity, ticketActivity, type RawItem } from '../../../shared/domain/activity';
 import { periodOf } from '../../../shared/domain/figures';
@@ -13,11 +14,11 @@ import type { ActivityQuery, ActivityStore } from '../../../shared/ports/store.p
 import { docOf, type CloudbaseConnection, type DbDoc, type TransactionRef } from './db.cloudbase';
 import { parseDoc } from './store.rows';
 
-const ActivityDocSchema = z.object({
+const ActivityDocSchema = lazySchema(() => z.object({
   ticketNo: z.string(),
   groupId: z.string(),
   items: z.array(z.object({ memberId: z.string(), kind: z.enum(ACTIVITY_KINDS), at: z.string() })),
-});
+}));
 type ActivityDoc = z.infer<typeof ActivityDocSchema>;
 
 const itemsOf = (ticketId: string, d: ActivityDoc): RawItem[] => d.items.map((i) => ({ memberId: i.memberId, kind: i.kind, ticketId, ticketNo: d.ticketNo, at: i.at }));

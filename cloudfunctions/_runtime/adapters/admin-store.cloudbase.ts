@@ -10,6 +10,7 @@
  *   才可能到 1000）。满了才再用 skip 取下一批，所以县一级总是一次请求。
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../../../shared/domain/lazy-schema';
 import { TICKET_STATUSES } from '../../../shared/domain/lifecycle';
 import { AuditEntrySchema, MemberSchema, type AuditEntry, type Member } from '../../../shared/domain/model';
 import { MAX_PAGE_SIZE, type AdminStore, type DirectoryChange, type Page, type PageRequest, type TicketQuery, type TicketTally } from '../../../shared/ports/store.port';
@@ -21,7 +22,7 @@ import { ticketWhere } from './ticket-store.cloudbase';
 /** 一次聚合最多要多少个 (key, status) 组合 */
 export const TALLY_PAGE = MAX_PAGE_SIZE;
 
-const TallyRowSchema = z.object({ _id: z.object({ key: z.string(), status: z.enum(TICKET_STATUSES) }), count: z.number() });
+const TallyRowSchema = lazySchema(() => z.object({ _id: z.object({ key: z.string(), status: z.enum(TICKET_STATUSES) }), count: z.number() }));
 
 function auditDoc(a: AuditEntry): DbDoc {
   return { ...a, sk: sortKey(a.at, a.id) };

@@ -13,6 +13,7 @@
  *   云函数的事务装不下十万张工单；核对期间正在写的格可能被改回旧值，下一次核对又改正，所以定时任务在夜里跑。
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../../../shared/domain/lazy-schema';
 import { TicketSchema, type Ticket } from '../../../shared/domain/model';
 import { CATEGORIES } from '../../../shared/domain/vocabulary';
 import { addCounters, contributionDelta, dispatchedAtOf, FIGURE_COUNTERS, overdueAt, periodOf, figureKeyId, periodsBetween, recountFigures, unsatisfiedPeriods, zeroCounters, type FigureCell, type FigureCounters } from '../../../shared/domain/figures';
@@ -21,10 +22,10 @@ import { MAX_PAGE_SIZE, type FigureDimension, type FigureQuery, type FigureRecon
 import { docOf, type CloudbaseConnection, type DbDoc, type TransactionRef } from './db.cloudbase';
 import { parseDoc } from './store.rows';
 
-const CounterShape = Object.fromEntries(FIGURE_COUNTERS.map((k) => [k, z.number()])) as Record<(typeof FIGURE_COUNTERS)[number], z.ZodMiniNumber>;
-const FigureDocSchema = z.object({ period: z.string(), stationId: z.string(), groupId: z.string(), category: z.enum(CATEGORIES), ...CounterShape });
-const SumRowSchema = z.object({ _id: z.string(), ...CounterShape });
-const CountRowSchema = z.object({ _id: z.string(), count: z.number() });
+const counterShape = () => Object.fromEntries(FIGURE_COUNTERS.map((k) => [k, z.number()])) as Record<(typeof FIGURE_COUNTERS)[number], z.ZodMiniNumber>;
+const FigureDocSchema = lazySchema(() => z.object({ period: z.string(), stationId: z.string(), groupId: z.string(), category: z.enum(CATEGORIES), ...counterShape() }));
+const SumRowSchema = lazySchema(() => z.object({ _id: z.string(), ...counterShape() }));
+const CountRowSchema = lazySchema(() => z.object({ _id: z.string(), count: z.number() }));
 
 const DIMENSION_FIELD: Record<FigureDimension, string> = { station: 'stationId', group: 'groupId', category: 'category', month: 'period' };
 const TICKET_DIMENSION_FIELD: Record<FigureDimension, string> = { station: 'stationId', group: 'groupId', category: 'category', month: 'dispatchPeriod' };

@@ -9,6 +9,7 @@
  * - 操作记录按 (at, id) 倒序，游标同样是 "at|id"。
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../../../shared/domain/lazy-schema';
 import { AuditEntrySchema, MemberGroupSchema, MemberSchema, StationSchema, type AuditEntry, type Member, type MemberGroup, type Station } from '../../../shared/domain/model';
 import { CountySettingsSchema, SettingsPatchSchema, type CountySettings } from '../../../shared/domain/settings';
 import type { DirectoryChange, SubmitRateLimit } from '../../../shared/ports/store.port';
@@ -31,19 +32,21 @@ export function splitSortKey(key: string): { createdAt: string; id: string } {
 export const COUNTY_SETTINGS_ID = 'county';
 
 type SettingsShape = typeof CountySettingsSchema.shape;
-/** 每一项：不合规时当作没有 */
-const lenientShape = Object.fromEntries(Object.entries(CountySettingsSchema.shape).map(([key, schema]) => [key, z.catch(z.optional(schema), undefined)])) as {
-  [K in keyof SettingsShape]: z.ZodMiniCatch<z.ZodMiniOptional<SettingsShape[K]>>;
-};
 
 /**
  * 读回县级设置：库里不合规的项（例如在控制台手改坏了）当作没改过、由 mergeSettings 用默认值，
  * 不认识的项丢掉——一条坏数据不拖垮提交。
  */
-export const CountySettingsReadSchema = z.pipe(
-  z.object(lenientShape),
-  z.transform((s): Partial<CountySettings> => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined))),
-);
+export const CountySettingsReadSchema = lazySchema(() => {
+  /** 每一项：不合规时当作没有 */
+  const lenientShape = Object.fromEntries(Object.entries(CountySettingsSchema.shape).map(([key, schema]) => [key, z.catch(z.optional(schema), undefined)])) as {
+    [K in keyof SettingsShape]: z.ZodMiniCatch<z.ZodMiniOptional<SettingsShape[K]>>;
+  };
+  return z.pipe(
+    z.object(lenientShape),
+    z.transform((s): Partial<CountySettings> => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined))),
+  );
+});
 
 /** 限流：这一刻（提交时间）算不算在 sinceIso 之后 */
 export function countsTowardsLimit(createdAt: string, limit: SubmitRateLimit): boolean {

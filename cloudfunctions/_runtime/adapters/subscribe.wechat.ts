@@ -10,6 +10,7 @@
 import { shanghaiWallTime } from '../../../shared/domain/calendar';
 import { NOTIFICATION_EVENTS, type NotificationEvent } from '../../../shared/domain/vocabulary';
 import * as z from 'zod/mini';
+import { lazySchema } from '../../../shared/domain/lazy-schema';
 import type { OutboxEntry } from '../../../shared/domain/model';
 import type { ChannelSender, DeliveryResult } from '../../../shared/ports/services.port';
 import type { SubscriptionStore } from '../../../shared/ports/store.port';
@@ -18,15 +19,15 @@ import { asOpenApiError, type OpenApi, type WeappState } from './openapi.wechat'
 /** 模板字段的取值来源：发件箱条目的字段，或 "=固定文字" */
 export const FIELD_SOURCES = ['title', 'body', 'event', 'createdAt', 'ticketNo'] as const;
 
-const FieldSource = z.union([z.enum(FIELD_SOURCES), z.string().check(z.startsWith('='))]);
+const FieldSource = lazySchema(() => z.union([z.enum(FIELD_SOURCES), z.string().check(z.startsWith('='))]));
 
-export const SubscribeTemplateSchema = z.object({
+export const SubscribeTemplateSchema = lazySchema(() => z.object({
   templateId: z.string().check(z.minLength(10), z.maxLength(64)),
   /** 用这个模板发的事件，如 ticket.claimed、ticket.closed */
   events: z.array(z.enum(NOTIFICATION_EVENTS)).check(z.minLength(1)),
   /** 模板字段名（thing1、time2、phrase3、character_string4……）→ 取值来源 */
   data: z.record(z.string().check(z.regex(/^[a-z_]+\d+$/)), FieldSource),
-});
+}));
 export type SubscribeTemplate = z.infer<typeof SubscribeTemplateSchema>;
 
 /** SUBSCRIBE_TEMPLATES 环境变量：JSON 数组；同一事件只能配给一个模板 */

@@ -20,6 +20,7 @@
  * 积分汇总（activity-store.cloudbase.ts）也在同一个事务里重写。
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../../../shared/domain/lazy-schema';
 import { HistoryEntrySchema, OutboxEntrySchema, TicketSchema, type HistoryEntry, type OutboxEntry, type Ticket } from '../../../shared/domain/model';
 import { SETTINGS_BOUNDS } from '../../../shared/domain/settings';
 import type { CreateTicketResult, Page, PageRequest, SubmitRateLimit, TicketChange, TicketQuery, TicketStore } from '../../../shared/ports/store.port';
@@ -41,8 +42,8 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 /** 限流文档最多记多少个时间：县里能设的最高"每小时几条"，再多的用不上 */
 const RATE_LOG_SIZE = SETTINGS_BOUNDS.reportsPerHourPerResident.max;
-const RateLogSchema = z.object({ recent: z.array(z.string()) });
-const StationLogSchema = z.object({ buckets: z.array(z.object({ m: z.string(), n: z.number() })) });
+const RateLogSchema = lazySchema(() => z.object({ recent: z.array(z.string()) }));
+const StationLogSchema = lazySchema(() => z.object({ buckets: z.array(z.object({ m: z.string(), n: z.number() })) }));
 type StationBuckets = z.infer<typeof StationLogSchema>['buckets'];
 /** 站的计数按分钟：留一小时多一分钟 */
 const STATION_BUCKETS = 61;

@@ -13,7 +13,7 @@ import { shanghaiDate } from '../../domain/calendar';
 import { STATUS_LABELS } from '../../domain/lifecycle';
 import type { Ticket } from '../../domain/model';
 import { formatRate, overdueStep, periodLabel, periodOf, reportNarrative, type FigureRow } from '../../domain/figures';
-import { hotTopics } from '../../triage';
+import { hotTopics } from '../../triage/similar';
 import type { ReportSheet } from '../../ports/services.port';
 import type { MonthlyReportView, ReportTicketRow } from '../../api/admin.api';
 import type { AdminDeps } from './admin-context';

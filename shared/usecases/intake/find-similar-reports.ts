@@ -5,7 +5,7 @@
 import { fail, ok, type Result } from '../../domain/errors';
 import { OPEN_STATUSES, STATUS_LABELS } from '../../domain/lifecycle';
 import type { SimilarTicket } from '../../api/intake.api';
-import { findSimilar } from '../../triage';
+import { findSimilar } from '../../triage/similar';
 import type { Deps } from '../context';
 import { excerpt } from '../notifications';
 

@@ -3,7 +3,7 @@
  * 给召集人和政协办看"三库"的动态，也是后续看板的数据来源。"我也遇到了"的人数计入热度。
  */
 import { fail, ok, type Result } from '../../domain/errors';
-import { hotTopics as groupTopics } from '../../triage';
+import { hotTopics as groupTopics } from '../../triage/similar';
 import type { HotTopicView } from '../../api/work.api';
 import { resolveActor, workGroupIdsOf, type Deps } from '../context';
 import { publicText } from '../public-text';

@@ -1,6 +1,7 @@
 /** FNV-1a 只写一份：与标准测试向量相符；工单编号的值与抽出这份实现之前一模一样。 */
 import { fnv1a, fnv1aRange } from '../../../shared/domain/hash';
 import { ticketNumber } from '../../../shared/domain/ticket-number';
+import { dayjs, DISPLAY_TZ } from '../../../shared/domain/dayjs';
 
 describe('FNV-1a', () => {
   // 32 位 FNV-1a 的公开测试向量（ASCII 文本，码元与字节相同）
@@ -46,4 +47,12 @@ describe('工单编号', () => {
   ])('id「%s」的编号是 %s', (id, expected) => {
     expect(ticketNumber('2026-11-20T17:30:00.000Z', id)).toBe(expected);
   });
+
+  // 编号里的日期改用日历的北京时间换算（不再加载 dayjs）：与原来 dayjs(…).tz(…).format('YYMMDD') 逐一相同
+  test.each(['2026-11-20T15:59:59.999Z', '2026-11-20T16:00:00.000Z', '2025-12-31T16:00:00.000Z', '2025-12-31T15:59:00.000Z', '1988-07-01T15:30:00.000Z', '2026-03-01T00:00:00+08:00'])(
+    '%s 的编号日期与 dayjs 在北京时间的 YYMMDD 相同',
+    (at) => {
+      expect(ticketNumber(at, 'abc').slice(0, 6)).toBe(dayjs(at).tz(DISPLAY_TZ).format('YYMMDD'));
+    },
+  );
 });
