@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ReportKind } from '../shared/domain/vocabulary';
 import { normalizeWidth } from '../shared/triage/features';
+import { segWords, vocabulary } from '../shared/triage/training/word-vocabulary';
 import { libraryCues } from '../shared/triage/library';
 import { lexicon, scoreLinear, TITLE_PREFIX, wordsIn, type Cue, type Lexicon, type LinearWeights } from '../shared/triage/linear-judge';
 import { hasPersonalMatter, scopeCues } from '../shared/triage/scope';
@@ -42,14 +43,6 @@ interface Hyper {
   l2Cues: number;
   posWeight: number;
   useWords: boolean;
-}
-
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-const WORD = /^[\u4e00-\u9fff]{2,4}$/;
-function segWords(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const s of segmenter.segment(normalizeWidth(text))) if (WORD.test(s.segment)) out.add(s.segment);
-  return out;
 }
 
 /** 全批梯度下降的逻辑回归；线索是稠密特征，词是 0/1 稀疏特征 */
@@ -94,16 +87,6 @@ function fit(examples: Example[], vocab: string[], h: Hyper): LinearWeights {
     if (Math.abs(vw[k]!) >= 0.05) words[w] = r2(vw[k]!);
   });
   return { bias: r2(b), cues, words };
-}
-
-/** 候选词表：训练折里至少出现在 minDf 条留言里的整词 */
-function vocabulary(examples: Array<{ seg: Set<string> }>, minDf: number): string[] {
-  const df = new Map<string, number>();
-  for (const e of examples) for (const w of e.seg) df.set(w, (df.get(w) ?? 0) + 1);
-  return [...df.entries()]
-    .filter(([, c]) => c >= minDf)
-    .map(([w]) => w)
-    .sort();
 }
 
 function f1(tp: number, fp: number, fn: number): number {

@@ -16,7 +16,7 @@
 import type { Urgency } from '../domain/vocabulary';
 import { normalizeWidth } from './features';
 import { moodOf, quoteAround, splitClauses, type Clause } from './clauses';
-import { describe, scoreLinear, type Cue } from './linear-judge';
+import { describe, lexicon, scoreLinear, wordsIn, type Cue, type Lexicon } from './linear-judge';
 import { URGENCY_THRESHOLD, URGENCY_WEIGHTS } from './urgency-weights';
 
 interface Hazard {
@@ -520,6 +520,13 @@ function ruleDecision(scan: RuleScan): UrgencyDecision {
   return { urgency: 'normal', reasons: [NOTHING] };
 }
 
+/** 权重表里的整词（拟合时选了整词特征才有），第一次用到时才建 */
+let urgencyLexicon: Lexicon | null = null;
+function urgencyWords(text: string): string[] {
+  urgencyLexicon ??= lexicon(Object.keys(URGENCY_WEIGHTS.words));
+  return wordsIn(text, urgencyLexicon);
+}
+
 /** 规则是否认出了成句的险情，和线索（训练脚本 scripts/train-urgency.ts 与线上用同一个函数） */
 export function urgencyEvidence(text: string): { ruleUrgent: boolean; cues: Cue[] } {
   const scan = scanRules(normalizeWidth(text));
@@ -532,7 +539,7 @@ export function assessUrgency(text: string): UrgencyDecision {
   if (scan.clauses.length === 0) return { urgency: 'normal', reasons: [NOTHING] };
   if (scan.hits.size > 0) return ruleDecision(scan);
   // 规则没认出成句的险情：线索的加权和过了门槛也判紧急（宁可多报，由召集人核实）
-  const score = scoreLinear(URGENCY_WEIGHTS, urgencyCues(whole, scan), []);
+  const score = scoreLinear(URGENCY_WEIGHTS, urgencyCues(whole, scan), urgencyWords(whole));
   if (score.z > URGENCY_THRESHOLD) {
     const why = describe(score.contributions.filter((c) => c.weight > 0));
     return {
