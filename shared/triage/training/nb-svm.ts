@@ -74,6 +74,8 @@ export interface NbSvmOptions {
   binaryRatio?: boolean;
   /** dcd 用 hinge（L1 损失）；默认平方 hinge（L2 损失，liblinear 的默认） */
   l1loss?: boolean;
+  /** 每条训练文档的权重（乘进 NB 计数和 Pegasos 的步长；自训练时伪标签文档用小于 1 的权重）；不给时都为 1。dcd 不支持 */
+  sampleWeight?: ArrayLike<number>;
 }
 
 /**
@@ -87,7 +89,7 @@ export function trainNbSvm(X: ReadonlyArray<SparseVec>, y: ReadonlyArray<number>
   for (let i = 0; i < X.length; i++) {
     const x = X[i];
     for (let j = 0; j < x.idx.length; j++) {
-      const v = opts.binaryRatio ? 1 : x.val[j];
+      const v = (opts.binaryRatio ? 1 : x.val[j]) * (opts.sampleWeight ? opts.sampleWeight[i] : 1);
       pos[x.idx[j] * K + y[i]] += v;
       total[x.idx[j]] += v;
     }
@@ -148,7 +150,7 @@ export function trainNbSvm(X: ReadonlyArray<SparseVec>, y: ReadonlyArray<number>
         // softmax：梯度 (1[y=k] − p_k)；hinge：间隔不足 1 时 ±1
         const g = opts.loss === 'softmax' ? (yk > 0 ? 1 : 0) - Math.exp(s[k] - maxS) / sumExp : yk * s[k] < 1 ? yk : 0;
         if (g !== 0) {
-          const cw = yk > 0 ? posWeight[k] : 1;
+          const cw = (yk > 0 ? posWeight[k] : 1) * (opts.sampleWeight ? opts.sampleWeight[i] : 1);
           const step = (eta * g * cw) / scale[k];
           for (let j = 0; j < x.idx.length; j++) {
             const q = x.idx[j] * K + k;
