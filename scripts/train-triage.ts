@@ -22,6 +22,7 @@ import { trainNbSvm } from '../shared/triage/training/nb-svm';
 import { makeFolds } from '../shared/triage/training/folds';
 import { clusterNearDuplicates } from '../shared/triage/training/near-duplicates';
 import { serializeModel } from '../shared/triage/training/serialize-model';
+import { taxonomyDocs, type TaxonomyPath } from '../shared/triage/training/taxonomy-docs';
 import { buildVocab, internDocs, vectorize, type InternedDocs } from '../shared/triage/training/tfidf';
 
 interface Row {
@@ -57,6 +58,11 @@ interface Config {
   l1loss?: boolean;
   /** NB 比按文档数计数（见 trainNbSvm） */
   binaryRatio?: boolean;
+  /**
+   * 官方分类树（teddy2020_taxonomy.jsonl）的每条路径当作带标签的小文档（见 taxonomyDocs），重复几份加进每折的训练
+   * 和最终训练；不参与评测。不给或 0 时不用。
+   */
+  taxonomyCopies?: number;
 }
 
 const DEFAULT_CONFIG: Config = {
@@ -113,15 +119,26 @@ interface CvResult {
   gold: number[];
 }
 
-function crossValidate(rows: Row[], clusters: number[], cfg: Config): CvResult {
+/** 加进训练的分类树文档：接在开发集后面，返回合并后的行和这些文档的下标（按 taxonomyCopies 重复）。 */
+async function withTaxonomy(rows: Row[], cfg: Config): Promise<{ rows: Row[]; extra: number[] }> {
+  if (!cfg.taxonomyCopies) return { rows, extra: [] };
+  const docs = taxonomyDocs(await readJsonl<TaxonomyPath>(path.join(dataDir, 'teddy2020_taxonomy.jsonl')), CATEGORIES);
+  const extra: number[] = [];
+  for (let c = 0; c < cfg.taxonomyCopies; c++) docs.forEach((_, j) => extra.push(rows.length + j));
+  return { rows: [...rows, ...docs.map((d, j) => ({ id: -1 - j, title: d.title, body: d.body, label: d.label }))], extra };
+}
+
+async function crossValidate(devRows: Row[], clusters: number[], cfg: Config): Promise<CvResult> {
+  const { rows, extra } = await withTaxonomy(devRows, cfg);
   const all = internDocs(rows.map((r) => documentCounts(r.title, r.body, cfg.features)));
-  const fold = makeFolds(rows.map((r) => r.label), clusters, cfg.folds, cfg.seed);
-  const pred = new Array(rows.length).fill(-1);
-  const logits: Float64Array[] = new Array(rows.length);
+  const fold = makeFolds(devRows.map((r) => r.label), clusters, cfg.folds, cfg.seed);
+  const pred = new Array(devRows.length).fill(-1);
+  const logits: Float64Array[] = new Array(devRows.length);
   for (let f = 0; f < cfg.folds; f++) {
     const seen = new Set<number>();
-    const trainIdx = rows.map((_, i) => i).filter((i) => fold[i] !== f && (!cfg.dedupTrain || (!seen.has(clusters[i]) && seen.add(clusters[i]) !== undefined)));
-    const testIdx = rows.map((_, i) => i).filter((i) => fold[i] === f);
+    const trainIdx = devRows.map((_, i) => i).filter((i) => fold[i] !== f && (!cfg.dedupTrain || (!seen.has(clusters[i]) && seen.add(clusters[i]) !== undefined)));
+    trainIdx.push(...extra);
+    const testIdx = devRows.map((_, i) => i).filter((i) => fold[i] === f);
     const file = fitModel(rows, all, trainIdx, cfg);
     const model = parseTriageModel(JSON.parse(JSON.stringify(file)));
     for (const i of testIdx) {
@@ -131,7 +148,7 @@ function crossValidate(rows: Row[], clusters: number[], cfg: Config): CvResult {
       pred[i] = CATEGORIES.indexOf(r.category);
     }
   }
-  const gold = rows.map((r) => CATEGORIES.indexOf(r.label));
+  const gold = devRows.map((r) => CATEGORIES.indexOf(r.label));
   const rep = f1Report(gold, pred, CATEGORIES.length);
   const perClass: Record<string, number> = {};
   CATEGORIES.forEach((c, k) => (perClass[c] = rep.perClass[k]));
@@ -180,20 +197,21 @@ async function main() {
     for (const v of variants) {
       const t = Date.now();
       const cfg = mergeConfig(DEFAULT_CONFIG, v);
-      const cv = crossValidate(rows, clusters, cfg);
+      const cv = await crossValidate(rows, clusters, cfg);
       log(`${JSON.stringify(v)} → macroF1 ${cv.macroF1.toFixed(4)} acc ${cv.accuracy.toFixed(4)}  (${((Date.now() - t) / 1000).toFixed(1)} s)`);
     }
     return;
   }
 
   const cfg = DEFAULT_CONFIG;
-  const cv = crossValidate(rows, clusters, cfg);
+  const cv = await crossValidate(rows, clusters, cfg);
   const temperature = calibrateTemperature(cv.logits, cv.gold);
   console.log(`分组 ${cfg.folds} 折交叉验证（近重复留言同折；词表/idf/权重只在训练折上拟合；走线上相同的量化模型）`);
   for (const c of CATEGORIES) console.log(`  ${c.padEnd(8, '　')} F1 ${cv.perClass[c].toFixed(4)}`);
   console.log(`  宏平均 F1 ${cv.macroF1.toFixed(4)}   准确率 ${cv.accuracy.toFixed(4)}   置信度温度 ${temperature}`);
 
-  const all = internDocs(rows.map((r) => documentCounts(r.title, r.body, cfg.features)));
+  const train = await withTaxonomy(rows, cfg);
+  const all = internDocs(train.rows.map((r) => documentCounts(r.title, r.body, cfg.features)));
   const cvSummary = {
     folds: cfg.folds,
     grouping: 'near-duplicate clusters (char 3-shingle MinHash candidates, Jaccard ≥ 0.5 or containment ≥ 0.8, or identical title) kept in one fold',
@@ -202,7 +220,7 @@ async function main() {
     accuracy: Number(cv.accuracy.toFixed(4)),
     perCategoryF1: Object.fromEntries(Object.entries(cv.perClass).map(([k, v]) => [k, Number(v.toFixed(4))])),
   };
-  const file = fitModel(rows, all, rows.map((_, i) => i), cfg, temperature, {
+  const file = fitModel(train.rows, all, [...rows.map((_, i) => i), ...train.extra], cfg, temperature, {
     trainedOn: path.basename(devFile),
     rows: rows.length,
     learner: LEARNER,

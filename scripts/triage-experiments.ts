@@ -9,6 +9,8 @@
  *   npx tsx scripts/triage-experiments.ts blocks blk '{"wordWeight":1}'   # 字、词两块各自归一化拼成一个模型
  *   npx tsx scripts/triage-experiments.ts clean clean 0.25,0.5,1          # 去噪训练
  *   npx tsx scripts/triage-experiments.ts oracle-bias char word:0.3      # 偏置标定的天花板（作弊，只看上界）
+ *   # 自训练 / 官方分类树：一次跑几组，每折共用第一次训练；变体的字段见 SelfVariant
+ *   npx tsx scripts/triage-experiments.ts self st '[{"name":"t25","topFrac":0.25,"weight":0.3},{"name":"tax5","taxonomy":5}]'
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +21,7 @@ import { f1Report } from '../shared/triage/training/metrics';
 import { trainNbSvm } from '../shared/triage/training/nb-svm';
 import { makeFolds } from '../shared/triage/training/folds';
 import { clusterNearDuplicates } from '../shared/triage/training/near-duplicates';
+import { taxonomyDocs, type TaxonomyPath } from '../shared/triage/training/taxonomy-docs';
 import { buildVocab, internDocs, vectorize } from '../shared/triage/training/tfidf';
 
 interface Row {
@@ -271,6 +274,146 @@ function cleanMember(name: string, taus: number[]) {
   });
 }
 
+/** 没有类别标签的留言池（热点留言 + 带答复的留言），只取标题和正文。 */
+function loadPool(): Array<{ title: string | null; body: string }> {
+  const out: Array<{ title: string | null; body: string }> = [];
+  for (const file of ['teddy2020_hot.jsonl', 'teddy2020_replies.jsonl'])
+    for (const l of fs.readFileSync(path.join(dataDir, file), 'utf8').split('\n')) {
+      if (!l.trim()) continue;
+      const r = JSON.parse(l) as { title?: string | null; body?: unknown };
+      if (typeof r.body === 'string') out.push({ title: r.title ?? null, body: r.body });
+    }
+  return out;
+}
+
+interface SelfVariant {
+  name: string;
+  /** 最高分比第二高至少高出多少才当作伪标签 */
+  margin?: number;
+  /** 或者：每个预测类别按间隔取前多少比例（按类均衡） */
+  topFrac?: number;
+  /** 自训练轮数（每轮用上一轮的模型重新给留言池打伪标签） */
+  rounds?: number;
+  /** 官方分类树：本项目 7 个一级类下的每条三级路径当作一篇带标签的小文档，重复几份（0 或不给为不用） */
+  taxonomy?: number;
+  /** 伪标签文档的权重（NB 计数和 SVM 步长都乘它）；默认 1 */
+  weight?: number;
+  /** 最后一次训练的 SGD 种子（看种子噪声）；默认 20202 */
+  seed?: number;
+  /** 词表、idf 只在有标签的训练折上建（伪标签文档只添训练样本，不改词表） */
+  vocabLabelled?: boolean;
+  /** 留言池按近重复簇每簇只留一条（热点留言里同一诉求重发几十上百次） */
+  dedupPool?: boolean;
+}
+
+/** 官方分类树里一级类属于本项目 7 类的路径（见 taxonomyDocs）。 */
+function loadTaxonomyDocs(): Array<{ title: string; body: string; label: number }> {
+  const paths = fs
+    .readFileSync(path.join(dataDir, 'teddy2020_taxonomy.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as TaxonomyPath);
+  return taxonomyDocs(paths, CATEGORIES).map((d) => ({ ...d, label: CATEGORIES.indexOf(d.label) }));
+}
+
+/**
+ * 自训练：每个外层折内只用训练折训练，给留言池打分，把有把握的留言连同预测类别当作额外训练文档，
+ * 在"训练折 + 伪标签"上重建词表、idf、NB 比并重训，再给评测折打分。
+ * 防泄漏：把开发集和留言池放在一起做近重复聚类，与评测折任何一条同簇的池内留言在该折整个不用。
+ */
+function selfTrainMember(prefix: string, variants: SelfVariant[]) {
+  const t0 = Date.now();
+  const rows = loadRows();
+  const pool = loadPool();
+  const nDev = rows.length;
+  const clusters = clusterNearDuplicates(rows);
+  const fold = makeFolds(rows.map((r) => r.label), clusters, 5, 20200);
+  const joint = clusterNearDuplicates([...rows, ...pool]);
+  const tax = loadTaxonomyDocs();
+  const taxIdx = tax.map((_, j) => nDev + pool.length + j);
+  const all = internDocs([...rows, ...pool, ...tax].map((r) => documentCounts(r.title, r.body, { minN: 1, maxN: 3, titleWeight: 2, titlePrefix: '^' })));
+  const gold = rows.map((r) => CATEGORIES.indexOf(r.label));
+  const opts = { epochs: 20, lambda: 1e-4, seed: 20202, averageFrom: 5, alpha: 0.1 };
+  log(`自训练：开发集 ${nDev} 条，留言池 ${pool.length} 条（${((Date.now() - t0) / 1000).toFixed(1)} s）`);
+  const scores = variants.map(() => new Float32Array(nDev * K));
+  const scoreAll = (m: { W: Float32Array; b: Float32Array }, x: { idx: Int32Array; val: Float32Array }, out: Float64Array) => {
+    for (let k = 0; k < K; k++) {
+      let s = m.b[k];
+      for (let j = 0; j < x.idx.length; j++) s += m.W[x.idx[j] * K + k] * x.val[j];
+      out[k] = s;
+    }
+  };
+  /** 在给定文档（开发集下标 + 带伪标签的池下标）上建词表并训练 */
+  const fit = (idx: number[], y: number[], w?: number[], seed = opts.seed, vocabIdx = idx) => {
+    const vocab = buildVocab(all, vocabIdx, 2, 90000);
+    const m = trainNbSvm(idx.map((i) => vectorize(all.docs[i], vocab.local, vocab.idf)), y, K, vocab.terms.length, { ...opts, seed, sampleWeight: w });
+    return { m, vocab };
+  };
+  const predictPool = (fm: ReturnType<typeof fit>, poolIdx: number[]) => {
+    const s = new Float64Array(K);
+    return poolIdx.map((i) => {
+      scoreAll(fm.m, vectorize(all.docs[i], fm.vocab.local, fm.vocab.idf), s);
+      let a = 0;
+      for (let k = 1; k < K; k++) if (s[k] > s[a]) a = k;
+      let second = -Infinity;
+      for (let k = 0; k < K; k++) if (k !== a) second = Math.max(second, s[k]);
+      return { i, k: a, margin: s[a] - second };
+    });
+  };
+  const select = (pred: ReturnType<typeof predictPool>, v: SelfVariant) => {
+    if (v.topFrac !== undefined) {
+      const out: typeof pred = [];
+      for (let k = 0; k < K; k++) {
+        const mine = pred.filter((p) => p.k === k).sort((a, b) => b.margin - a.margin || a.i - b.i);
+        out.push(...mine.slice(0, Math.round(mine.length * v.topFrac)));
+      }
+      return out;
+    }
+    return pred.filter((p) => p.margin >= (v.margin ?? 0));
+  };
+  for (let f = 0; f < 5; f++) {
+    const tr = rows.map((_, i) => i).filter((i) => fold[i] !== f);
+    const te = rows.map((_, i) => i).filter((i) => fold[i] === f);
+    const banned = new Set(te.map((i) => joint[i]));
+    const poolAll = pool.map((_, j) => nDev + j).filter((i) => !banned.has(joint[i]));
+    const firstOfCluster = new Set<number>();
+    const poolDedup = poolAll.filter((i) => !firstOfCluster.has(joint[i]) && firstOfCluster.add(joint[i]) !== undefined);
+    const base = fit(tr, tr.map((i) => gold[i]));
+    const pred0All = predictPool(base, poolAll);
+    variants.forEach((v, vi) => {
+      const poolIdx = v.dedupPool ? poolDedup : poolAll;
+      const keep = new Set(poolIdx);
+      let pred = pred0All.filter((p) => keep.has(p.i));
+      let fm = base;
+      let used = 0;
+      const extraIdx: number[] = [];
+      const extraY: number[] = [];
+      for (let c = 0; c < (v.taxonomy ?? 0); c++) tax.forEach((t, j) => (extraIdx.push(taxIdx[j]), extraY.push(t.label)));
+      const pseudo = v.margin !== undefined || v.topFrac !== undefined;
+      if (!pseudo) fm = fit([...tr, ...extraIdx], [...tr.map((i) => gold[i]), ...extraY], undefined, v.seed);
+      for (let round = 0; pseudo && round < (v.rounds ?? 1); round++) {
+        if (round > 0) pred = predictPool(fm, poolIdx);
+        const chosen = select(pred, v);
+        used = chosen.length;
+        const w = v.weight === undefined ? undefined : [...tr.map(() => 1), ...chosen.map(() => v.weight!), ...extraY.map(() => 1)];
+        fm = fit([...tr, ...chosen.map((p) => p.i), ...extraIdx], [...tr.map((i) => gold[i]), ...chosen.map((p) => p.k), ...extraY], w, v.seed, v.vocabLabelled ? [...tr, ...extraIdx] : undefined);
+      }
+      const s = new Float64Array(K);
+      for (const i of te) {
+        scoreAll(fm.m, vectorize(all.docs[i], fm.vocab.local, fm.vocab.idf), s);
+        for (let k = 0; k < K; k++) scores[vi][i * K + k] = s[k];
+      }
+      log(`  折 ${f} ${v.name}：池内可用 ${poolIdx.length}（因与评测折近重复去掉 ${pool.length - poolIdx.length}），伪标签 ${used} 条（${((Date.now() - t0) / 1000).toFixed(1)} s）`);
+    });
+  }
+  fs.mkdirSync(expDir, { recursive: true });
+  variants.forEach((v, vi) => {
+    fs.writeFileSync(path.join(expDir, `${prefix}-${v.name}.bin`), Buffer.from(scores[vi].buffer));
+    const rep = evaluate([scores[vi]], [1], gold);
+    log(`${prefix}-${v.name} ${JSON.stringify(v)} → macroF1 ${rep.macroF1.toFixed(4)} acc ${rep.accuracy.toFixed(4)}`);
+  });
+}
+
 function evaluate(members: Float32Array[], weights: number[], gold: number[], bias?: number[]) {
   const pred = gold.map((_, i) => {
     let best = 0;
@@ -339,6 +482,7 @@ const [cmd, ...args] = process.argv.slice(2);
 if (cmd === 'member') member(args[0], args[1] ?? args[0], JSON.parse(args[2] ?? '{}') as Opts);
 else if (cmd === 'blocks') blocksMember(args[0], JSON.parse(args[1] ?? '{}') as Opts);
 else if (cmd === 'clean') cleanMember(args[0], (args[1] ?? '0.5,1').split(',').map(Number));
+else if (cmd === 'self') selfTrainMember(args[0], JSON.parse(args[1]) as SelfVariant[]);
 else if (cmd === 'oracle-bias') oracleBias(args);
 else if (cmd === 'combine') combine(args);
 else log('用法见文件头');

@@ -4,6 +4,7 @@ import { makeFolds } from '../../../shared/triage/training/folds';
 import { f1Report } from '../../../shared/triage/training/metrics';
 import { trainNbSvm } from '../../../shared/triage/training/nb-svm';
 import { seededRandom, shuffleInPlace } from '../../../shared/triage/training/random';
+import { taxonomyDocs } from '../../../shared/triage/training/taxonomy-docs';
 import { buildVocab, internDocs, vectorize } from '../../../shared/triage/training/tfidf';
 
 /** 三类玩具数据：每类有自己的两个词，外加一个所有类都有的词，词频随机。 */
@@ -72,6 +73,36 @@ describe('训练', () => {
     const { X, y, model } = fit(3, extra);
     expect(predict(model, X)).toEqual(y);
     expect(fit(3, extra).model.W).toEqual(model.W);
+  });
+
+  test('样本权重全为 1 时与不给权重逐位相同；权重为 0 的文档不影响模型', () => {
+    const base = fit(3);
+    expect(fit(3, { sampleWeight: base.y.map(() => 1) }).model.W).toEqual(base.model.W);
+    // 把最后一条文档的标签改错、权重给 0：NB 比和 SVM 都看不到它，只是打乱顺序里多了一条
+    const { docs, y } = toyData(60, 1);
+    const all = internDocs(docs);
+    const idx = docs.map((_, i) => i);
+    const vocab = buildVocab(all, idx, 1, 100);
+    const X = idx.map((i) => vectorize(all.docs[i], vocab.local, vocab.idf));
+    const wrong = [...y.slice(0, -1), (y[y.length - 1] + 1) % 3];
+    const w = y.map((_, i) => (i === y.length - 1 ? 0 : 1));
+    const m = trainNbSvm(X, wrong, 3, vocab.terms.length, { epochs: 5, lambda: 1e-3, seed: 3, averageFrom: 1, alpha: 0.1, sampleWeight: w });
+    expect(predict(m, X)).toEqual(y);
+  });
+
+  test('分类树：只留本项目类别下的路径，标题是三级类名，正文是二级和三级', () => {
+    const docs = taxonomyDocs(
+      [
+        { level1: '城乡建设', level2: '物业管理', level3: '物业服务' },
+        { level1: '政法', level2: '治安', level3: '治安管理' },
+        { level1: '卫生计生', level2: '医疗服务', level3: '医患纠纷' },
+      ],
+      ['城乡建设', '卫生计生'] as const,
+    );
+    expect(docs).toEqual([
+      { title: '物业服务', body: '物业管理，物业服务', label: '城乡建设' },
+      { title: '医患纠纷', body: '医疗服务，医患纠纷', label: '卫生计生' },
+    ]);
   });
 
   test('近重复簇整簇落在同一折，各折的每个类别条数相差不超过最大簇', () => {
