@@ -36,6 +36,15 @@ const dataDir = process.env.TRIAGE_DATA_DIR ? path.resolve(process.env.TRIAGE_DA
 const expDir = process.env.TRIAGE_EXP_DIR ?? '/tmp/cat-exp';
 const log = (m: string) => process.stderr.write(m + '\n');
 
+/** 一条留言在各类上的线性打分，写进 scores 的第 i 行 */
+function scoreInto(scores: Float32Array, i: number, x: { idx: ArrayLike<number>; val: ArrayLike<number> }, m: { b: ArrayLike<number>; W: ArrayLike<number> }): void {
+  for (let k = 0; k < K; k++) {
+    let s = m.b[k]!;
+    for (let j = 0; j < x.idx.length; j++) s += m.W[x.idx[j]! * K + k]! * x.val[j]!;
+    scores[i * K + k] = s;
+  }
+}
+
 function loadRows(): Row[] {
   const text = fs.readFileSync(path.join(dataDir, 'teddy2020_dev.jsonl'), 'utf8');
   return text
@@ -92,14 +101,7 @@ function member(name: string, kind: string, o: Opts) {
     const X = tr.map(vec);
     const y = tr.map((i) => CATEGORIES.indexOf(rows[i].label));
     const m = o.learner === 'cnb' ? trainCnb(X, y, F, Number(o.alpha ?? 0.1)) : trainNbSvm(X, y, K, F, { epochs: Number(o.epochs ?? 20), lambda: Number(o.lambda ?? 1e-4), seed: Number(o.seed ?? 20202), averageFrom: Number(o.averageFrom ?? 5), alpha: Number(o.alpha ?? 0.1), solver: o.solver as "dcd" | undefined, C: Number(o.C ?? 1), l1loss: Boolean(o.l1loss), binaryRatio: Boolean(o.binaryRatio) });
-    for (const i of te) {
-      const x = vec(i);
-      for (let k = 0; k < K; k++) {
-        let s = m.b[k];
-        for (let j = 0; j < x.idx.length; j++) s += m.W[x.idx[j] * K + k] * x.val[j];
-        scores[i * K + k] = s;
-      }
-    }
+    for (const i of te) scoreInto(scores, i, vec(i), m);
     log(`  折 ${f}: ${F} 特征（${((Date.now() - t0) / 1000).toFixed(1)} s）`);
   }
   fs.mkdirSync(expDir, { recursive: true });
@@ -170,14 +172,7 @@ function blocksMember(name: string, o: Opts) {
     const X = tr.map(vec);
     const y = tr.map((i) => CATEGORIES.indexOf(rows[i].label));
     const m = trainNbSvm(X, y, K, F, { epochs: Number(o.epochs ?? 20), lambda: Number(o.lambda ?? 1e-4), seed: 20202, averageFrom: 5, alpha: Number(o.alpha ?? 0.1) });
-    for (const i of te) {
-      const x = vec(i);
-      for (let k = 0; k < K; k++) {
-        let s = m.b[k];
-        for (let j = 0; j < x.idx.length; j++) s += m.W[x.idx[j] * K + k] * x.val[j];
-        scores[i * K + k] = s;
-      }
-    }
+    for (const i of te) scoreInto(scores, i, vec(i), m);
   }
   fs.writeFileSync(path.join(expDir, `${name}.bin`), Buffer.from(scores.buffer));
   const gold = rows.map((r) => CATEGORIES.indexOf(r.label));
