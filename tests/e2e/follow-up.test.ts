@@ -37,8 +37,14 @@ test('办结一周后，居民在消息中心一点就答完回头看（没评�
   await callApi(e2e.baseUrl, 'intake', joiner, { action: 'rateTicket', ticketId, rating: 'basic' });
 
   await dev({ action: 'setClock', now: new Date(Date.now() + 8 * 86_400_000).toISOString() });
-  const round = await dev<{ steps: Array<{ ticketId: string; kind: string; people: number }> }>({ action: 'runScheduled' });
-  expect(round.steps.filter((s) => s.ticketId === ticketId)).toEqual([expect.objectContaining({ kind: 'followUp', people: 2 })]);
+  // 本地服务自己每个间隔也跑一轮定时任务（和云端 cron 一样），回头看可能由它先问了：不看这一轮的报告，
+  // 看两位居民各自待答的那一问——反映人没评价，问的就是评价；"我也遇到了"的居民评过了，问有没有反弹
+  // 到点的工单多于一轮能看的张数时，像定时任务那样一轮接一轮，直到看完
+  for (let more = true; more; ) more = (await dev<{ more: boolean }>({ action: 'runScheduled' })).more;
+  const asked = await Promise.all(
+    [resident, joiner].map((who) => callApi<{ followUp: { kind: string } | null }>(e2e.baseUrl, 'intake', who, { action: 'getTicket', ticketId })),
+  );
+  expect(asked.map((v) => v.followUp?.kind)).toEqual(['rating', 'rebound']);
 
   // 反映人：消息中心里那条"回头看"，一点"满意"
   const phone = await e2e.phone(resident);
