@@ -117,17 +117,33 @@ const SENTENCE_PAST = /以前|之前|从前|曾经|去年|前年|那年|当年|�
 
 export type Mood = { kind: 'present' } | { kind: 'negated' | 'hypothetical' | 'past' | 'resolved'; why: string };
 
+/** 反复发生 */
+const RECURRING = /频繁|多次|多起|屡次|屡屡|一再|陆续|反复|经常|时常|常常|老是|总是|三天两头|接二连三|隔三差五/;
+/** 写明是以前的事：反复发生也只是那时候的事 */
+const EARLIER_TIME = /(19|20)\d\d年|去年|前年|以前|之前|当年|那年|那时|早年|几年前|多年前|上世纪|后来/;
+
+/** 某类险情说法自己带的读法（由 urgency.ts 的规则表给出） */
+export interface MoodOptions {
+  /** 否定词是说法本身的一部分（"井口没有盖子"）：说法里面的否定不算否定 */
+  negationInMatch?: boolean;
+  /**
+   * 还在用的设备、还在那里的房子和边坡：同一句说"频繁、多次、陆续"而没写明是以前时，"发生过"算眼前的事
+   * （"频繁故障，经常停机，发生过多次掉层、困人事故"）
+   */
+  recurringIsPresent?: boolean;
+}
+
 /**
  * 判断一处险情说法（小句 clauses[i] 里从 at 开始、长 len 的那段）是不是在说眼前的事。
  * text 是调用方处理过的小句文字（例如抹掉了非险情说法，长度与原小句相同），或者"上一小句，本小句"接起来的文字
  * （跨小句的命中，at 按接起来的文字算）；不给时用原小句。
  */
-export function moodOf(clauses: Clause[], i: number, at: number, len: number, text = clauses[i]!.text): Mood {
+export function moodOf(clauses: Clause[], i: number, at: number, len: number, text = clauses[i]!.text, opts: MoodOptions = {}): Mood {
   const c = text;
   const before = c.slice(0, at);
   const after = c.slice(at + len);
   const neg = NEGATION_BEFORE.exec(before.slice(-6)) ?? NEGATION_INSIDE.exec(c.slice(at + 1, at + len));
-  if (neg) return { kind: 'negated', why: `是否定说法「${neg[0]}」` };
+  if (neg) return opts.negationInMatch && c.slice(at, at + len).includes(neg[0]) ? { kind: 'present' } : { kind: 'negated', why: `是否定说法「${neg[0]}」` };
   const mistaken = MISTAKEN_BEFORE.exec(before.slice(-8));
   if (mistaken) return { kind: 'hypothetical', why: `是误会（「${mistaken[0]}」），不是真的险情` };
   const simile = SIMILE_BEFORE.exec(before);
@@ -159,8 +175,14 @@ export function moodOf(clauses: Clause[], i: number, at: number, len: number, te
   if (/^(如|例如|比如|诸如)/.test(c) && i > 0 && /导致|引发|造成|隐患|风险|危险/.test(clauses[i - 1]!.text))
     return { kind: 'hypothetical', why: '是举例说明可能导致的后果' };
   const still = STILL.test(c);
+  // 反复发生的（见 MoodOptions）：下面两处"过去"都不算
+  const recurring = (): boolean => {
+    if (!opts.recurringIsPresent) return false;
+    const sentence = clauses.filter((x) => x.sentence === clauses[i]!.sentence).map((x) => x.text).join(' ');
+    return RECURRING.test(sentence) && !EARLIER_TIME.test(sentence);
+  };
   const past = PAST_BEFORE.exec(before) ?? (PAST_AFTER.test(after) || /(着|起|塌|垮|漏|裂|淹|困|烧|掉|滑|坠)过/.test(c.slice(at, at + len)) ? ['过'] : null);
-  if (past && !still) return { kind: 'past', why: `是过去的事（「${past[0]}」）` };
+  if (past && !still) return recurring() ? { kind: 'present' } : { kind: 'past', why: `是过去的事（「${past[0]}」）` };
   // 句首小句的时间管到同一句后面的小句（中间和本小句都没说"现在、还在"）
   if (!still && i > 0) {
     let first = i;
@@ -170,7 +192,7 @@ export function moodOf(clauses: Clause[], i: number, at: number, len: number, te
       const sp = STILL.test(head) || imminent ? null : SENTENCE_PAST.exec(head);
       let later = false;
       for (let k = first + 1; k < i && !later; k++) later = STILL.test(clauses[k]!.text);
-      if (sp && !later) return { kind: 'past', why: `是过去的事（句首「${sp[0]}」）` };
+      if (sp && !later) return recurring() ? { kind: 'present' } : { kind: 'past', why: `是过去的事（句首「${sp[0]}」）` };
     }
   }
   // 同一句前面的小句以"一旦、万一、如果"开头，后面的小句说的是假设的后果
