@@ -1,7 +1,7 @@
 /** 紧急程度：正在发生的险情判紧急，形近而不紧急的说法判一般。 */
 import { assessUrgency, HAZARD_RULES, urgencyEvidence } from '../../../shared/triage/urgency';
 import { OWN_LABELS } from '../../fixtures/triage-labels/labels';
-import { MOOD_CASES, NORMAL_MORE, NORMAL_NAMED, ROUND5_FORMAL2_NORMAL, ROUND5_FORMAL2_URGENT, ROUND5_EDGE_NORMAL, ROUND5_EDGE_URGENT, ROUND5_FORMAL3_NORMAL, ROUND5_FORMAL3_URGENT, ROUND5_FORMAL4_NORMAL, ROUND5_FORMAL4_URGENT, ROUND5_FORMAL_NORMAL, ROUND5_FORMAL_URGENT, ROUND5_NORMAL, ROUND5_URGENT, URGENT_MORE, URGENT_NAMED } from '../../fixtures/triage-labels/urgency-sentences';
+import { MOOD_CASES, NORMAL_MORE, NORMAL_NAMED, ROUND5_SETS, URGENT_MORE, URGENT_NAMED } from '../../fixtures/triage-labels/urgency-sentences';
 
 describe('紧急程度', () => {
   const urgent = URGENT_NAMED;
@@ -75,41 +75,13 @@ describe('紧急程度：第三轮新写的说法', () => {
 
 /** 第五轮：东西 × 状况换着说（电梯门开了轿厢没到、喊救命、水齐膝盖、压力表往上走、棚顶掀起来……）和形近的一般留言 */
 describe('紧急程度：第五轮新写的说法', () => {
-  test.each(ROUND5_URGENT)('「%s」判为紧急', (text) => {
-    expect(assessUrgency(text).urgency).toBe('urgent');
-  });
-  test.each(ROUND5_NORMAL)('「%s」不算紧急', (text) => {
-    expect(assessUrgency(text).urgency).toBe('normal');
-  });
-  test.each(ROUND5_FORMAL_URGENT)('书面说法「%s」判为紧急', (text) => {
-    expect(assessUrgency(text).urgency).toBe('urgent');
-  });
-  test.each(ROUND5_FORMAL_NORMAL)('书面说法「%s」不算紧急', (text) => {
-    expect(assessUrgency(text).urgency).toBe('normal');
-  });
-  test.each(ROUND5_FORMAL2_URGENT)('书面说法「%s」判为紧急', (text) => {
-    expect(assessUrgency(text).urgency).toBe('urgent');
-  });
-  test.each(ROUND5_FORMAL2_NORMAL)('书面说法「%s」不算紧急', (text) => {
-    expect(assessUrgency(text).urgency).toBe('normal');
-  });
-  test.each(ROUND5_FORMAL3_URGENT)('长句「%s」判为紧急', (text) => {
-    expect(assessUrgency(text).urgency).toBe('urgent');
-  });
-  test.each(ROUND5_FORMAL3_NORMAL)('长句「%s」不算紧急', (text) => {
-    expect(assessUrgency(text).urgency).toBe('normal');
-  });
-  test.each(ROUND5_FORMAL4_URGENT)('分条陈述「%s」判为紧急', (text) => {
-    expect(assessUrgency(text).urgency).toBe('urgent');
-  });
-  test.each(ROUND5_FORMAL4_NORMAL)('同样开头的「%s」不算紧急', (text) => {
-    expect(assessUrgency(text).urgency).toBe('normal');
-  });
-  test.each(ROUND5_EDGE_URGENT)('清单边上的「%s」判为紧急', (text) => {
-    expect(assessUrgency(text).urgency).toBe('urgent');
-  });
-  test.each(ROUND5_EDGE_NORMAL)('形近的「%s」不算紧急', (text) => {
-    expect(assessUrgency(text).urgency).toBe('normal');
+  describe.each(ROUND5_SETS)('$name', ({ urgent, normal }) => {
+    test.each(urgent)('「%s」判为紧急', (text) => {
+      expect(assessUrgency(text).urgency).toBe('urgent');
+    });
+    test.each(normal)('「%s」不算紧急', (text) => {
+      expect(assessUrgency(text).urgency).toBe('normal');
+    });
   });
   test.each(['老井没有问题，盖子也好好的', '井盖没有丢', '这口井早就填了，没有盖子也没关系'])('「%s」不算紧急（否定说的不是缺盖子）', (text) => {
     expect(assessUrgency(text).urgency).toBe('normal');
