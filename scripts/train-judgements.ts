@@ -19,6 +19,7 @@ import path from 'node:path';
 import type { ReportKind } from '../shared/domain/vocabulary';
 import { normalizeWidth } from '../shared/triage/features';
 import { segWords, vocabulary } from '../shared/triage/training/word-vocabulary';
+import { fitLogistic, toLinearWeights } from '../shared/triage/training/logistic';
 import { libraryCues } from '../shared/triage/library';
 import { lexicon, scoreLinear, TITLE_PREFIX, wordsIn, type Cue, type Lexicon, type LinearWeights } from '../shared/triage/linear-judge';
 import { hasPersonalMatter, scopeCues } from '../shared/triage/scope';
@@ -49,44 +50,18 @@ interface Hyper {
 function fit(examples: Example[], vocab: string[], h: Hyper): LinearWeights {
   const cueNames = [...new Set(examples.flatMap((e) => e.cues.map((c) => c.name)))].sort();
   const ci = new Map(cueNames.map((n, i) => [n, i]));
-  const wi = new Map(vocab.map((w, i) => [w, i]));
-  const X = examples.map((e) => ({
-    c: e.cues.filter((c) => ci.has(c.name)).map((c) => [ci.get(c.name)!, c.value] as const),
-    w: h.useWords ? e.words.filter((w) => wi.has(w)).map((w) => wi.get(w)!) : [],
-  }));
-  const vc = new Float64Array(cueNames.length);
-  const vw = new Float64Array(vocab.length);
-  let b = 0;
-  const n = examples.length;
-  const rate = 0.3;
-  for (let epoch = 0; epoch < 600; epoch++) {
-    const gc = new Float64Array(vc.length);
-    const gw = new Float64Array(vw.length);
-    let gb = 0;
-    for (let i = 0; i < n; i++) {
-      let z = b;
-      for (const [k, v] of X[i]!.c) z += vc[k]! * v;
-      for (const k of X[i]!.w) z += vw[k]!;
-      const y = examples[i]!.y;
-      const g = (1 / (1 + Math.exp(-z)) - y) * (y ? h.posWeight : 1);
-      gb += g;
-      for (const [k, v] of X[i]!.c) gc[k]! += g * v;
-      for (const k of X[i]!.w) gw[k]! += g;
-    }
-    for (let k = 0; k < vc.length; k++) vc[k]! -= rate * (gc[k]! / n + h.l2Cues * vc[k]!);
-    for (let k = 0; k < vw.length; k++) vw[k]! -= rate * (gw[k]! / n + h.l2Words * vw[k]!);
-    b -= (rate * gb) / n;
-  }
-  const r2 = (x: number) => Math.round(x * 100) / 100;
-  const cues: Record<string, number> = {};
-  cueNames.forEach((name, k) => {
-    if (r2(vc[k]!) !== 0) cues[name] = r2(vc[k]!);
-  });
-  const words: Record<string, number> = {};
-  vocab.forEach((w, k) => {
-    if (Math.abs(vw[k]!) >= 0.05) words[w] = r2(vw[k]!);
-  });
-  return { bias: r2(b), cues, words };
+  const wi = new Map(vocab.map((w, i) => [w, cueNames.length + i]));
+  const X = examples.map((e) => [
+    ...e.cues.filter((c) => ci.has(c.name)).map((c) => [ci.get(c.name)!, c.value] as const),
+    ...(h.useWords ? e.words.filter((w) => wi.has(w)).map((w) => [wi.get(w)!, 1] as const) : []),
+  ]);
+  const fitted = fitLogistic(
+    X,
+    examples.map((e) => e.y),
+    cueNames.length + vocab.length,
+    { l2: (k) => (k < cueNames.length ? h.l2Cues : h.l2Words), posWeight: h.posWeight, rate: 0.3, epochs: 600 },
+  );
+  return toLinearWeights(cueNames, vocab, fitted);
 }
 
 function f1(tp: number, fp: number, fn: number): number {

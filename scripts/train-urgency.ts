@@ -30,6 +30,7 @@ import type { Cue, LinearWeights } from '../shared/triage/linear-judge';
 import { lexicon, scoreLinear, wordsIn } from '../shared/triage/linear-judge';
 import { normalizeWidth } from '../shared/triage/features';
 import { segWords, vocabulary } from '../shared/triage/training/word-vocabulary';
+import { fitLogistic, toLinearWeights } from '../shared/triage/training/logistic';
 import { urgencyEvidence } from '../shared/triage/urgency';
 import { ACTIVE_SAMPLED_BATCHES, fnv1a, loadLabelled, REAL_LABELS, type LabelledItem } from '../tests/fixtures/triage-labels/labels';
 import { urgencySentences } from '../tests/fixtures/triage-labels/urgency-sentences';
@@ -69,36 +70,13 @@ function fit(rows: Row[], h: Hyper): LinearWeights {
     ...r.cues.map((c) => [ix.get(c.name)!, c.value] as const),
     ...(h.words ? wordsIn(r.text, lex).map((v) => [ix.get(WORD_KEY + v)!, 1] as const) : []),
   ]);
-  const w = new Float64Array(ix.size);
-  const l2 = (k: number) => (k >= names.length ? h.words!.l2 : h.l2);
-  let b = 0;
-  const n = rows.length;
-  const rate = 0.5;
-  for (let epoch = 0; epoch < 800; epoch++) {
-    const g = new Float64Array(w.length);
-    let gb = 0;
-    for (let i = 0; i < n; i++) {
-      let z = b;
-      for (const [k, v] of X[i]!) z += w[k]! * v;
-      const y = rows[i]!.y;
-      const d = (1 / (1 + Math.exp(-z)) - y) * (y ? h.posWeight : 1);
-      gb += d;
-      for (const [k, v] of X[i]!) g[k]! += d * v;
-    }
-    for (let k = 0; k < w.length; k++) w[k]! -= rate * (g[k]! / n + l2(k) * w[k]!);
-    b -= (rate * gb) / n;
-  }
-  const r2 = (x: number) => Math.round(x * 100) / 100;
-  const cues: Record<string, number> = {};
-  names.forEach((name, k) => {
-    if (r2(w[k]!) !== 0) cues[name] = r2(w[k]!);
-  });
-  const words: Record<string, number> = {};
-  vocab.forEach((v, j) => {
-    const x = w[names.length + j]!;
-    if (Math.abs(x) >= 0.05) words[v] = r2(x);
-  });
-  return { bias: r2(b), cues, words };
+  const fitted = fitLogistic(
+    X,
+    rows.map((r) => r.y),
+    ix.size,
+    { l2: (k) => (k >= names.length ? h.words!.l2 : h.l2), posWeight: h.posWeight, rate: 0.5, epochs: 800 },
+  );
+  return toLinearWeights(names, vocab, fitted);
 }
 
 /** 一条的线索分（和线上一样：线索加上按词表找到的词） */
