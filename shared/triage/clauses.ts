@@ -185,8 +185,11 @@ export function moodOf(clauses: Clause[], i: number, at: number, len: number, te
     const sentence = clauses.filter((x) => x.sentence === clauses[i]!.sentence).map((x) => x.text).join(' ');
     return RECURRING.test(sentence) && !EARLIER_TIME.test(sentence);
   };
-  const past = PAST_BEFORE.exec(before) ?? (PAST_AFTER.test(after) || /(着|起|塌|垮|漏|裂|淹|困|烧|掉|滑|坠)过/.test(c.slice(at, at + len)) ? ['过'] : null);
-  if (past && !still) return recurring() ? { kind: 'present' } : { kind: 'past', why: `是过去的事（「${past[0]}」）` };
+  const pastBefore = PAST_BEFORE.exec(before);
+  const past = pastBefore ?? (PAST_AFTER.test(after) || /(着|起|塌|垮|漏|裂|淹|困|烧|掉|滑|坠)过/.test(c.slice(at, at + len)) ? ['过'] : null);
+  // "楼塌了以后一直没人清理"：拿险情当时间点时，后面的"一直、现在"说的是那以后的事，不让险情变回眼前
+  const stillHere = PAST_AFTER.test(after) ? STILL.test(c.slice(0, at + len)) : still;
+  if (past && !stillHere) return recurring() ? { kind: 'present' } : { kind: 'past', why: `是过去的事（「${past[0]}」）` };
   // 句首小句的时间管到同一句后面的小句（中间和本小句都没说"现在、还在"）
   if (!still && i > 0) {
     let first = i;

@@ -1,7 +1,7 @@
 /** 紧急程度：正在发生的险情判紧急，形近而不紧急的说法判一般。 */
 import { assessUrgency, HAZARD_RULES, urgencyEvidence } from '../../../shared/triage/urgency';
 import { OWN_LABELS } from '../../fixtures/triage-labels/labels';
-import { MOOD_CASES, NORMAL_MORE, NORMAL_NAMED, ROUND5_SETS, URGENT_MORE, URGENT_NAMED } from '../../fixtures/triage-labels/urgency-sentences';
+import { MOOD_CASES, NORMAL_MORE, NORMAL_NAMED, ROUND5_SETS, ROUND6_SETS, URGENT_MORE, URGENT_NAMED } from '../../fixtures/triage-labels/urgency-sentences';
 
 describe('紧急程度', () => {
   const urgent = URGENT_NAMED;
@@ -84,6 +84,24 @@ describe('紧急程度：第五轮新写的说法', () => {
     });
   });
   test.each(['老井没有问题，盖子也好好的', '井盖没有丢', '这口井早就填了，没有盖子也没关系'])('「%s」不算紧急（否定说的不是缺盖子）', (text) => {
+    expect(assessUrgency(text).urgency).toBe('normal');
+  });
+});
+
+/** 第六轮：第十二批真实险情里漏掉的说法（面临倒垮、基础沉陷）和新写的换字换语序的句子 */
+describe('紧急程度：第六轮新写的说法', () => {
+  describe.each(ROUND6_SETS)('$name', ({ urgent, normal }) => {
+    test.each(urgent)('「%s」判为紧急', (text) => {
+      expect(assessUrgency(text).urgency).toBe('urgent');
+    });
+    test.each(normal)('「%s」不算紧急', (text) => {
+      expect(assessUrgency(text).urgency).toBe('normal');
+    });
+  });
+  test.each(['我们组几户的土房子下了一个月的雨，面临倒垮', '新修的村道路基到处沉陷，车都不敢过', '老屋的地基下沉了，墙跟着歪'])('「%s」判为紧急', (text) => {
+    expect(assessUrgency(text).urgency).toBe('urgent');
+  });
+  test.each(['镇上同意我家属于因地质灾害需避让搬迁的户，想问补助标准', '祠堂塌了以后一直没地方办酒'])('「%s」不算紧急', (text) => {
     expect(assessUrgency(text).urgency).toBe('normal');
   });
 });
