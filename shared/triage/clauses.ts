@@ -111,6 +111,8 @@ const MISTAKEN_BEFORE = /(以为|还以为|当成|当是|误以为|错当|听着
 
 /** 条件句："一旦、万一、如果"开头的小句之后，同一句里接着说的是假设的后果（"一旦停了电，电梯就停在半中间，被困的人只能干等"）。 */
 const SENTENCE_IF = /^[^，。]{0,6}(一旦|万一|如果|假如|倘若|要是|若是|假设)/;
+/** 假设的后果的标记 */
+const CONSEQUENCE = /就|会|将|便|可能|则|势必|必然|难免|容易/;
 /** 明说是眼下：压过句首的时间和条件 */
 const NOW = /现在|目前|至今|还在|仍在|正在|这几天|这两天|今天|今早|今晚|刚才|刚刚/;
 /**
@@ -207,6 +209,8 @@ export function moodOf(clauses: Clause[], i: number, at: number, len: number, te
     for (let k = i - 1; k >= 0 && clauses[k]!.sentence === clauses[i]!.sentence; k--) {
       if (NOW.test(clauses[k]!.text)) break;
       const cond = SENTENCE_IF.exec(clauses[k]!.text);
+      // "如果不建房，那个危房不能住，墙面一侧都倾斜"：条件后面的小句没有"就、会"一类的后果标记，而险情小句写着"都、已经"，说的是眼下的样子
+      if (cond && /[都已]/.test(c) && !clauses.slice(k + 1, i + 1).some((x) => CONSEQUENCE.test(x.text))) break;
       if (cond) return { kind: 'hypothetical', why: `是假设的后果（前面说「${cond[1]}」）` };
     }
   for (let k = i; k < Math.min(clauses.length, i + 5); k++) {
