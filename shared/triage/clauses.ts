@@ -67,7 +67,7 @@ const HYPOTHETICAL_BEFORE: Array<{ re: RegExp; note: string; weak?: boolean }> =
   { re: /新闻|报道|电视上|网上|听说|据说|外地|外省|国内|全国|国外|海外|日本|美国|江苏|浙江|广东|重庆|北京|上海|天津|四川|河南|湖北|福建|山东|别的地方|其他地方|群里|群内|朋友圈/, note: '说的是别处或传闻的事' },
   { re: /一旦|万一|如果|假如|倘若|要是|若是|若有|若发生|若不|真要|真的要|如遇|担心|害怕|提心吊胆|恐怕|生怕|怕|就怕|是否|防止|预防|以防|谨防|避免|以免|否则|不然/, note: '是假设或担心会发生' },
   // 较弱的"以后、容易、可能"：险情说法前面是"已经"、后面是"了"时，说的是已经发生的事（"以后怎么住墙都已经裂开了"）
-  { re: /哪天|哪一天|迟早|早晚|终有一天|总有一天|以后|将来|将会|会不会|是否会|什么时候会|可能会?|容易|极易|易|到时候?会|(会|将|易)(引起|引发|导致|造成|酿成)/, note: '是假设或担心会发生', weak: true },
+  { re: /哪天|哪一天|迟早|早晚|终有一天|总有一天|以后|将来|将会|会不会|是否会|什么时候会|可能会?|容易|极易|易|到时候?会|(会|将|易)(引起|引发|导致|造成|酿成)|(会|将)(发生|出现)/, note: '是假设或担心会发生', weak: true },
   { re: /宣传|演练|培训|讲座|预案|报警器|检测|排查|普查|防范/, note: '是宣传、检查或防范' },
 ];
 
@@ -88,9 +88,14 @@ const IMMINENT = /随时|马上就?要|眼看|快要|就要|摇摇欲坠/;
 
 /** 跟在年份、"几年前"后面时，那说的是房子的年纪（哪年建的、买的），不是险情发生的时间 */
 const BUILT = '(?![^，。]{0,2}(修建|建成|建的|建造|盖的|修的|竣工|交房|交付|入住|买的|购买|购置|投入使用|建设的))';
+/** 一下子就过去的险情（倒塌、着火、被淹），它们的年月（不写到日）和"过了多久" */
+const EVENT = /倒塌|垮塌|坍塌|塌方|塌了|垮了|倒了|着火|起火|失火|火灾|火情|爆炸|被淹|淹了|水淹/;
+// 写到哪一天的（"2019年7月9日塘坑倒塌"）多是刚报上来的事，不算
+const EVENT_DATE_BEFORE = /(19|20)\d\d年\d{1,2}月(?![\d一二三四五六七八九十]{1,3}[日号])|(19|20)\d\d年前后/;
+const EVENT_AGO_AFTER = /^了?(已经|已)?有?大?[\d一二三四五六七八九十两几多半]+多?(年|个多?月)/;
 /** 过去的时间：同一小句里出现在险情前面。 */
 const PAST_BEFORE = new RegExp(
-  `以前|之前|从前|曾经|曾|去年|前年|那年|当年|那时|早年|早几年|几年前|多年前|年前${BUILT}|上世纪|过去|上次|那次|(19|20)\\d\\d年(?![\\d一二三四五六七八九十]{1,2}月)${BUILT}|\\d\\d年(?!代|[\\d一二三四五六七八九十]{1,2}月)${BUILT}|历史上|(出现|发生)过|(出现|发生)了?(多|几|两|三|数|\\d+)(名|次|起|回)`,
+  `经历了?|以前|之前|从前|曾经|曾|去年|前年|那年|当年|那时|早年|早几年|几年前|多年前|年前${BUILT}|上世纪|过去|上次|那次|(19|20)\\d\\d年(?![\\d一二三四五六七八九十]{1,2}月)${BUILT}|\\d\\d年(?!代|[\\d一二三四五六七八九十]{1,2}月)${BUILT}|历史上|(出现|发生)过|(出现|发生)了?(多|几|两|三|数|\\d+)(名|次|起|回)`,
 );
 /** 险情后面紧跟"过"（着过火、塌过），或紧跟"后、之后"（"祠堂倒塌后村里没地方办酒"：拿那件事当时间点，说的是以后的事）。 */
 const PAST_AFTER = /^(过|后(?!果|面|头|边|山|院|墙|门|来)|之后|以后)/;
@@ -124,7 +129,7 @@ const SENTENCE_PAST = new RegExp(`以前|之前|从前|曾经|去年|前年|那�
 export type Mood = { kind: 'present' } | { kind: 'negated' | 'hypothetical' | 'past' | 'resolved'; why: string };
 
 /** 反复发生 */
-const RECURRING = /频繁|多次|多起|屡次|屡屡|一再|陆续|反复|经常|时常|常常|老是|总是|三天两头|接二连三|隔三差五/;
+const RECURRING = /频繁|频发|多次|多起|屡次|屡屡|一再|陆续|反复|经常|时常|常常|老是|总是|三天两头|接二连三|隔三差五/;
 /** 写明是以前的事：反复发生也只是那时候的事 */
 const EARLIER_TIME = /(19|20)\d\d年|去年|前年|以前|之前|当年|那年|那时|早年|几年前|多年前|上世纪|后来/;
 
@@ -175,7 +180,7 @@ export function moodOf(clauses: Clause[], i: number, at: number, len: number, te
   const inside = IF_INSIDE.exec(c.slice(at + 1, at + len));
   if (inside && !imminent) return { kind: 'hypothetical', why: `是假设或担心会发生（「${inside[0]}」）` };
   // "交通、火灾、触电、噪音的隐患"：跳过后面并列的几项再看
-  const ha = HYPOTHETICAL_AFTER.exec(after.replace(/^(、[^、，]{1,6})+/, ''));
+  const ha = HYPOTHETICAL_AFTER.exec(after.replace(/^(、[^、，的]{1,6})+/, ''));
   if (ha && !imminent) return { kind: 'hypothetical', why: `说的是「${ha[0].replace(/^(的|等)/, '')}」，不是已经发生` };
   // "极易导致伤亡事故，如摔伤、坠楼、高空坠物"：举例说明会导致什么
   if (/^(如|例如|比如|诸如)/.test(c) && i > 0 && /导致|引发|造成|隐患|风险|危险/.test(clauses[i - 1]!.text))
@@ -187,6 +192,11 @@ export function moodOf(clauses: Clause[], i: number, at: number, len: number, te
     const sentence = clauses.filter((x) => x.sentence === clauses[i]!.sentence).map((x) => x.text).join(' ');
     return RECURRING.test(sentence) && !EARLIER_TIME.test(sentence);
   };
+  // 倒塌、着火、被淹这类一下子就过去的事：前面写着年月（"2012年3月围墙倒塌"）或后面写着过了多久（"倒塌六年多"），是那时候的事
+  if (EVENT.test(c.slice(at, at + len)) && !NOW.test(c)) {
+    const when = EVENT_DATE_BEFORE.exec(before) ?? EVENT_AGO_AFTER.exec(after);
+    if (when) return { kind: 'past', why: `是过去的事（「${when[0]}」）` };
+  }
   const pastBefore = PAST_BEFORE.exec(before);
   const past = pastBefore ?? (PAST_AFTER.test(after) || /(着|起|塌|垮|漏|裂|淹|困|烧|掉|滑|坠)过/.test(c.slice(at, at + len)) ? ['过'] : null);
   // "楼塌了以后一直没人清理"：拿险情当时间点时，后面的"一直、现在"说的是那以后的事，不让险情变回眼前
