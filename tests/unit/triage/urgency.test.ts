@@ -73,9 +73,9 @@ describe('紧急程度：第三轮新写的说法', () => {
   });
 });
 
-/** 第五轮：东西 × 状况换着说（电梯门开了轿厢没到、喊救命、水齐膝盖、压力表往上走、棚顶掀起来……）和形近的一般留言 */
-describe('紧急程度：第五轮新写的说法', () => {
-  describe.each(ROUND5_SETS)('$name', ({ urgent, normal }) => {
+/** 一组组句子：应判紧急的、形近的一般留言（各轮写的说法，写完才拿规则跑） */
+function checkSets(sets: typeof ROUND5_SETS): void {
+  describe.each(sets)('$name', ({ urgent, normal }) => {
     test.each(urgent)('「%s」判为紧急', (text) => {
       expect(assessUrgency(text).urgency).toBe('urgent');
     });
@@ -83,6 +83,11 @@ describe('紧急程度：第五轮新写的说法', () => {
       expect(assessUrgency(text).urgency).toBe('normal');
     });
   });
+}
+
+/** 第五轮：东西 × 状况换着说（电梯门开了轿厢没到、喊救命、水齐膝盖、压力表往上走、棚顶掀起来……）和形近的一般留言 */
+describe('紧急程度：第五轮新写的说法', () => {
+  checkSets(ROUND5_SETS);
   test.each(['老井没有问题，盖子也好好的', '井盖没有丢', '这口井早就填了，没有盖子也没关系'])('「%s」不算紧急（否定说的不是缺盖子）', (text) => {
     expect(assessUrgency(text).urgency).toBe('normal');
   });
@@ -90,14 +95,7 @@ describe('紧急程度：第五轮新写的说法', () => {
 
 /** 第六轮：第十二批真实险情里漏掉的说法（面临倒垮、基础沉陷）和新写的换字换语序的句子 */
 describe('紧急程度：第六轮新写的说法', () => {
-  describe.each(ROUND6_SETS)('$name', ({ urgent, normal }) => {
-    test.each(urgent)('「%s」判为紧急', (text) => {
-      expect(assessUrgency(text).urgency).toBe('urgent');
-    });
-    test.each(normal)('「%s」不算紧急', (text) => {
-      expect(assessUrgency(text).urgency).toBe('normal');
-    });
-  });
+  checkSets(ROUND6_SETS);
   test.each(['我们组几户的土房子下了一个月的雨，面临倒垮', '新修的村道路基到处沉陷，车都不敢过', '老屋的地基下沉了，墙跟着歪', '昨晚暴雨，我家家里惨遭进水', '村里那座小水库一直在漏水，底下就是房子', '河边的护栏烂掉了一截，小孩天天在那玩', '如果不搬，那个老屋没法住，墙一侧都已经歪了', '我们楼的电梯最近总是无故停止运行，一开起来抖得厉害'])('「%s」判为紧急', (text) => {
     expect(assessUrgency(text).urgency).toBe('urgent');
   });
