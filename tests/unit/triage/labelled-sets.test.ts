@@ -5,7 +5,9 @@
 import { assessLibrary } from '../../../shared/triage/library';
 import { assessScope } from '../../../shared/triage/scope';
 import { assessUrgency } from '../../../shared/triage/urgency';
-import { evaluate, fnv1a, loadLabelled, OWN_LABELS, partOf, REAL_LABELS } from '../../fixtures/triage-labels/labels';
+import fs from 'node:fs';
+import path from 'node:path';
+import { evaluate, fnv1a, loadLabelled, OWN_LABELS, partOf, REAL_LABELS, realLabelsOfBatches } from '../../fixtures/triage-labels/labels';
 
 describe('标注集', () => {
   test('真实留言只有来源、行号、id 和标注（正文留在数据目录里）', () => {
@@ -57,5 +59,19 @@ describe('标注集', () => {
     expect(all.urgentPrecision).toBeGreaterThanOrEqual(0.9);
     expect(all.individualF1).toBeGreaterThanOrEqual(0.85);
     expect(all.libraryMacroF1).toBeGreaterThanOrEqual(0.9);
+  });
+
+  test('第三批调参部分由另一位标注者盲标一遍（audit-3.json），紧急程度的一致率 ≥ 0.95、κ ≥ 0.8', () => {
+    const audit = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../fixtures/triage-labels/audit-3.json'), 'utf8')) as Array<{ source: string; row: number; urgency: string }>;
+    const mine = new Map(realLabelsOfBatches([3]).map((r) => [`${r.source}#${r.row}`, r.urgency]));
+    const pairs = audit.map((a) => [mine.get(`${a.source}#${a.row}`), a.urgency] as const);
+    expect(pairs.every(([m]) => m !== undefined)).toBe(true);
+    const n = pairs.length;
+    const agree = pairs.filter(([m, a]) => m === a).length / n;
+    const share = (k: 0 | 1) => pairs.filter((p) => p[k] === 'urgent').length / n;
+    const chance = share(0) * share(1) + (1 - share(0)) * (1 - share(1));
+    expect(n).toBe(104);
+    expect(agree).toBeGreaterThanOrEqual(0.95);
+    expect((agree - chance) / (1 - chance)).toBeGreaterThanOrEqual(0.8);
   });
 });
