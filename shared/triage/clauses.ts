@@ -63,8 +63,8 @@ const NEGATION_BEFORE = /(没有|没得|冇得|莫得|冒得|冇|木有|没|未|
 const NEGATION_INSIDE = /(没有|没得|冇得|莫得|冒得|冇|木有|没|未|无|并未|不是|不存在)(发现|出现|发生|看到|看见|闻到|什么|任何|有|见)?(?![关人法办事用出开露应见动反了过有])[^没未无冇莫冒]{1,4}$/;
 
 /** 在险情之前出现时，表示后面是假设、担心、预防或提议（只看同一小句里险情之前的一段）。 */
-const HYPOTHETICAL_BEFORE: Array<{ re: RegExp; note: string; weak?: boolean }> = [
-  { re: /新闻|报道|电视上|网上|听说|据说|外地|外省|国内|全国|国外|海外|日本|美国|江苏|浙江|广东|重庆|北京|上海|天津|四川|河南|湖北|福建|山东|别的地方|其他地方|群里|群内|朋友圈/, note: '说的是别处或传闻的事' },
+const HYPOTHETICAL_BEFORE: Array<{ re: RegExp; note: string; weak?: boolean; wide?: boolean }> = [
+  { re: /新闻|报道|电视上|网上|听说|据说|谈及|谈到|说起|外地|外省|国内|全国|国外|海外|日本|美国|江苏|浙江|广东|重庆|北京|上海|天津|四川|河南|湖北|福建|山东|别的地方|其他地方|群里|群内|朋友圈/, note: '说的是别处或传闻的事', wide: true },
   { re: /一旦|万一|如果|假如|倘若|要是|若是|若有|若发生|若不|真要|真的要|如遇|担心|害怕|提心吊胆|恐怕|生怕|怕|就怕|是否|防止|预防|以防|谨防|避免|以免|否则|不然/, note: '是假设或担心会发生' },
   // 较弱的"以后、容易、可能"：险情说法前面是"已经"、后面是"了"时，说的是已经发生的事（"以后怎么住墙都已经裂开了"）
   { re: /哪天|哪一天|迟早|早晚|终有一天|总有一天|以后|将来|将会|会不会|是否会|什么时候会|可能会?|容易|极易|易|到时候?会|(会|将|易)(引起|引发|导致|造成|酿成)|(会|将)(发生|出现)/, note: '是假设或担心会发生', weak: true },
@@ -175,7 +175,8 @@ export function moodOf(clauses: Clause[], i: number, at: number, len: number, te
   const imminent = IMMINENT.test(c);
   const realised = /(已经|已)$/.test(before) || /^(了|着|开了|下去了|下来了)/.test(after);
   for (const h of HYPOTHETICAL_BEFORE) {
-    const m = h.re.exec(near);
+    // 别处、传闻（wide）：整个小句里险情前面说到的都算（"谈及日本最近因为海啸引起福岛核电站爆炸"）
+    const m = h.re.exec(h.wide ? before : near);
     if (m && !imminent && !(h.weak && realised)) return { kind: 'hypothetical', why: `${h.note}（「${m[0]}」）` };
   }
   // 主语和说法中间夹着"万一、担心"（"燃气，万一漏了"）：假设管的是后面的说法
