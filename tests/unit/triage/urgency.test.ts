@@ -1,7 +1,7 @@
 /** 紧急程度：正在发生的险情判紧急，形近而不紧急的说法判一般。 */
 import { assessUrgency, HAZARD_RULES, urgencyEvidence } from '../../../shared/triage/urgency';
 import { OWN_LABELS } from '../../fixtures/triage-labels/labels';
-import { MOOD_CASES, NORMAL_MORE, NORMAL_NAMED, ROUND5_SETS, ROUND6_SETS, URGENT_MORE, URGENT_NAMED } from '../../fixtures/triage-labels/urgency-sentences';
+import { MOOD_CASES, NORMAL_MORE, NORMAL_NAMED, ROUND5_SETS, ROUND6_SETS, ROUND7_SETS, URGENT_MORE, URGENT_NAMED } from '../../fixtures/triage-labels/urgency-sentences';
 
 describe('紧急程度', () => {
   const urgent = URGENT_NAMED;
@@ -90,6 +90,11 @@ describe('紧急程度：第五轮新写的说法', () => {
   test.each(['老井没有问题，盖子也好好的', '井盖没有丢', '这口井早就填了，没有盖子也没关系'])('「%s」不算紧急（否定说的不是缺盖子）', (text) => {
     expect(assessUrgency(text).urgency).toBe('normal');
   });
+});
+
+/** 第七轮：第二十批并进来、线索门槛升高时补成规则的十类说法，和形近的一般留言 */
+describe('紧急程度：第七轮补成规则的说法', () => {
+  checkSets(ROUND7_SETS);
 });
 
 /** 第六轮：第十二批真实险情里漏掉的说法（面临倒垮、基础沉陷）和新写的换字换语序的句子 */
@@ -182,8 +187,6 @@ describe('紧急程度：示范县的山体险情工单', () => {
 describe('紧急程度：规则没认出的说法由线索补上', () => {
   test.each([
     '阳台的铁栏杆底座烂透了 一靠就动 家里有两个小孩',
-    '工地的围墙朝人行道那边偏了 底下的土被雨冲走了一大片',
-    '小区游泳池边的电线泡在水里 孩子们在旁边玩水',
     '老街那排木板房的柱子被白蚁蛀空了 整排房子往一边偏 晚上还住着人',
     '山脚那户人家屋后的坡面往下走了一米多 墙上全是缝',
   ])('「%s」判为紧急，理由说明是线索合起来的判断', (text) => {
