@@ -9,6 +9,8 @@
  *   而不是只学规则漏掉的那几条；权重里不放"规则命中"这一条（否则它一条就把别的都压下去，学不到东西）；
  * - 训练样本另加单元测试里的自写句子（tests/fixtures/triage-labels/urgency-sentences.ts，几百句紧急的说法和形近的诱饵），
  *   每一折都用来训练、从不用来打分；
+ * - 第一遍：tests/fixtures/triage-labels/first-pass.json 是每一批在规则还没见过它时的规则判定（scripts/replay-first-pass.ts 从 git 历史重放）。
+ *   表里另印"第一遍的规则或线索"和线索补回了第一遍漏掉的多少：调参集上今天的规则几乎不漏，看不出线索补回了什么，第一遍才看得出。
  * - 模型：L2 正则的逻辑回归（全批梯度下降，确定性的），正类可加权；
  * - 5 折交叉验证（按案件键分折，同一件事的重发在同一折；换三种分折各做一遍，合计）：
  *   超参按只用线索时的平均精确率（PR 曲线下面积）选；门槛取交叉验证上"规则或线索"合起来的精确率不低于 MIN_PRECISION 的最低门槛
@@ -34,8 +36,18 @@ import { fitLogistic, toLinearWeights } from '../shared/triage/training/logistic
 import { urgencyEvidence } from '../shared/triage/urgency';
 import { ACTIVE_SAMPLED_BATCHES, fnv1a, loadLabelled, REAL_LABELS, type LabelledItem } from '../tests/fixtures/triage-labels/labels';
 import { urgencySentences } from '../tests/fixtures/triage-labels/urgency-sentences';
+import type { FirstPassFile } from './replay-first-pass';
 
 const OUT = path.resolve(__dirname, '../shared/triage/urgency-weights.ts');
+const firstPass = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../tests/fixtures/triage-labels/first-pass.json'), 'utf8')) as FirstPassFile;
+/**
+ * 第十二批（第六轮）起标的批次：那时规则已经按前五轮改过，第一遍漏掉的才像今天的规则在没见过的来信上会漏的；
+ * 更早的批次是对着还很粗的规则标的，漏掉的多是直白的险情词，线索补得回来，会把线索的用处估高
+ */
+const MATURE_FROM = 12;
+function missingFirstPass(key: string): never {
+  throw new Error(`first-pass.json 里没有 ${key}：新加了标注就先跑 npx tsx scripts/replay-first-pass.ts`);
+}
 /** 拟合时整词和线索同在一张表里，词加前缀以免重名 */
 const WORD_KEY = '词:';
 const FOLDS = 5;
@@ -49,6 +61,10 @@ interface Row {
   seg: Set<string>;
   text: string;
   rule: boolean;
+  /** 规则还没见过这一批时的判定（first-pass.json，由 git 历史重放）；自写句子没有 */
+  firstRule?: boolean;
+  /** 第几批标注（自写句子没有） */
+  batch?: number;
   y: 0 | 1;
   /** 单元测试里的自写句子：每一折都拿来训练，从不拿来打分 */
   extra?: boolean;
@@ -122,6 +138,12 @@ interface AtThreshold {
   cuePrecision: number;
   /** 规则没认出、线索判紧急的非紧急留言（三种分折合计的平均数） */
   addedFalse: number;
+  /** 第一遍的规则或线索：召回、精确；第一遍规则漏掉的险情里线索补回的比例 */
+  firstRecall: number;
+  firstPrecision: number;
+  rescued: number;
+  /** 同上，只算规则已经成形之后标的批次（第 MATURE_FROM 批起） */
+  rescuedMature: number;
 }
 
 function at(rows: Row[], z: number[][], t: number): AtThreshold {
@@ -132,10 +154,29 @@ function at(rows: Row[], z: number[][], t: number): AtThreshold {
   let cfp = 0;
   let cfn = 0;
   let added = 0;
+  let ftp = 0;
+  let ffp = 0;
+  let ffn = 0;
+  let missed = 0;
+  let rescued = 0;
+  let missedMature = 0;
+  let rescuedMature = 0;
   rows.forEach((r, i) =>
     r.extra ||
     z[i]!.forEach((s) => {
       const cue = s > t;
+      const first = r.firstRule! || cue;
+      if (r.y && first) ftp++;
+      else if (!r.y && first) ffp++;
+      else if (r.y) ffn++;
+      if (r.y && !r.firstRule) {
+        missed++;
+        if (cue) rescued++;
+        if (r.batch! >= MATURE_FROM) {
+          missedMature++;
+          if (cue) rescuedMature++;
+        }
+      }
       const said = r.rule || cue;
       if (r.y && said) tp++;
       else if (!r.y && said) fp++;
@@ -153,6 +194,10 @@ function at(rows: Row[], z: number[][], t: number): AtThreshold {
     cueRecall: ctp / (ctp + cfn),
     cuePrecision: ctp + cfp ? ctp / (ctp + cfp) : 1,
     addedFalse: added / SEEDS,
+    firstRecall: ftp / (ftp + ffn),
+    firstPrecision: ftp + ffp ? ftp / (ftp + ffp) : 1,
+    rescued: missed ? rescued / missed : 1,
+    rescuedMature: missedMature ? rescuedMature / missedMature : 1,
   };
 }
 
@@ -187,6 +232,8 @@ function main(): void {
         seg: segWords(full(it)),
         text: normalizeWidth(full(it)),
         rule: e.ruleUrgent,
+        firstRule: firstPass.ruleUrgent[it.key] ?? missingFirstPass(it.key),
+        batch: it.batch,
         y: it.urgency === 'urgent' ? 1 : 0,
         folds: Array.from({ length: SEEDS }, (_, seed) => fnv1a(`cv${seed || ''}:${caseKey.get(it.key) ?? it.key}`) % FOLDS),
       };
@@ -211,9 +258,11 @@ function main(): void {
   }
   const { chosen, table } = chooseThreshold(rows, best!.z);
   console.log(`选 ${JSON.stringify(best!.h)}（平均精确率 ${best!.ap.toFixed(3)}）`);
-  console.log('门槛\t规则或线索 召回/精确\t只用线索 召回/精确\t多报（规则没报、线索报了的非紧急，每种分折平均）');
+  console.log(`门槛\t规则或线索 召回/精确\t只用线索 召回/精确\t多报（规则没报、线索报了的非紧急，每种分折平均）\t第一遍规则或线索 召回/精确\t补回第一遍漏的（全部 / 第 ${MATURE_FROM} 批起）`);
   for (const r of table)
-    console.log(`${r.t}\t${r.unionRecall.toFixed(3)} / ${r.unionPrecision.toFixed(3)}\t${r.cueRecall.toFixed(3)} / ${r.cuePrecision.toFixed(3)}\t${r.addedFalse.toFixed(1)}${r === chosen ? '\t← 选这个' : ''}`);
+    console.log(
+      `${r.t}\t${r.unionRecall.toFixed(3)} / ${r.unionPrecision.toFixed(3)}\t${r.cueRecall.toFixed(3)} / ${r.cuePrecision.toFixed(3)}\t${r.addedFalse.toFixed(1)}\t${r.firstRecall.toFixed(3)} / ${r.firstPrecision.toFixed(3)}\t${r.rescued.toFixed(3)} / ${r.rescuedMature.toFixed(3)}${r === chosen ? '\t← 选这个' : ''}`,
+    );
   if (process.argv.includes('--show')) {
     // 调参集上交叉验证的错例（只有调参集）：紧急而线索分数低的、不紧急而线索分数高的
     const mean = (i: number) => best!.z[i]!.reduce((a, b) => a + b, 0) / SEEDS;

@@ -74,4 +74,20 @@ describe('标注集', () => {
     expect(agree).toBeGreaterThanOrEqual(0.95);
     expect((agree - chance) / (1 - chance)).toBeGreaterThanOrEqual(0.8);
   });
+
+  test('first-pass.json 只存调参那一边的键和第一遍的判定，调参集每一条都有，留出集一条也没有', () => {
+    const file = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../fixtures/triage-labels/first-pass.json'), 'utf8')) as {
+      rulesAt: Record<string, string>;
+      ruleUrgent: Record<string, boolean>;
+    };
+    expect(Object.keys(file).sort()).toEqual(['ruleUrgent', 'rulesAt']);
+    for (const commit of Object.values(file.rulesAt)) expect(commit).toMatch(/^[0-9a-f]{40}$/);
+    for (const v of Object.values(file.ruleUrgent)) expect(typeof v).toBe('boolean');
+    const { items } = loadLabelled();
+    const tuningKeys = items.filter((i) => i.part === 'tuning').map((i) => i.key);
+    const heldBackKeys = new Set(items.filter((i) => i.part === 'heldBack').map((i) => i.key));
+    for (const k of tuningKeys) expect(file.ruleUrgent).toHaveProperty([k]);
+    expect(Object.keys(file.ruleUrgent).filter((k) => heldBackKeys.has(k))).toEqual([]);
+    for (const b of new Set(items.filter((i) => i.part === 'tuning').map((i) => String(i.batch)))) expect(file.rulesAt).toHaveProperty([b]);
+  });
 });
