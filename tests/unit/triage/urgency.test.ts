@@ -1,7 +1,7 @@
 /** 紧急程度：正在发生的险情判紧急，形近而不紧急的说法判一般。 */
 import { assessUrgency, HAZARD_RULES, urgencyEvidence } from '../../../shared/triage/urgency';
 import { OWN_LABELS } from '../../fixtures/triage-labels/labels';
-import { MOOD_CASES, NORMAL_MORE, NORMAL_NAMED, ROUND5_SETS, ROUND6_SETS, ROUND7_BLIND_SETS, ROUND7_SETS, URGENT_MORE, URGENT_NAMED } from '../../fixtures/triage-labels/urgency-sentences';
+import { MOOD_CASES, NORMAL_MORE, NORMAL_NAMED, ROUND5_SETS, ROUND6_SETS, ROUND7_BLIND_SETS, ROUND7_SETS, ROUND8_BLIND_SETS, URGENT_MORE, URGENT_NAMED } from '../../fixtures/triage-labels/urgency-sentences';
 
 describe('紧急程度', () => {
   const urgent = URGENT_NAMED;
@@ -100,6 +100,11 @@ describe('紧急程度：第七轮补成规则的说法', () => {
 /** 第七轮：另一位作者只看口径写的句子（写完才拿规则跑，第一遍漏掉的按类补成规则） */
 describe('紧急程度：第七轮另一位作者盲写的说法', () => {
   checkSets(ROUND7_BLIND_SETS);
+});
+
+/** 第八轮：又两位作者盲写的句子（语音转文字、村里报上来的），第一遍漏掉的按类补成规则 */
+describe('紧急程度：第八轮另两位作者盲写的说法', () => {
+  checkSets(ROUND8_BLIND_SETS);
 });
 
 /** 第六轮：第十二批真实险情里漏掉的说法（面临倒垮、基础沉陷）和新写的换字换语序的句子 */
