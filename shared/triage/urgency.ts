@@ -385,11 +385,10 @@ const HAZARDS = HAZARD_LIST.map((h) => ({ ...h, global: new RegExp(h.re.source, 
 /** 供测试核对"每一处命中都含触发字"（跳过规则的前提） */
 export const HAZARD_RULES: ReadonlyArray<Readonly<Pick<Hazard, 'label' | 're' | 'triggers'>>> = HAZARD_LIST;
 /**
- * 触发字掩码：规则多于 32 条，用两个 32 位整数（低位是第 0–31 条，高位是第 32–63 条）；
- * bigint 每个字都要新建一个对象，慢了两成多，所以不用。
+ * 触发字掩码：两个 32 位整数（低位是第 0–31 条，高位是第 32–63 条）；bigint 每个字都要新建一个对象，慢了两成多，所以不用。
+ * 第 64 条起和第 k-64 条共用一位：掩码只是"值不值得跑这条正则"的预筛，共用一位只是多跑几次正则，判断不变。
  */
-if (HAZARDS.length > 64) throw new Error('紧急程度的规则多于 64 条：触发字掩码要再加一个字');
-const HAZARD_WORD = HAZARDS.map((_, k) => k >> 5);
+const HAZARD_WORD = HAZARDS.map((_, k) => (k >> 5) & 1);
 const HAZARD_BIT = HAZARDS.map((_, k) => 1 << (k & 31));
 /** 字 → 含这个字的险情规则（[低位, 高位]） */
 const TRIGGER_MASK = new Map<string, [number, number]>();
