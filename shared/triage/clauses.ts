@@ -69,6 +69,8 @@ export function splitClauses(text: string): Clause[] {
 
 /** 否定：紧挨在险情前面（中间最多隔"发现、出现、什么"这类词）。包括方言"冇得、冇、没得"。 */
 const NEGATION_BEFORE = /(没有|没得|冇得|莫得|冒得|冇|木有|没|未|无|不|并未|不是|并非|不存在|不会|不用|排除了?)(发现|出现|发生|看到|闻到|什么|任何|有)?(的)?$/;
+/** 否定在后面、说完就结束："一点缝都没有""味道也没有了"（"裂缝都没有人管"不算） */
+const NEGATION_AFTER = /^(都|也)(没有|没得|冇得|冇|没)(了|啊|呀|的)?(?=$|[，。！？!?；;\s])/;
 /** 否定管到并列的几项："未发现渗水、管涌和裂缝"里的管涌、裂缝也是否定的 */
 const NEGATED_LIST = /(没有|未|无|并未|没)(发现|出现|发生|看到|看见|见)[^，。；！？,;!?]{0,14}(、|和|及|或|以及)$/;
 /**
@@ -79,7 +81,7 @@ const NEGATION_INSIDE = /(没有|没得|冇得|莫得|冒得|冇|木有|没|未|
 
 /** 在险情之前出现时，表示后面是假设、担心、预防或提议（只看同一小句里险情之前的一段）。 */
 const HYPOTHETICAL_BEFORE: Array<{ re: RegExp; note: string; weak?: boolean; wide?: boolean }> = [
-  { re: /新闻|报道|电视上|网上|听说|据说|谈及|谈到|说起|外地(?!打工|务工|人|来|的|工)|外省|国内|全国|国外|海外|日本|美国|江苏|浙江|广东|重庆|北京|上海|天津|四川|河南|湖北|福建|山东|别的地方|其他地方|某省|某市|某县|某地|某山区|群里|群内|朋友圈/, note: '说的是别处或传闻的事', wide: true },
+  { re: /新闻|报道|电视上|网上|听说|据说|谈及|谈到|说起|外地(?!打工|务工|人|来|的|工)|外省|国内|全国|国外|海外|日本|美国|江苏|浙江|广东|重庆|北京|上海|天津|四川|河南|湖北|福建|山东|别的地方|其他地方|某省|某市|某县|某地|某山区|邻镇|邻村|隔壁村|(?<!另)外村|听[^，。；！？,;!?说]{1,6}说|群里|群内|朋友圈/, note: '说的是别处或传闻的事', wide: true },
   { re: /一旦|万一|如果|假如|倘若|要是|若是|若有|若发生|若不|真要|真的要|如遇|担心|害怕|提心吊胆|恐怕|生怕|怕|就怕|是否|防止|预防|以防|谨防|避免|以免|否则|不然/, note: '是假设或担心会发生' },
   // 较弱的"以后、容易、可能"：险情说法前面是"已经"、后面是"了"时，说的是已经发生的事（"以后怎么住墙都已经裂开了"）
   { re: /哪天|哪一天|迟早|早晚|终有一天|总有一天|以后(?!就?(一直|再也|始终))|将来|将会|会不会|是否会|什么时候会|可能会?|容易|极易|易|到时候?会|(会|将|易)(引起|引发|导致|造成|酿成)|(会|将)(发生|出现)/, note: '是假设或担心会发生', weak: true },
@@ -110,12 +112,14 @@ const EVENT_DATE_BEFORE = /(19|20)\d\d年\d{1,2}月(?![\d一二三四五六七�
 const EVENT_AGO_AFTER = /^了?(已经|已)?有?大?[\d一二三四五六七八九十两几多半]+多?(年|个多?月)/;
 /** 过去的时间：同一小句里出现在险情前面（"比上周宽了"是拿过去比，不算）。 */
 const PAST_BEFORE = new RegExp(
-  `(?<!比)(?:经历了?|上周|上星期|上礼拜|上个月|以前|之前|从前|曾经|曾|去年|前年|那年|当年|那时|早年|早几年|几年前|多年前|年前${BUILT}|上世纪|过去|上次|那次|(19|20)\\d\\d年(?![\\d一二三四五六七八九十]{1,2}月)${BUILT}|\\d\\d年(?!代|[\\d一二三四五六七八九十]{1,2}月)${BUILT}|历史上|(出现|发生)过|(出现|发生)了?(多|几|两|三|数|\\d+)(名|次|起|回))`,
+  `(?<!比)(?:经历了?|上周|上星期|上礼拜|上个月|小时候|年轻时|以前|之前|从前|曾经|曾|去年|前年|那年|当年|那时|早年|早几年|几年前|多年前|年前${BUILT}|上世纪|过去|上次|那次|(19|20)\\d\\d年(?![\\d一二三四五六七八九十]{1,2}月)${BUILT}|\\d\\d年(?!代|[\\d一二三四五六七八九十]{1,2}月)${BUILT}|历史上|(出现|发生)过|(出现|发生)了?(多|几|两|三|数|\\d+)(名|次|起|回))`,
 );
 /** 险情后面紧跟"过"（着过火、塌过；"翻过去、砸到过路的"里的"过"是方向和过路，不算），或紧跟"后、之后"（"祠堂倒塌后村里没地方办酒"：拿那件事当时间点，说的是以后的事）。 */
-const PAST_AFTER = /^(过(?![去来路往])|后(?!果|面|头|边|山|院|墙|门|来)|之后|以后)/;
+const PAST_AFTER = /^(过(?![去来路往])|后(?!果|面|头|边|山|院|墙|门|来)|之后|以后|之前)/;
 /** 险情已经处理完（同一小句或后面两个小句里）。 */
-const RESOLVED = /谣言|虚惊|加固处理|已由.{0,10}(处理|加固|修复|维修)|不实|修好|修复了|已修复|已经修|修补了|已修补|补好|补上|不影响(结构|主体)?安全|没有安全问题|填好|填上了|填平了|铺好了|铺了新|换了新的|换新了|换过了|修复后|放出来|运行都?正常|一切正常|抢修回填|回填了|处理完毕|处理完了|恢复运行|检验合格|铲除|铲掉了|把[^，。；！？,;!?]{0,10}换了|(冇得|没得|没有|莫得|没)(味道|味|气味)了|换成新的?|换了新|已更换|加固过|加固了|已加固|扑灭|灭了|救出来|救出|排除了|已排除|处理好了|已处理|已整改|整改完|恢复正常|没事了|现在正常|现在好了|都好了|就好了|清理完|清理干净了|加固好了?/;
+const RESOLVED = /谣言|虚惊|加固处理|已由.{0,10}(处理|加固|修复|维修)|不实|修好|修复了|已修复|已经修|修补了|已修补|补好|补上|不影响(结构|主体)?安全|没有安全问题|填好|填上了|填平了|铺好了|铺了新|换了新的|换新了|换过了|修复后|放出来|运行都?正常|一切正常|抢修回填|回填了|处理完毕|处理完了|恢复运行|检验合格|铲除|铲掉了|把[^，。；！？,;!?]{0,10}换了|(冇得|没得|没有|莫得|没)(味道|味|气味)了|换成新的?|换了新|已更换|加固过|加固了|已加固|扑灭|灭了|救出来|救出|排除了|已排除|处理好了|已处理|已整改|整改完|恢复正常|没事了|现在正常|现在好了|都好了|就好了|清理完|清理干净了|加固好了?|重新浇|重新砌|拆了重建|已经重建|重建了/;
+/** 下一句开头说的是那以后 */
+const AFTERWARDS = /^(事发后|事后|后来|第二天|次日|当天|随后|之后)/;
 /** 修了好几次：说明修了又坏 */
 const REPAIRED_AGAIN = /^[^，。]{0,4}(不下|好几|好多|多|[\d一二三四五六七八九十几]+)次/;
 /** 说明事情还在继续，压过过去和已处理。 */
@@ -141,7 +145,7 @@ const NOW = /现在|目前|至今|还在|仍在|正在|这几天|这两天|今�
  * 句首的时间管整句：句子第一个小句说的是过去（"1998年发大水，河边的土房子泡软了，垮了一大半"），
  * 同一句后面小句里的险情也是那时候的事——除非后面又说了"现在、还在、一直"。
  */
-const SENTENCE_PAST = new RegExp(`(?<!比)(?:以前|之前|从前|曾经|去年|前年|那年|当年|那时|早年|早几年|几年前|多年前|上世纪|过去|上次|那次|(19|20)\\d\\d年(?![\\d一二三四五六七八九十]{1,2}月)${BUILT}|历史上)`);
+const SENTENCE_PAST = new RegExp(`(?<!比)(?:小时候|年轻时|上个?月|上周|上星期|上礼拜|以前|之前|从前|曾经|去年|前年|那年|当年|那时|早年|早几年|几年前|多年前|上世纪|过去|上次|那次|(19|20)\\d\\d年(?![\\d一二三四五六七八九十]{1,2}月)${BUILT}|历史上)`);
 
 export type Mood = { kind: 'present' } | { kind: 'negated' | 'hypothetical' | 'past' | 'resolved'; why: string };
 
@@ -170,7 +174,7 @@ export function moodOf(clauses: Clause[], i: number, at: number, len: number, te
   const c = text;
   const before = c.slice(0, at);
   const after = c.slice(at + len);
-  const neg = NEGATION_BEFORE.exec(before.slice(-6)) ?? NEGATED_LIST.exec(before.slice(-20)) ?? NEGATION_INSIDE.exec(c.slice(at + 1, at + len));
+  const neg = NEGATION_BEFORE.exec(before.slice(-6)) ?? NEGATED_LIST.exec(before.slice(-20)) ?? NEGATION_INSIDE.exec(c.slice(at + 1, at + len)) ?? NEGATION_AFTER.exec(after);
   if (neg) return opts.negationInMatch && c.slice(at, at + len).includes(neg[0]) ? { kind: 'present' } : { kind: 'negated', why: `是否定说法「${neg[0]}」` };
   const mistaken = MISTAKEN_BEFORE.exec(before.slice(-8));
   if (mistaken) return { kind: 'hypothetical', why: `是误会（「${mistaken[0]}」），不是真的险情` };
@@ -227,8 +231,9 @@ export function moodOf(clauses: Clause[], i: number, at: number, len: number, te
     if (first < i) {
       const head = clauses[first]!.text;
       const sp = STILL.test(head) || imminent ? null : SENTENCE_PAST.exec(head);
+      // 中间或后面的小句说了"现在、至今、还在"（"今年6月护坡垮塌，影响到几栋住宅，至今没人处理"），就不是那时候的事
       let later = false;
-      for (let k = first + 1; k < i && !later; k++) later = STILL.test(clauses[k]!.text);
+      for (let k = first + 1; k < clauses.length && clauses[k]!.sentence === clauses[i]!.sentence && !later; k++) if (k !== i) later = STILL.test(clauses[k]!.text);
       if (sp && !later) return recurring() ? { kind: 'present' } : { kind: 'past', why: `是过去的事（句首「${sp[0]}」）` };
     }
   }
@@ -251,6 +256,13 @@ export function moodOf(clauses: Clause[], i: number, at: number, len: number, te
     // "多次无故急停……困住一名老人，刚刚才救出来"：人救出来了，反复出事的设备还在用
     if (r && /救出|放出来/.test(r[0]) && recurring()) continue;
     if (r && !STILL.test(rest) && !REPAIRED_AGAIN.test(rest)) return { kind: 'resolved', why: `已经处理过（「${r[0]}」）` };
+  }
+  // 下一句以"事发后、后来、第二天"开头、说已经处理（"……掉进没有井盖的窨井，住院二十天。事发后第二天市政就把井盖补上了"）
+  const next = clauses.findIndex((x) => x.sentence === clauses[i]!.sentence + 1);
+  if (next >= 0 && AFTERWARDS.test(clauses[next]!.text)) {
+    const sentence = clauses.filter((x) => x.sentence === clauses[next]!.sentence).map((x) => x.text).join('，');
+    const r = RESOLVED.exec(sentence);
+    if (r && !STILL.test(sentence.slice(r.index + r[0].length).split('，')[0]!)) return { kind: 'resolved', why: `已经处理过（「${r[0]}」）` };
   }
   return { kind: 'present' };
 }
