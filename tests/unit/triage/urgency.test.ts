@@ -1,7 +1,7 @@
 /** 紧急程度：正在发生的险情判紧急，形近而不紧急的说法判一般。 */
 import { assessUrgency, HAZARD_RULES, urgencyEvidence } from '../../../shared/triage/urgency';
 import { OWN_LABELS } from '../../fixtures/triage-labels/labels';
-import { MOOD_CASES, NORMAL_MORE, NORMAL_NAMED, ROUND5_SETS, ROUND6_SETS, ROUND7_BLIND_SETS, ROUND7_SETS, ROUND8_BLIND_SETS, ROUND9_BLIND_SETS, ROUND10_BLIND_SETS, ROUND11_BLIND_SETS, URGENT_MORE, URGENT_NAMED } from '../../fixtures/triage-labels/urgency-sentences';
+import { MOOD_CASES, NORMAL_MORE, NORMAL_NAMED, ROUND5_SETS, ROUND6_SETS, ROUND7_BLIND_SETS, ROUND7_SETS, ROUND8_BLIND_SETS, ROUND9_BLIND_SETS, ROUND10_BLIND_SETS, ROUND11_BLIND_SETS, ROUND12_BLIND_SETS, URGENT_MORE, URGENT_NAMED } from '../../fixtures/triage-labels/urgency-sentences';
 
 describe('紧急程度', () => {
   const urgent = URGENT_NAMED;
@@ -120,6 +120,11 @@ describe('紧急程度：第十轮另三位作者盲写的说法', () => {
 /** 第十一轮：又两位作者盲写的句子（老人用输入法打的一长串、只用后果和读数说的来信），第一遍漏掉的按类补成规则 */
 describe('紧急程度：第十一轮另两位作者盲写的说法', () => {
   checkSets(ROUND11_BLIND_SETS);
+});
+
+/** 第十二轮：又两位作者盲写的句子（台风暴雨暴雪余震当时发来的、险情只在标题里和一个词一个空格的），第一遍漏掉的按类补成规则 */
+describe('紧急程度：第十二轮另两位作者盲写的说法', () => {
+  checkSets(ROUND12_BLIND_SETS);
 });
 
 /** 第六轮：第十二批真实险情里漏掉的说法（面临倒垮、基础沉陷）和新写的换字换语序的句子 */
