@@ -1,7 +1,7 @@
 /** 紧急程度：正在发生的险情判紧急，形近而不紧急的说法判一般。 */
 import { assessUrgency, HAZARD_RULES, urgencyEvidence } from '../../../shared/triage/urgency';
 import { OWN_LABELS } from '../../fixtures/triage-labels/labels';
-import { MOOD_CASES, NORMAL_MORE, NORMAL_NAMED, ROUND5_SETS, ROUND6_SETS, ROUND7_BLIND_SETS, ROUND7_SETS, ROUND8_BLIND_SETS, ROUND9_BLIND_SETS, ROUND10_BLIND_SETS, ROUND11_BLIND_SETS, ROUND12_BLIND_SETS, URGENT_MORE, URGENT_NAMED } from '../../fixtures/triage-labels/urgency-sentences';
+import { MOOD_CASES, NORMAL_MORE, NORMAL_NAMED, ROUND5_SETS, ROUND6_SETS, LATER_BLIND_ROUNDS, ROUND7_BLIND_SETS, ROUND7_SETS, URGENT_MORE, URGENT_NAMED } from '../../fixtures/triage-labels/urgency-sentences';
 
 describe('紧急程度', () => {
   const urgent = URGENT_NAMED;
@@ -102,29 +102,9 @@ describe('紧急程度：第七轮另一位作者盲写的说法', () => {
   checkSets(ROUND7_BLIND_SETS);
 });
 
-/** 第八轮：又两位作者盲写的句子（语音转文字、村里报上来的），第一遍漏掉的按类补成规则 */
-describe('紧急程度：第八轮另两位作者盲写的说法', () => {
-  checkSets(ROUND8_BLIND_SETS);
-});
-
-/** 第九轮：又三位作者盲写的句子（群聊里贴过来的、路过的人看到的、巡查报告），第一遍漏掉的按类补成规则 */
-describe('紧急程度：第九轮另三位作者盲写的说法', () => {
-  checkSets(ROUND9_BLIND_SETS);
-});
-
-/** 第十轮：又三位作者盲写的句子（几个字的急报、长信里夹着的险情、只差一个短语的时间和语气），第一遍漏掉的按类补成规则 */
-describe('紧急程度：第十轮另三位作者盲写的说法', () => {
-  checkSets(ROUND10_BLIND_SETS);
-});
-
-/** 第十一轮：又两位作者盲写的句子（老人用输入法打的一长串、只用后果和读数说的来信），第一遍漏掉的按类补成规则 */
-describe('紧急程度：第十一轮另两位作者盲写的说法', () => {
-  checkSets(ROUND11_BLIND_SETS);
-});
-
-/** 第十二轮：又两位作者盲写的句子（台风暴雨暴雪余震当时发来的、险情只在标题里和一个词一个空格的），第一遍漏掉的按类补成规则 */
-describe('紧急程度：第十二轮另两位作者盲写的说法', () => {
-  checkSets(ROUND12_BLIND_SETS);
+/** 第八至十二轮：每一轮又两三位作者盲写的句子，第一遍漏掉的按类补成规则 */
+describe.each(LATER_BLIND_ROUNDS)('紧急程度：$round另几位作者盲写的说法（$about）', ({ sets }) => {
+  checkSets(sets);
 });
 
 /** 第六轮：第十二批真实险情里漏掉的说法（面临倒垮、基础沉陷）和新写的换字换语序的句子 */
