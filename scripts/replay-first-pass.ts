@@ -7,7 +7,7 @@
  * 怎么做：第 N 批的标注文件（real-N.json、own-N.json、pending-N.json；第 1 批是 real.json、own.json）第一次进库的那个提交，
  * 取它的父提交——那时的规则没见过这一批——把那个提交的 shared/ 用 git archive 解到临时目录，调它的规则判定：
  * 有 urgencyEvidence 的版本取 ruleUrgent（只看规则，不看当时的线索）；更早的版本只有规则，取 assessUrgency 的结论。
- * 只存调参集那一边的键和判定（留出集一条也不跑），不存正文。
+ * 标题和正文按线上分诊的同一个 fullText 接起来。只存调参集那一边的键和判定（留出集一条也不跑），不存正文。
  *
  *   npx tsx scripts/replay-first-pass.ts        # 重算并写出；新加一批标注后跑一次
  *   npx tsx scripts/replay-first-pass.ts --check  # 只比对，和已提交的不同就非零退出
@@ -18,7 +18,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadLabelled, type LabelledItem } from '../tests/fixtures/triage-labels/labels';
+import { fullText } from '../shared/triage';
+import { loadLabelled } from '../tests/fixtures/triage-labels/labels';
 
 const ROOT = path.resolve(__dirname, '..');
 const LABEL_DIR = 'tests/fixtures/triage-labels';
@@ -63,10 +64,6 @@ function rulesOf(commit: string, scratch: string): RuleVerdict {
   };
   if (mod.urgencyEvidence) return (t) => mod.urgencyEvidence!(t).ruleUrgent;
   return (t) => mod.assessUrgency(t).urgency === 'urgent';
-}
-
-export function fullText(it: Pick<LabelledItem, 'title' | 'body'>): string {
-  return it.title && it.title.trim() ? `${it.title.trim()}\n${it.body}` : it.body;
 }
 
 function main(): void {

@@ -189,6 +189,14 @@ export interface MoodOptions {
   recurringIsPresent?: boolean;
 }
 
+/** 第 n 句的小句用 sep 接起来 */
+function sentenceText(clauses: readonly Clause[], n: number, sep: string): string {
+  return clauses
+    .filter((x) => x.sentence === n)
+    .map((x) => x.text)
+    .join(sep);
+}
+
 /**
  * 判断一处险情说法（小句 clauses[i] 里从 at 开始、长 len 的那段）是不是在说眼前的事。
  * text 是调用方处理过的小句文字（例如抹掉了非险情说法，长度与原小句相同），或者"上一小句，本小句"接起来的文字
@@ -237,7 +245,7 @@ export function moodOf(clauses: Clause[], i: number, at: number, len: number, te
   // 反复发生的（见 MoodOptions）：下面两处"过去"都不算
   const recurring = (): boolean => {
     if (!opts.recurringIsPresent) return false;
-    const sentence = clauses.filter((x) => x.sentence === clauses[i]!.sentence).map((x) => x.text).join(' ');
+    const sentence = sentenceText(clauses, clauses[i]!.sentence, ' ');
     return RECURRING.test(sentence) && !EARLIER_TIME.test(sentence);
   };
   // 倒塌、着火、被淹这类一下子就过去的事：前面写着年月（"2012年3月围墙倒塌"）或后面写着过了多久（"倒塌六年多"），是那时候的事
@@ -286,7 +294,7 @@ export function moodOf(clauses: Clause[], i: number, at: number, len: number, te
   // 下一句以"事发后、后来、第二天"开头、说已经处理（"……掉进没有井盖的窨井，住院二十天。事发后第二天市政就把井盖补上了"）
   const next = clauses.findIndex((x) => x.sentence === clauses[i]!.sentence + 1);
   if (next >= 0 && AFTERWARDS.test(clauses[next]!.text)) {
-    const sentence = clauses.filter((x) => x.sentence === clauses[next]!.sentence).map((x) => x.text).join('，');
+    const sentence = sentenceText(clauses, clauses[next]!.sentence, '，');
     const r = RESOLVED.exec(sentence);
     if (r && !STILL.test(sentence.slice(r.index + r[0].length).split('，')[0]!)) return { kind: 'resolved', why: `已经处理过（「${r[0]}」）` };
   }

@@ -5,6 +5,7 @@
 import { assessLibrary } from '../../../shared/triage/library';
 import { assessScope } from '../../../shared/triage/scope';
 import { assessUrgency } from '../../../shared/triage/urgency';
+import type { FirstPassFile } from '../../../scripts/replay-first-pass';
 import fs from 'node:fs';
 import path from 'node:path';
 import { evaluate, fnv1a, loadLabelled, OWN_LABELS, partOf, REAL_LABELS, realLabelsOfBatches } from '../../fixtures/triage-labels/labels';
@@ -76,10 +77,7 @@ describe('标注集', () => {
   });
 
   test('first-pass.json 只存调参那一边的键和第一遍的判定，调参集每一条都有，留出集一条也没有', () => {
-    const file = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../fixtures/triage-labels/first-pass.json'), 'utf8')) as {
-      rulesAt: Record<string, string>;
-      ruleUrgent: Record<string, boolean>;
-    };
+    const file = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../fixtures/triage-labels/first-pass.json'), 'utf8')) as FirstPassFile;
     expect(Object.keys(file).sort()).toEqual(['ruleUrgent', 'rulesAt']);
     for (const commit of Object.values(file.rulesAt)) expect(commit).toMatch(/^[0-9a-f]{40}$/);
     for (const v of Object.values(file.ruleUrgent)) expect(typeof v).toBe('boolean');
