@@ -33,6 +33,7 @@ import { lexicon, scoreLinear, wordsIn } from '../shared/triage/linear-judge';
 import { normalizeWidth } from '../shared/triage/features';
 import { segWords, vocabulary } from '../shared/triage/training/word-vocabulary';
 import { fitLogistic, toLinearWeights } from '../shared/triage/training/logistic';
+import { fullText } from '../shared/triage';
 import { urgencyEvidence } from '../shared/triage/urgency';
 import { ACTIVE_SAMPLED_BATCHES, fnv1a, loadLabelled, REAL_LABELS, type LabelledItem } from '../tests/fixtures/triage-labels/labels';
 import { urgencySentences } from '../tests/fixtures/triage-labels/urgency-sentences';
@@ -221,16 +222,15 @@ function main(): void {
   if (!realAvailable) throw new Error('找不到 ../shared/data（或 TRIAGE_DATA_DIR）：训练要读调参集里真实留言的正文');
   const caseKey = new Map(REAL_LABELS.map((r) => [`${r.source}#${r.row}`, r.sameCaseAs ?? `${r.source}#${r.row}`]));
   const tuning = items.filter((i) => i.part === 'tuning');
-  const full = (it: LabelledItem) => (it.title && it.title.trim() ? `${it.title.trim()}\n${it.body}` : it.body);
   // 按模型分数抽的批次（第七批：线索分最高却判为一般的）不是随机样本：既不拿来拟合，也不拿来估精确率、定门槛——
   // 边界上的难例成堆，会把交叉验证的精确率压低、门槛抬高；这一批只用来找规则漏掉的说法
   const fitted = tuning.filter((it) => !ACTIVE_SAMPLED_BATCHES.includes(it.batch));
   const rows: Row[] = fitted.map((it) => {
-      const e = urgencyEvidence(full(it));
+      const e = urgencyEvidence(fullText(it));
       return {
         cues: e.cues,
-        seg: segWords(full(it)),
-        text: normalizeWidth(full(it)),
+        seg: segWords(fullText(it)),
+        text: normalizeWidth(fullText(it)),
         rule: e.ruleUrgent,
         firstRule: firstPass.ruleUrgent[it.key] ?? missingFirstPass(it.key),
         batch: it.batch,
@@ -239,7 +239,7 @@ function main(): void {
       };
     });
   // 单元测试里的自写句子（紧急的说法和形近的诱饵）：与标注集里任何一条（包括留出集）正文相同的不用，只比对、不打印
-  const labelled = new Set(items.map((it) => full(it).replace(/\s+/g, '')).concat(items.map((it) => it.body.replace(/\s+/g, ''))));
+  const labelled = new Set(items.map((it) => fullText(it).replace(/\s+/g, '')).concat(items.map((it) => it.body.replace(/\s+/g, ''))));
   const extra = urgencySentences().filter((x) => !labelled.has(x.text.replace(/\s+/g, '')));
   if (!process.argv.includes('--no-sentences'))
     for (const x of extra) {
@@ -270,7 +270,7 @@ function main(): void {
       .map((it, i) => ({ it, z: mean(i), r: rows[i]! }))
       .filter((x) => (x.r.y ? x.z <= chosen.t : x.z > chosen.t && !x.r.rule))
       .sort((a, b) => a.z - b.z);
-    for (const x of shown) console.log(`${x.r.y ? '漏' : '多'}\t${x.z.toFixed(2)}\t${x.it.key}\t${full(x.it).replace(/\s+/g, ' ').slice(0, 110)}`);
+    for (const x of shown) console.log(`${x.r.y ? '漏' : '多'}\t${x.z.toFixed(2)}\t${x.it.key}\t${fullText(x.it).replace(/\s+/g, ' ').slice(0, 110)}`);
   }
   if (process.argv.includes('--cv')) return;
   const w = fit(rows, best!.h);
